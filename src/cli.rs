@@ -76,9 +76,132 @@ pub enum Command {
     Scan(ScanArgs),
     /// Show what the catalog knows, per root, by kind and status
     Status(StatusArgs),
+    /// Move media into a clean layout by rules, with a plan, a journal and undo
+    #[command(subcommand)]
+    Organize(OrganizeCommand),
     /// Generate shell completions or man pages
     #[command(hide = true)]
     Generate(GenerateArgs),
+}
+
+/// `plexsync organize ...`
+#[derive(Debug, Subcommand)]
+pub enum OrganizeCommand {
+    /// Show every move the rules want, and what stays and why (changes nothing)
+    Plan(OrganizePlanArgs),
+    /// Carry the plan out, journaled so it can be undone
+    Apply(OrganizeApplyArgs),
+    /// Move every file of a run back (the last run by default)
+    Undo(OrganizeUndoArgs),
+    /// Finish or roll back a run interrupted by a crash
+    Recover(OrganizeRecoverArgs),
+    /// List organize runs
+    History,
+    /// Print the rules in force (TOML, ready to copy into a rules file)
+    Rules(OrganizeRulesArgs),
+}
+
+/// Which rules to use.
+#[derive(Debug, Args)]
+pub struct OrganizeRuleArgs {
+    /// Built-in strategy (see `organize rules --list`) [default: plex]
+    #[arg(long, value_name = "NAME", conflicts_with = "rules")]
+    pub strategy: Option<String>,
+    /// Rules file (TOML with [[rule]] tables)
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+}
+
+/// What `plan` and `apply` share.
+#[derive(Debug, Args)]
+pub struct OrganizePlanArgs {
+    /// Folders (or files) to organize
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Target root of the layout [default: organize.into in the config]
+    #[arg(long, value_name = "ROOT")]
+    pub into: Option<PathBuf>,
+    #[command(flatten)]
+    pub rules: OrganizeRuleArgs,
+    /// When a target already exists
+    #[arg(long, value_enum, default_value_t = ConflictPolicy::Skip, value_name = "HOW")]
+    pub on_conflict: ConflictPolicy,
+    /// Windows/SMB-safe names [default: on for CIFS, NTFS, FAT targets]
+    #[arg(long, overrides_with = "no_portable")]
+    pub portable: bool,
+    /// Never use portable names, even on a CIFS/NTFS target
+    #[arg(long)]
+    pub no_portable: bool,
+    /// Exit 1 when something would move (plan only; like `git diff --exit-code`)
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+/// What to do when a target exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConflictPolicy {
+    /// Leave the file where it is
+    Skip,
+    /// Pick a free name: "Title (2020) (2).mkv"
+    Rename,
+    /// Replace the target only when its bytes are identical
+    ReplaceIfIdentical,
+    /// Keep the larger file in the layout; the smaller takes the source's place
+    KeepLarger,
+}
+
+/// `plexsync organize apply`
+#[derive(Debug, Args)]
+pub struct OrganizeApplyArgs {
+    #[command(flatten)]
+    pub plan: OrganizePlanArgs,
+    /// Copy (verified) instead of moving
+    #[arg(long, group = "mode")]
+    pub copy: bool,
+    /// Hard-link instead of moving
+    #[arg(long, group = "mode")]
+    pub hardlink: bool,
+    /// Symlink instead of moving
+    #[arg(long, group = "mode")]
+    pub symlink: bool,
+    /// Show what would happen, change nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+    /// Do not ask for confirmation (required without a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+/// `plexsync organize undo`
+#[derive(Debug, Args)]
+pub struct OrganizeUndoArgs {
+    /// The run to undo (see `organize history`) [default: the last one]
+    #[arg(value_name = "RUN")]
+    pub run: Option<i64>,
+    /// Show what would be moved back, change nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+    /// Do not ask for confirmation (required without a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+/// `plexsync organize recover`
+#[derive(Debug, Args)]
+pub struct OrganizeRecoverArgs {
+    /// Show the interrupted runs, change nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+/// `plexsync organize rules`
+#[derive(Debug, Args)]
+pub struct OrganizeRulesArgs {
+    #[command(flatten)]
+    pub rules: OrganizeRuleArgs,
+    /// List the built-in strategies and template fields instead
+    #[arg(long)]
+    pub list: bool,
 }
 
 /// `plexsync scan`

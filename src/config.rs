@@ -32,7 +32,14 @@ pub struct DupesConfig {}
 /// The `[organize]` table.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
-pub struct OrganizeConfig {}
+pub struct OrganizeConfig {
+    /// Built-in strategy used when there are no rules (`plex` when unset).
+    pub strategy: Option<String>,
+    /// `[[organize.rule]]` entries (they replace the strategy).
+    pub rule: Vec<crate::organize::rules::RuleSpec>,
+    /// Default target root for `organize plan/apply` (`--into`).
+    pub into: Option<PathBuf>,
+}
 
 /// The `[usage]` table.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]

@@ -10,6 +10,7 @@ pub mod exit;
 pub mod fsops;
 pub mod hash;
 pub mod media;
+pub mod organize;
 pub mod output;
 pub mod paths;
 pub mod progress;

@@ -1,0 +1,257 @@
+//! Carrying a plan out. Every step (folders to create, each file, folders emptied) is
+//! written to the catalog's journal in one transaction before the first file is touched;
+//! steps are then done in order and marked `done` in batched transactions. A crash
+//! between a rename and its mark is harmless: `recover` reads the disk to tell.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use super::plan::{Action, Plan};
+use super::steps::{self, Detail, Mode};
+use crate::catalog::Catalog;
+use crate::paths;
+use crate::progress::Progress;
+
+/// What happened to one step.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepReport {
+    pub run: i64,
+    pub op: String,
+    #[serde(serialize_with = "paths::serialize_opt")]
+    pub from: Option<PathBuf>,
+    #[serde(serialize_with = "paths::serialize_opt")]
+    pub to: Option<PathBuf>,
+    /// `done`, `failed`, `skipped`, `undone`.
+    pub state: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// Totals of an apply.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ApplySummary {
+    pub run: i64,
+    pub done: u64,
+    pub failed: u64,
+    pub skipped: u64,
+    pub bytes: u64,
+    pub folders_created: u64,
+    pub folders_removed: u64,
+}
+
+/// Open a write transaction that batches journal marks; committed by [`Batch::tick`].
+struct Batch<'a> {
+    cat: &'a Catalog,
+    open: bool,
+    since: Instant,
+    n: usize,
+}
+
+impl<'a> Batch<'a> {
+    fn new(cat: &'a Catalog) -> Batch<'a> {
+        Batch {
+            cat,
+            open: false,
+            since: Instant::now(),
+            n: 0,
+        }
+    }
+    fn begin(&mut self) -> Result<()> {
+        if !self.open {
+            self.cat.conn().execute_batch("BEGIN IMMEDIATE")?;
+            self.open = true;
+            self.since = Instant::now();
+            self.n = 0;
+        }
+        Ok(())
+    }
+    fn tick(&mut self) -> Result<()> {
+        self.n += 1;
+        if self.n >= 512 || self.since.elapsed() > Duration::from_millis(200) {
+            self.commit()?;
+        }
+        Ok(())
+    }
+    fn commit(&mut self) -> Result<()> {
+        if self.open {
+            self.cat.conn().execute_batch("COMMIT")?;
+            self.open = false;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            let _ = self.cat.conn().execute_batch("COMMIT");
+        }
+    }
+}
+
+/// Carry out `plan` in `mode`, journaled as a run of `command`. `bases` are the folders
+/// given to the command: folders the run empties below them (never them) are removed.
+pub fn apply(
+    cat: &Catalog,
+    plan: &Plan,
+    mode: Mode,
+    bases: &[PathBuf],
+    command: &str,
+    progress: &dyn Progress,
+    on_step: &mut dyn FnMut(&StepReport),
+) -> Result<ApplySummary> {
+    let run = cat.begin_run("organize", command)?;
+    let mut sum = ApplySummary {
+        run,
+        ..ApplySummary::default()
+    };
+    // Folders to create, shallowest first, each once.
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut seen = BTreeSet::new();
+    for m in &plan.moves {
+        for d in steps::missing_dirs(m.to.parent().unwrap_or(Path::new("/")), &plan.root) {
+            if seen.insert(d.clone()) {
+                dirs.push(d);
+            }
+        }
+    }
+    dirs.sort_by_key(|d| d.components().count());
+
+    // Journal everything before touching anything.
+    let mut dir_steps = Vec::with_capacity(dirs.len());
+    let mut file_steps = Vec::with_capacity(plan.moves.len());
+    {
+        let mut b = Batch::new(cat);
+        b.begin()?;
+        for d in &dirs {
+            dir_steps.push(cat.journal_add(run, "mkdir", None, Some(d), None)?);
+        }
+        for m in &plan.moves {
+            let op = match (m.action, mode) {
+                (Action::Place, mode) => mode.op(),
+                (Action::ReplaceIdentical, Mode::Move) => "replace",
+                (Action::Swap, Mode::Move) => "swap",
+                // Copies and links never touch an existing target.
+                _ => "skip",
+            };
+            let detail = serde_json::to_string(&Detail::from(m.stat))?;
+            file_steps.push((
+                op,
+                cat.journal_add(run, op, Some(&m.from), Some(&m.to), Some(&detail))?,
+            ));
+        }
+        b.commit()?;
+    }
+
+    let mut b = Batch::new(cat);
+    for (d, step) in dirs.iter().zip(&dir_steps) {
+        let state = match std::fs::create_dir(d) {
+            Ok(()) => {
+                sum.folders_created += 1;
+                "done"
+            }
+            // Someone else made it meanwhile: it is not ours to remove on undo.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => "skipped",
+            Err(e) => {
+                b.commit()?;
+                cat.journal_set(*step, "failed", Some(&e.to_string()))?;
+                cat.finish_run(run, "failed")?;
+                return Err(e).with_context(|| format!("creating {}", d.display()));
+            }
+        };
+        b.begin()?;
+        cat.journal_set(*step, state, None)?;
+        b.tick()?;
+    }
+    b.commit()?;
+
+    progress.phase(
+        "moving",
+        Some(plan.moves.len() as u64),
+        Some(plan.moves.iter().map(|m| m.size).sum()),
+    );
+    let mut emptied: BTreeSet<PathBuf> = BTreeSet::new();
+    for (m, (op, step)) in plan.moves.iter().zip(&file_steps) {
+        let (state, detail) = if *op == "skip" {
+            (
+                "skipped",
+                Some("the target exists; copies and links never replace".to_string()),
+            )
+        } else {
+            match steps::run(cat, op, &m.from, &m.to, &Detail::from(m.stat)) {
+                Ok(how) => ("done", Some(how.to_string())),
+                Err(e) => ("failed", Some(format!("{e:#}"))),
+            }
+        };
+        b.begin()?;
+        match state {
+            "done" => {
+                sum.done += 1;
+                sum.bytes += m.size;
+                // The journal keeps the planned stat for undo; the report says how.
+                cat.journal_set(*step, "done", None)?;
+                if mode == Mode::Move {
+                    if let Some(p) = m.from.parent() {
+                        emptied.insert(p.to_path_buf());
+                    }
+                }
+            }
+            "failed" => {
+                sum.failed += 1;
+                cat.journal_set(*step, "failed", detail.as_deref())?;
+            }
+            _ => {
+                sum.skipped += 1;
+                cat.journal_set(*step, "skipped", detail.as_deref())?;
+            }
+        }
+        b.tick()?;
+        progress.advance(1, m.size);
+        on_step(&StepReport {
+            run,
+            op: op.to_string(),
+            from: Some(m.from.clone()),
+            to: Some(m.to.clone()),
+            state: state.to_string(),
+            detail,
+        });
+    }
+    b.commit()?;
+    progress.finish();
+
+    // Folders this run emptied, deepest first, up to (not including) the given folders.
+    let mut candidates: BTreeSet<PathBuf> = BTreeSet::new();
+    for d in &emptied {
+        let mut cur = Some(d.as_path());
+        while let Some(c) = cur {
+            if !bases.iter().any(|b| c.starts_with(b) && c != b) || plan.root.starts_with(c) {
+                break;
+            }
+            candidates.insert(c.to_path_buf());
+            cur = c.parent();
+        }
+    }
+    let mut candidates: Vec<PathBuf> = candidates.into_iter().collect();
+    candidates.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    for d in candidates {
+        let empty = std::fs::read_dir(&d).is_ok_and(|mut r| r.next().is_none());
+        if !empty {
+            continue;
+        }
+        let step = cat.journal_add(run, "rmdir", Some(&d), None, None)?;
+        let state = match std::fs::remove_dir(&d) {
+            Ok(()) => {
+                sum.folders_removed += 1;
+                "done"
+            }
+            Err(_) => "skipped",
+        };
+        cat.journal_set(step, state, None)?;
+    }
+    cat.finish_run(run, if sum.failed > 0 { "partial" } else { "done" })?;
+    Ok(sum)
+}

@@ -1,0 +1,196 @@
+//! What organize knows about one file: its parsed release name, its size and extension,
+//! and its genre from a Kodi/Jellyfin `.nfo` beside it. This is the value source of
+//! templates ([`Fields`]) and of rule conditions.
+
+use std::path::Path;
+
+use super::template::{Field, Fields, Value};
+
+/// `{size_class}` is `small` below this many bytes (1 GiB).
+pub const SMALL_BELOW: u64 = 1 << 30;
+/// `{size_class}` is `large` from this many bytes up (4 GiB); `medium` in between.
+pub const LARGE_FROM: u64 = 4 << 30;
+
+/// The parsed kind, as rules and `{kind}` name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MediaKindName {
+    Movie,
+    Episode,
+    #[default]
+    Unknown,
+}
+
+impl MediaKindName {
+    /// `movie`, `episode` or `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MediaKindName::Movie => "movie",
+            MediaKindName::Episode => "episode",
+            MediaKindName::Unknown => "unknown",
+        }
+    }
+}
+
+/// Everything a template or a condition can ask about a file.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    pub kind: MediaKindName,
+    pub title: Option<String>,
+    pub year: Option<u16>,
+    pub season: Option<u32>,
+    pub episode: Option<u32>,
+    /// The last episode of a multi-episode file (`S01E01E02` → 2); `None` for one episode.
+    pub last_episode: Option<u32>,
+    pub date: Option<String>,
+    pub episode_title: Option<String>,
+    pub screen_size: Option<String>,
+    pub source: Option<String>,
+    pub video_codec: Option<String>,
+    pub audio_codec: Option<String>,
+    pub edition: Option<String>,
+    pub part: Option<u32>,
+    pub release_group: Option<String>,
+    pub language: Option<String>,
+    /// Lowercase extension without the dot.
+    pub ext: String,
+    pub size: u64,
+    pub genre: Option<String>,
+    /// The file name without its extension, as found.
+    pub original_name: String,
+}
+
+impl Meta {
+    /// A bare meta for unit tests.
+    #[cfg(test)]
+    pub fn for_tests(ext: &str, size: u64) -> Meta {
+        Meta {
+            ext: ext.into(),
+            size,
+            ..Meta::default()
+        }
+    }
+
+    /// `small`, `medium` or `large` (see [`SMALL_BELOW`], [`LARGE_FROM`]).
+    pub fn size_class(&self) -> &'static str {
+        if self.size < SMALL_BELOW {
+            "small"
+        } else if self.size < LARGE_FROM {
+            "medium"
+        } else {
+            "large"
+        }
+    }
+
+    /// Fill the name fields from the media-name parser's result for `rel` (the path
+    /// relative to the organized folder, so release folders help), plus the file's size.
+    pub fn from_path(rel: &Path, size: u64) -> Meta {
+        let text = rel.to_string_lossy();
+        let n = crate::media::parse(&text);
+        let file = rel.file_name().unwrap_or_default().to_string_lossy();
+        let (stem, ext) = match file.rfind('.') {
+            Some(i) if i > 0 => (&file[..i], file[i + 1..].to_ascii_lowercase()),
+            _ => (&file[..], String::new()),
+        };
+        use crate::media::MediaKind;
+        let kind = match n.kind {
+            MediaKind::Movie => MediaKindName::Movie,
+            MediaKind::Episode => MediaKindName::Episode,
+            _ => MediaKindName::Unknown,
+        };
+        let last_episode = n
+            .episodes
+            .iter()
+            .copied()
+            .max()
+            .filter(|&last| Some(last) != n.episode && n.episodes.len() > 1);
+        let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        Meta {
+            kind,
+            title: nonempty(n.title.clone()),
+            year: n.year,
+            season: n.season,
+            episode: n.episode,
+            last_episode,
+            date: nonempty(n.date.clone()),
+            episode_title: nonempty(n.episode_title.clone()),
+            screen_size: nonempty(n.screen_size.clone()),
+            source: nonempty(n.source.clone()),
+            video_codec: nonempty(n.video_codec.clone()),
+            audio_codec: nonempty(n.audio_codec.clone()),
+            edition: nonempty(n.edition.clone()),
+            part: n.part,
+            release_group: nonempty(n.release_group.clone()),
+            language: n.language.first().cloned(),
+            ext,
+            size,
+            genre: None,
+            original_name: stem.to_string(),
+        }
+    }
+}
+
+impl Fields for Meta {
+    fn get(&self, f: Field) -> Option<Value> {
+        let text = |s: &Option<String>| s.clone().map(Value::Text);
+        let num = |n: Option<u32>| n.map(|n| Value::Num(n.into()));
+        match f {
+            Field::Title => text(&self.title),
+            Field::Show => match self.kind {
+                MediaKindName::Episode => text(&self.title),
+                _ => None,
+            },
+            Field::Year => self.year.map(|y| Value::Num(y.into())),
+            Field::Season => num(self.season),
+            Field::Episode => num(self.episode),
+            Field::LastEpisode => num(self.last_episode),
+            Field::Date => text(&self.date),
+            Field::EpisodeTitle => text(&self.episode_title),
+            Field::ScreenSize => text(&self.screen_size),
+            Field::Source => text(&self.source),
+            Field::VideoCodec => text(&self.video_codec),
+            Field::AudioCodec => text(&self.audio_codec),
+            Field::Edition => text(&self.edition),
+            Field::Part => num(self.part),
+            Field::ReleaseGroup => text(&self.release_group),
+            Field::Language => text(&self.language),
+            Field::Ext => (!self.ext.is_empty()).then(|| Value::Text(self.ext.clone())),
+            Field::Kind => Some(Value::Text(self.kind.as_str().into())),
+            Field::SizeClass => Some(Value::Text(self.size_class().into())),
+            Field::Genre => text(&self.genre),
+            Field::OriginalName => Some(Value::Text(self.original_name.clone())),
+        }
+    }
+}
+
+/// The first `<genre>` of a Kodi/Jellyfin `.nfo` (XML), unescaped.
+pub fn genre_from_nfo(text: &str) -> Option<String> {
+    let start = text.find("<genre>")? + "<genre>".len();
+    let end = start + text[start..].find("</genre>")?;
+    let g = text[start..end]
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'");
+    let g = g.trim();
+    // Some scrapers write several genres in one element.
+    let first = g.split(['/', '|']).next().unwrap_or("").trim();
+    (!first.is_empty()).then(|| first.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_classes_and_genre() {
+        assert_eq!(Meta::for_tests("mkv", 10).size_class(), "small");
+        assert_eq!(Meta::for_tests("mkv", 2 << 30).size_class(), "medium");
+        assert_eq!(Meta::for_tests("mkv", 5 << 30).size_class(), "large");
+        assert_eq!(
+            genre_from_nfo("<movie><title>x</title><genre>Sci-Fi &amp; Fantasy</genre><genre>Drama</genre></movie>"),
+            Some("Sci-Fi & Fantasy".into())
+        );
+        assert_eq!(genre_from_nfo("<movie></movie>"), None);
+    }
+}

@@ -1,0 +1,511 @@
+//! Planning: walk the given folders, parse every video's name, pick the first enabled
+//! rule (by priority) that matches and whose template can be filled, attach sidecars,
+//! and settle conflicts — all without touching a file. The plan lists every move (from,
+//! to, the rule), what stays and why, and the conflicts.
+
+use std::collections::{HashMap, HashSet};
+use std::ffi::OsString;
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::meta::{genre_from_nfo, Meta};
+use super::rules::RuleSet;
+use super::template::Field;
+use super::{sanitize, sidecar};
+use crate::catalog::Stat;
+use crate::media::kind::FileKind;
+use crate::paths;
+use crate::scan::walk::{walk, Found};
+
+/// What to do when a target already exists on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OnConflict {
+    /// Leave the file where it is (default).
+    #[default]
+    Skip,
+    /// Pick a free name: `Title (2020) (2).mkv`.
+    Rename,
+    /// Replace the target only when it has the same bytes (the source then goes away).
+    ReplaceIfIdentical,
+    /// Keep the larger file in the layout; the smaller one takes the source's place.
+    KeepLarger,
+}
+
+/// How a planned step changes the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// The target does not exist: move (or copy/link) the file there.
+    Place,
+    /// The target exists with the same size; replace it if the bytes are identical.
+    ReplaceIdentical,
+    /// The target exists and is smaller: exchange the two files.
+    Swap,
+}
+
+/// One planned move.
+#[derive(Debug, Clone, Serialize)]
+pub struct Move {
+    #[serde(serialize_with = "paths::serialize")]
+    pub from: PathBuf,
+    #[serde(serialize_with = "paths::serialize")]
+    pub to: PathBuf,
+    /// The rule that decided the target.
+    pub rule: String,
+    /// The video this sidecar travels with, for sidecars.
+    #[serde(
+        serialize_with = "paths::serialize_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sidecar_of: Option<PathBuf>,
+    pub action: Action,
+    pub size: u64,
+    /// The source's stat when planned; re-checked right before acting.
+    #[serde(skip)]
+    pub stat: Stat,
+}
+
+/// A file that stays where it is, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skip {
+    #[serde(serialize_with = "paths::serialize")]
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// Two or more files that would land on the same target: none of them moves.
+#[derive(Debug, Clone, Serialize)]
+pub struct Conflict {
+    #[serde(serialize_with = "paths::serialize")]
+    pub to: PathBuf,
+    #[serde(serialize_with = "serialize_paths")]
+    pub from: Vec<PathBuf>,
+    pub reason: String,
+}
+
+fn serialize_paths<S: serde::Serializer>(v: &[PathBuf], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(v.len()))?;
+    for p in v {
+        seq.serialize_element(&paths::JsonPath::new(p))?;
+    }
+    seq.end()
+}
+
+/// A complete plan.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub root: PathBuf,
+    pub moves: Vec<Move>,
+    pub skipped: Vec<Skip>,
+    pub conflicts: Vec<Conflict>,
+    /// Files already where the rules want them.
+    pub in_place: u64,
+    /// Per-path errors met while walking.
+    pub errors: Vec<(Option<PathBuf>, String)>,
+}
+
+/// Options of a plan.
+#[derive(Debug, Clone)]
+pub struct PlanOptions {
+    /// The target root (`--into`).
+    pub root: PathBuf,
+    /// Portable (Windows/SMB-safe) names.
+    pub portable: bool,
+    pub on_conflict: OnConflict,
+    pub jobs: usize,
+}
+
+struct Source {
+    path: PathBuf,
+    rel: PathBuf,
+    stat: Stat,
+}
+
+struct Video {
+    src: usize,
+    sidecars: Vec<(usize, Vec<u8>)>,
+    target: Option<PathBuf>,
+    rule: String,
+}
+
+/// Build the plan for `inputs` (folders or files) into `opts.root`.
+pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<Plan> {
+    let root = paths::absolute(&opts.root).context("resolving --into")?;
+    let mut plan = Plan {
+        root: root.clone(),
+        ..Plan::default()
+    };
+    let mut sources: Vec<Source> = Vec::new();
+    let mut seen = HashSet::new();
+    for input in inputs {
+        let input =
+            paths::absolute(input).with_context(|| format!("resolving {}", input.display()))?;
+        let base = if input.is_dir() {
+            input.clone()
+        } else {
+            input.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        walk(&input, false, opts.jobs, &mut |f| match f {
+            Found::File(path, stat) => {
+                if path.file_name().is_some_and(crate::fsops::is_temp_name) {
+                    plan.skipped.push(Skip {
+                        path,
+                        reason: "plexsync temporary file (run `organize recover`)".into(),
+                    });
+                } else if seen.insert(path.clone()) {
+                    let rel = path.strip_prefix(&base).unwrap_or(&path).to_path_buf();
+                    sources.push(Source { path, rel, stat });
+                }
+            }
+            Found::Special(path) => plan.skipped.push(Skip {
+                path,
+                reason: "not a regular file (symlinks are not followed)".into(),
+            }),
+            Found::Error(path, msg) => plan.errors.push((path, msg)),
+        });
+    }
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
+
+    // Group by folder; videos own the sidecars named after them.
+    let mut by_dir: HashMap<&Path, Vec<usize>> = HashMap::new();
+    for (i, s) in sources.iter().enumerate() {
+        by_dir
+            .entry(s.path.parent().unwrap_or(Path::new("/")))
+            .or_default()
+            .push(i);
+    }
+    let mut videos: Vec<Video> = Vec::new();
+    let mut orphan: Vec<usize> = Vec::new();
+    let mut dirs: Vec<_> = by_dir.into_iter().collect();
+    dirs.sort_by(|a, b| a.0.cmp(b.0));
+    for (_, idx) in dirs {
+        let (vids, others): (Vec<usize>, Vec<usize>) = idx
+            .into_iter()
+            .partition(|&i| FileKind::of(&sources[i].path) == FileKind::Video);
+        let first = videos.len();
+        let stems: Vec<&[u8]> = vids
+            .iter()
+            .map(|&i| sidecar::stem(sources[i].path.file_name().unwrap_or_default()))
+            .collect();
+        for &v in &vids {
+            videos.push(Video {
+                src: v,
+                sidecars: Vec::new(),
+                target: None,
+                rule: String::new(),
+            });
+        }
+        for o in others {
+            let name = sources[o].path.file_name().unwrap_or_default();
+            match sidecar::owner(name, &stems) {
+                Some(k) => {
+                    let suf = sidecar::suffix(name, stems[k]).unwrap_or_default().to_vec();
+                    videos[first + k].sidecars.push((o, suf));
+                }
+                None => orphan.push(o),
+            }
+        }
+    }
+    for o in orphan {
+        let kind = FileKind::of(&sources[o].path);
+        plan.skipped.push(Skip {
+            path: sources[o].path.clone(),
+            reason: match kind {
+                FileKind::Subtitle | FileKind::Sidecar => "no video named like it beside it".into(),
+                _ => "not a video".into(),
+            },
+        });
+    }
+
+    // Parse and render in parallel: this is where the time goes for large trees.
+    let want_genre = rules.uses(Field::Genre);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.max(1))
+        .build()
+        .context("starting worker threads")?;
+    let decided: Vec<std::result::Result<(PathBuf, String), String>> = pool.install(|| {
+        videos
+            .par_iter()
+            .map(|v| decide(&sources[v.src], rules, &root, opts.portable, want_genre))
+            .collect()
+    });
+    let mut keep = Vec::with_capacity(videos.len());
+    for (mut v, d) in videos.into_iter().zip(decided) {
+        match d {
+            Ok((target, rule)) if target == sources[v.src].path => {
+                plan.in_place += 1;
+                let _ = rule;
+                // Sidecars of a video in place stay too, even when misnamed: no guesswork.
+                plan.in_place += v.sidecars.len() as u64;
+            }
+            Ok((target, rule)) => {
+                v.target = Some(target);
+                v.rule = rule;
+                keep.push(v);
+            }
+            Err(reason) => {
+                for i in std::iter::once(v.src).chain(v.sidecars.iter().map(|s| s.0)) {
+                    plan.skipped.push(Skip {
+                        path: sources[i].path.clone(),
+                        reason: reason.clone(),
+                    });
+                }
+            }
+        }
+    }
+    settle(&mut plan, keep, &sources, opts);
+    Ok(plan)
+}
+
+fn decide(
+    src: &Source,
+    rules: &RuleSet,
+    root: &Path,
+    portable: bool,
+    want_genre: bool,
+) -> std::result::Result<(PathBuf, String), String> {
+    let mut meta = Meta::from_path(&src.rel, src.stat.size);
+    if meta.year.is_none() {
+        meta.year = meta
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok());
+    }
+    if want_genre {
+        meta.genre = genre_near(&src.path);
+    }
+    let mut first_missing: Option<(String, Field)> = None;
+    for rule in rules.rules.iter().filter(|r| r.spec.enabled) {
+        if !rule.matches(&src.rel, &meta) {
+            continue;
+        }
+        match rule.template.render(&meta, portable) {
+            Ok(rel) => {
+                return match sanitize::inside(root, &rel) {
+                    Some(t) => Ok((t, rule.name().to_string())),
+                    None => Err(format!(
+                        "rule {}: the target would leave the root",
+                        rule.name()
+                    )),
+                }
+            }
+            Err(field) => {
+                first_missing.get_or_insert((rule.name().to_string(), field));
+            }
+        }
+    }
+    Err(match first_missing {
+        Some((rule, field)) => format!(
+            "rule {rule}: no {{{}}} in the name (kind {})",
+            field.name(),
+            meta.kind.as_str()
+        ),
+        None => format!("no rule matches (kind {})", meta.kind.as_str()),
+    })
+}
+
+/// The genre from `<stem>.nfo`, `movie.nfo`, or `tvshow.nfo` in the folder or the one above.
+fn genre_near(video: &Path) -> Option<String> {
+    let dir = video.parent()?;
+    let stem = sidecar::stem(video.file_name()?);
+    let mut own = stem.to_vec();
+    own.extend_from_slice(b".nfo");
+    let mut candidates = vec![
+        dir.join(OsString::from_vec(own)),
+        dir.join("movie.nfo"),
+        dir.join("tvshow.nfo"),
+    ];
+    if let Some(up) = dir.parent() {
+        candidates.push(up.join("tvshow.nfo"));
+    }
+    candidates.iter().find_map(|p| {
+        let bytes = std::fs::read(p).ok()?;
+        genre_from_nfo(&String::from_utf8_lossy(&bytes))
+    })
+}
+
+fn key(p: &Path, portable: bool) -> Vec<u8> {
+    // On a case-insensitive target two names differing in case are the same file.
+    if portable {
+        p.as_os_str().to_string_lossy().to_lowercase().into_bytes()
+    } else {
+        paths::to_bytes(p).to_vec()
+    }
+}
+
+fn with_stem(dir: &Path, stem: &[u8], suffix: &[u8]) -> PathBuf {
+    let mut name = stem.to_vec();
+    name.extend_from_slice(suffix);
+    let name = sanitize::cut(&String::from_utf8_lossy(&name), sanitize::NAME_MAX);
+    dir.join(name)
+}
+
+fn free_name(target: &Path, taken: &HashSet<Vec<u8>>, portable: bool) -> PathBuf {
+    let dir = target.parent().unwrap_or(Path::new("/"));
+    let name = target.file_name().unwrap_or_default();
+    let stem = sidecar::stem(name);
+    let ext = &name.as_bytes()[stem.len()..];
+    for n in 2.. {
+        let mut s = stem.to_vec();
+        s.extend_from_slice(format!(" ({n})").as_bytes());
+        let cand = with_stem(dir, &s, ext);
+        if std::fs::symlink_metadata(&cand).is_err() && !taken.contains(&key(&cand, portable)) {
+            return cand;
+        }
+    }
+    unreachable!("an unbounded search finds a free name")
+}
+
+/// Targets that exist on disk, collisions inside the plan, sidecar targets.
+fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &PlanOptions) {
+    let portable = opts.portable;
+    // Collisions between videos of this plan: nobody moves, never merged.
+    let mut by_target: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
+    for (i, v) in videos.iter().enumerate() {
+        by_target
+            .entry(key(v.target.as_ref().expect("decided"), portable))
+            .or_default()
+            .push(i);
+    }
+    let mut dropped = vec![false; videos.len()];
+    let mut conflict_groups: Vec<Vec<usize>> = by_target
+        .values()
+        .filter(|g| g.len() > 1)
+        .cloned()
+        .collect();
+    conflict_groups.sort();
+    for g in conflict_groups {
+        let to = videos[g[0]].target.clone().expect("decided");
+        plan.conflicts.push(Conflict {
+            to,
+            from: g
+                .iter()
+                .map(|&i| sources[videos[i].src].path.clone())
+                .collect(),
+            reason: "several files map to this target".into(),
+        });
+        for &i in &g {
+            dropped[i] = true;
+            for &(s, _) in &videos[i].sidecars {
+                plan.skipped.push(Skip {
+                    path: sources[s].path.clone(),
+                    reason: "its video is in a conflict".into(),
+                });
+            }
+        }
+    }
+    let mut taken: HashSet<Vec<u8>> = by_target.into_keys().collect();
+
+    for (i, v) in videos.iter_mut().enumerate() {
+        if dropped[i] {
+            continue;
+        }
+        let src = &sources[v.src];
+        let mut target = v.target.take().expect("decided");
+        let mut action = Action::Place;
+        if let Ok(existing) = std::fs::symlink_metadata(&target) {
+            let skip_reason = match opts.on_conflict {
+                OnConflict::Skip => Some("the target exists (--on-conflict skip)".to_string()),
+                OnConflict::Rename => {
+                    target = free_name(&target, &taken, portable);
+                    taken.insert(key(&target, portable));
+                    None
+                }
+                OnConflict::ReplaceIfIdentical if existing.len() == src.stat.size => {
+                    action = Action::ReplaceIdentical;
+                    None
+                }
+                OnConflict::ReplaceIfIdentical => {
+                    Some("the target exists and differs in size".to_string())
+                }
+                OnConflict::KeepLarger if existing.len() < src.stat.size => {
+                    action = Action::Swap;
+                    None
+                }
+                OnConflict::KeepLarger => Some("the target exists and is not smaller".to_string()),
+            };
+            if let Some(reason) = skip_reason {
+                plan.skipped.push(Skip {
+                    path: src.path.clone(),
+                    reason: format!("{reason}: {}", paths::display(&target)),
+                });
+                for &(s, _) in &v.sidecars {
+                    plan.skipped.push(Skip {
+                        path: sources[s].path.clone(),
+                        reason: "its video stays".into(),
+                    });
+                }
+                continue;
+            }
+            if !existing.is_file() {
+                plan.skipped.push(Skip {
+                    path: src.path.clone(),
+                    reason: format!(
+                        "the target exists and is not a regular file: {}",
+                        paths::display(&target)
+                    ),
+                });
+                continue;
+            }
+        }
+        plan.moves.push(Move {
+            from: src.path.clone(),
+            to: target.clone(),
+            rule: v.rule.clone(),
+            sidecar_of: None,
+            action,
+            size: src.stat.size,
+            stat: src.stat,
+        });
+        let dir = target.parent().unwrap_or(Path::new("/"));
+        let new_stem = sidecar::stem(target.file_name().unwrap_or_default()).to_vec();
+        for (s, suffix) in &v.sidecars {
+            let s = &sources[*s];
+            let suffix = sanitize::component(&String::from_utf8_lossy(suffix), portable);
+            let to = with_stem(dir, &new_stem, suffix.as_bytes());
+            if to == s.path {
+                plan.in_place += 1;
+                continue;
+            }
+            if !taken.insert(key(&to, portable)) || std::fs::symlink_metadata(&to).is_ok() {
+                plan.skipped.push(Skip {
+                    path: s.path.clone(),
+                    reason: format!("its target is taken: {}", paths::display(&to)),
+                });
+                continue;
+            }
+            plan.moves.push(Move {
+                from: s.path.clone(),
+                to,
+                rule: v.rule.clone(),
+                sidecar_of: Some(src.path.clone()),
+                action: Action::Place,
+                size: s.stat.size,
+                stat: s.stat,
+            });
+        }
+    }
+    plan.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_names_count_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = dir.path().join("Movie (2020).mkv");
+        std::fs::write(&t, b"x").unwrap();
+        std::fs::write(dir.path().join("Movie (2020) (2).mkv"), b"x").unwrap();
+        let got = free_name(&t, &HashSet::new(), false);
+        assert_eq!(got, dir.path().join("Movie (2020) (3).mkv"));
+    }
+}

@@ -1,0 +1,500 @@
+//! One journaled step, three ways: do it, undo it, and settle it after a crash by
+//! looking at the disk. Ops: `move`, `copy`, `hardlink`, `symlink`, `replace` (the target
+//! held the same bytes), `swap` (keep-larger), `mkdir` (a folder the run created) and
+//! `rmdir` (a folder the run emptied and removed).
+//!
+//! Every op is no-clobber and keeps a copy of every byte at every instant: a cross-device
+//! move writes a verified temporary file beside the target and removes the source only
+//! after the rename, so after a SIGKILL at any point the source, the target, or both
+//! (identical) exist, plus at most a temporary file that [`settle`] removes.
+
+use std::fs;
+use std::io;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, Stat};
+use crate::fsops;
+use crate::hash;
+
+/// How `apply` places files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Move (rename; across file systems: verified copy, then remove).
+    #[default]
+    Move,
+    /// Copy, verified; the source stays.
+    Copy,
+    /// Hard-link the target to the source.
+    Hardlink,
+    /// Symlink the target to the source (absolute).
+    Symlink,
+}
+
+impl Mode {
+    /// The journal op for placing a file in this mode.
+    pub fn op(self) -> &'static str {
+        match self {
+            Mode::Move => "move",
+            Mode::Copy => "copy",
+            Mode::Hardlink => "hardlink",
+            Mode::Symlink => "symlink",
+        }
+    }
+}
+
+/// What the journal's `detail` holds for a file step: the source's stat when planned.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Detail {
+    pub dev: u64,
+    pub ino: u64,
+    pub size: u64,
+    pub mtime_ns: i64,
+}
+
+impl From<Stat> for Detail {
+    fn from(s: Stat) -> Detail {
+        Detail {
+            dev: s.dev,
+            ino: s.ino,
+            size: s.size,
+            mtime_ns: s.mtime_ns,
+        }
+    }
+}
+
+impl Detail {
+    /// Parse a journal detail (absent or foreign text gives zeros, which match nothing).
+    pub fn parse(s: Option<&str>) -> Detail {
+        s.and_then(|s| serde_json::from_str(s).ok())
+            .unwrap_or_default()
+    }
+}
+
+fn exists(p: &Path) -> bool {
+    fs::symlink_metadata(p).is_ok()
+}
+
+fn parent(p: &Path) -> &Path {
+    p.parent().unwrap_or(Path::new("/"))
+}
+
+/// Remove plexsync temporary files that a copy towards `dst` left behind.
+pub fn remove_temps(dst: &Path) -> usize {
+    let Some(name) = dst.file_name() else {
+        return 0;
+    };
+    let b = name.as_bytes();
+    let mut prefix = b".".to_vec();
+    prefix.extend_from_slice(&b[..b.len().min(200)]);
+    prefix.extend_from_slice(fsops::TEMP_MARKER.as_bytes());
+    let Ok(rd) = fs::read_dir(parent(dst)) else {
+        return 0;
+    };
+    let mut n = 0;
+    for e in rd.flatten() {
+        if e.file_name().as_bytes().starts_with(&prefix) && fs::remove_file(e.path()).is_ok() {
+            n += 1;
+        }
+    }
+    if n > 0 {
+        let _ = fsops::fsync_dir(parent(dst));
+    }
+    n
+}
+
+fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
+    let (ma, mb) = (fs::metadata(a)?, fs::metadata(b)?);
+    if ma.len() != mb.len() {
+        return Ok(false);
+    }
+    if ma.dev() == mb.dev() && ma.ino() == mb.ino() {
+        return Ok(true);
+    }
+    Ok(hash::blake3_file(a, &mut |_| {})? == hash::blake3_file(b, &mut |_| {})?)
+}
+
+/// Copy `src` to a new `dst` (never replacing it): temporary file, fsync, verify, rename.
+fn copy_new(src: &Path, dst: &Path, mtime_ns: Option<i64>) -> io::Result<()> {
+    let size = fs::metadata(src)?.len();
+    fs::create_dir_all(parent(dst))?;
+    fsops::ensure_space(parent(dst), size)?;
+    let (tmp, copied) = fsops::copy_to_temp(src, dst, None, &mut |_| {})?;
+    let check = hash::blake3_file(&tmp, &mut |_| {});
+    if !matches!(check, Ok(d) if d == copied.blake3) || copied.size != size {
+        let _ = fs::remove_file(&tmp);
+        return Err(io::Error::other("the copy did not verify"));
+    }
+    if let Some(m) = mtime_ns {
+        set_mtime(&tmp, m);
+    }
+    if let Err(e) = fsops::rename_noreplace(&tmp, dst) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    fsops::fsync_dir(parent(dst))
+}
+
+fn set_mtime(p: &Path, mtime_ns: i64) {
+    let t = std::time::UNIX_EPOCH + std::time::Duration::from_nanos(mtime_ns.max(0) as u64);
+    if let Ok(f) = fs::OpenOptions::new().write(true).open(p) {
+        let _ = f.set_modified(t);
+    }
+}
+
+/// Exchange two paths atomically (same file system only).
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: valid NUL-terminated strings; AT_FDCWD resolves them like rename(2).
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        let _ = fsops::fsync_dir(parent(a));
+        let _ = fsops::fsync_dir(parent(b));
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+/// Catalog bookkeeping after a file changed path: its row (hashes, history) follows, and
+/// after a cross-device copy the row's stat and hash validity follow the new inode.
+pub fn follow_row(cat: &Catalog, from: &Path, to: &Path) -> Result<()> {
+    let conn = cat.conn();
+    conn.execute(
+        "DELETE FROM files WHERE path = ?1",
+        [crate::paths::to_bytes(to)],
+    )?;
+    conn.execute(
+        "UPDATE files SET path = ?2 WHERE path = ?1",
+        rusqlite::params![crate::paths::to_bytes(from), crate::paths::to_bytes(to)],
+    )?;
+    if let Ok(now) = Stat::of(to) {
+        // The content was verified identical, so a digest valid for the old stat is valid
+        // for the new one: nothing needs rehashing.
+        conn.execute(
+            "UPDATE files SET
+               hash_dev = CASE WHEN hash_dev = dev AND hash_ino = ino AND hash_size = size
+                               AND hash_mtime_ns = mtime_ns THEN ?2 ELSE hash_dev END,
+               hash_ino = CASE WHEN hash_dev = dev AND hash_ino = ino AND hash_size = size
+                               AND hash_mtime_ns = mtime_ns THEN ?3 ELSE hash_ino END,
+               hash_mtime_ns = CASE WHEN hash_dev = dev AND hash_ino = ino AND hash_size = size
+                               AND hash_mtime_ns = mtime_ns THEN ?4 ELSE hash_mtime_ns END,
+               dev = ?2, ino = ?3, mtime_ns = ?4
+             WHERE path = ?1 AND size = ?5",
+            rusqlite::params![
+                crate::paths::to_bytes(to),
+                now.dev as i64,
+                now.ino as i64,
+                now.mtime_ns,
+                now.size as i64
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+fn swap_rows(cat: &Catalog, a: &Path, b: &Path) -> Result<()> {
+    let conn = cat.conn();
+    let tmp = b"\0plexsync-swap";
+    let (ab, bb) = (crate::paths::to_bytes(a), crate::paths::to_bytes(b));
+    conn.execute(
+        "UPDATE files SET path = ?2 WHERE path = ?1",
+        rusqlite::params![ab, &tmp[..]],
+    )?;
+    conn.execute(
+        "UPDATE files SET path = ?2 WHERE path = ?1",
+        rusqlite::params![bb, ab],
+    )?;
+    conn.execute(
+        "UPDATE files SET path = ?2 WHERE path = ?1",
+        rusqlite::params![&tmp[..], bb],
+    )?;
+    Ok(())
+}
+
+/// Carry out file step `op` from `src` to `dst`; `planned` is the source's stat in the
+/// plan, re-checked first so a file changed since planning is left alone.
+pub fn run(
+    cat: &Catalog,
+    op: &str,
+    src: &Path,
+    dst: &Path,
+    planned: &Detail,
+) -> Result<&'static str> {
+    let now = Stat::of(src).with_context(|| format!("{} vanished", src.display()))?;
+    if Detail::from(now) != *planned {
+        bail!("{} changed since it was planned; left alone", src.display());
+    }
+    let ctx = || format!("{} → {}", src.display(), dst.display());
+    match op {
+        "move" => {
+            let how = fsops::move_file(src, dst).with_context(ctx)?;
+            if how == fsops::Moved::Copied {
+                set_mtime(dst, planned.mtime_ns);
+            }
+            follow_row(cat, src, dst)?;
+            Ok(match how {
+                fsops::Moved::Renamed => "renamed",
+                fsops::Moved::Copied => "copied across file systems",
+            })
+        }
+        "copy" => {
+            copy_new(src, dst, Some(planned.mtime_ns)).with_context(ctx)?;
+            Ok("copied")
+        }
+        "hardlink" => {
+            fs::create_dir_all(parent(dst)).with_context(ctx)?;
+            fs::hard_link(src, dst).with_context(ctx)?;
+            Ok("linked")
+        }
+        "symlink" => {
+            fs::create_dir_all(parent(dst)).with_context(ctx)?;
+            std::os::unix::fs::symlink(src, dst).with_context(ctx)?;
+            Ok("symlinked")
+        }
+        "replace" => {
+            // The decision rests on content: hash both right before acting.
+            if !same_bytes(src, dst).with_context(ctx)? {
+                bail!(
+                    "{} differs from {}; left alone",
+                    dst.display(),
+                    src.display()
+                );
+            }
+            let target = fs::metadata(dst).with_context(ctx)?;
+            if target.dev() == now.dev {
+                fs::rename(src, dst).with_context(ctx)?;
+                let _ = fsops::fsync_dir(parent(dst));
+            } else {
+                fs::remove_file(src).with_context(ctx)?;
+            }
+            follow_row(cat, src, dst)?;
+            Ok("replaced an identical file")
+        }
+        "swap" => {
+            exchange(src, dst)
+                .with_context(|| format!("{} (keep-larger needs one file system)", ctx()))?;
+            swap_rows(cat, src, dst)?;
+            Ok("swapped with the smaller file")
+        }
+        other => Err(anyhow!("unknown journal op {other:?}")),
+    }
+}
+
+/// Undo a done file step: put the file back where it came from, after checking that the
+/// target is still what the run put there.
+pub fn undo(cat: &Catalog, op: &str, src: &Path, dst: &Path, d: &Detail) -> Result<()> {
+    let ctx = || format!("{} → {}", dst.display(), src.display());
+    match op {
+        "mkdir" => match fs::remove_dir(dst) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            // Something else lives there now: the folder stays.
+            Err(_) => Ok(()),
+        },
+        "rmdir" => fs::create_dir_all(src).with_context(|| format!("recreating {}", src.display())),
+        "move" => {
+            let m =
+                fs::symlink_metadata(dst).with_context(|| format!("{} is gone", dst.display()))?;
+            if m.len() != d.size || (m.dev() == d.dev && m.ino() != d.ino) {
+                bail!("{} changed since the run; left alone", dst.display());
+            }
+            let how = fsops::move_file(dst, src).with_context(ctx)?;
+            if how == fsops::Moved::Copied {
+                set_mtime(src, d.mtime_ns);
+            }
+            follow_row(cat, dst, src)
+        }
+        "copy" | "hardlink" => {
+            if !same_bytes(src, dst).with_context(ctx)? {
+                bail!("{} changed since the run; left alone", dst.display());
+            }
+            fs::remove_file(dst).with_context(ctx)
+        }
+        "symlink" => {
+            if fs::read_link(dst).ok().as_deref() != Some(src) {
+                bail!("{} is no longer our symlink; left alone", dst.display());
+            }
+            fs::remove_file(dst).with_context(ctx)
+        }
+        "replace" => {
+            if exists(src) {
+                bail!("{} exists again; left alone", src.display());
+            }
+            copy_new(dst, src, Some(d.mtime_ns)).with_context(ctx)?;
+            follow_row(cat, dst, src)?;
+            // The target held these same bytes before the run; it keeps them.
+            Ok(())
+        }
+        "swap" => {
+            let m = fs::symlink_metadata(dst).with_context(ctx)?;
+            if m.ino() != d.ino {
+                bail!("{} changed since the run; left alone", dst.display());
+            }
+            exchange(src, dst).with_context(ctx)?;
+            swap_rows(cat, src, dst)
+        }
+        other => Err(anyhow!("unknown journal op {other:?}")),
+    }
+}
+
+/// After a crash: was this step (`src` → `dst`) carried out? Finishes a cross-device move
+/// whose copy is complete, removes leftover temporary files, and answers `done`,
+/// `skipped` (not started: nothing to roll back) or an error when the disk does not say.
+pub fn settle(cat: &Catalog, op: &str, src: &Path, dst: &Path, d: &Detail) -> Result<&'static str> {
+    match op {
+        "mkdir" => return Ok(if dst.is_dir() { "done" } else { "skipped" }),
+        "rmdir" => return Ok(if exists(src) { "skipped" } else { "done" }),
+        _ => {}
+    }
+    let (s, t) = (exists(src), exists(dst));
+    if s {
+        remove_temps(dst);
+    }
+    let state = match (op, s, t) {
+        (_, true, false) => "skipped",
+        ("move" | "replace", false, true) => {
+            follow_row(cat, src, dst)?;
+            "done"
+        }
+        ("move", true, true) => {
+            let m = fs::symlink_metadata(src)?;
+            if Detail::from(Stat::from_metadata(&m)) != *d {
+                bail!(
+                    "both {} and {} exist and the source changed; left alone",
+                    src.display(),
+                    dst.display()
+                );
+            }
+            if same_bytes(src, dst)? {
+                // The verified copy landed; only removing the source was left.
+                fs::remove_file(src)?;
+                follow_row(cat, src, dst)?;
+                "done"
+            } else {
+                bail!(
+                    "both {} and {} exist and differ; left alone",
+                    src.display(),
+                    dst.display()
+                );
+            }
+        }
+        ("replace", true, true) => "skipped",
+        ("copy" | "hardlink", true, true) => {
+            if same_bytes(src, dst)? {
+                "done"
+            } else {
+                bail!(
+                    "{} exists and differs from {}; left alone",
+                    dst.display(),
+                    src.display()
+                );
+            }
+        }
+        ("symlink", true, true) => {
+            if fs::read_link(dst).ok().as_deref() == Some(src) {
+                "done"
+            } else {
+                bail!(
+                    "{} exists and is not our symlink; left alone",
+                    dst.display()
+                );
+            }
+        }
+        ("swap", true, true) => {
+            let m = fs::symlink_metadata(dst)?;
+            if m.ino() == d.ino {
+                swap_rows(cat, src, dst)?;
+                "done"
+            } else {
+                "skipped"
+            }
+        }
+        _ => bail!(
+            "neither {} nor {} exists; nothing to recover",
+            src.display(),
+            dst.display()
+        ),
+    };
+    Ok(state)
+}
+
+/// Folders `dir` and above that do not exist yet, up to (and including) `root`, shallowest first.
+pub fn missing_dirs(dir: &Path, root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut cur = Some(dir);
+    while let Some(d) = cur {
+        if exists(d) || !d.starts_with(root) {
+            break;
+        }
+        out.push(d.to_path_buf());
+        cur = d.parent();
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settle_finishes_a_copied_move_and_rolls_back_an_unstarted_one() {
+        let cat = Catalog::open_in_memory().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.mkv");
+        let b = dir.path().join("out/b.mkv");
+        fs::write(&a, b"data").unwrap();
+        let d = Detail::from(Stat::of(&a).unwrap());
+        fs::create_dir_all(b.parent().unwrap()).unwrap();
+        let tmp = fsops::temp_path(&b);
+        fs::write(&tmp, b"da").unwrap();
+        assert_eq!(settle(&cat, "move", &a, &b, &d).unwrap(), "skipped");
+        assert!(!tmp.exists(), "the partial copy is removed");
+        fs::copy(&a, &b).unwrap();
+        assert_eq!(settle(&cat, "move", &a, &b, &d).unwrap(), "done");
+        assert!(!a.exists());
+        assert_eq!(fs::read(&b).unwrap(), b"data");
+    }
+
+    #[test]
+    fn run_and_undo_round_trip_every_mode() {
+        let cat = Catalog::open_in_memory().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.mkv");
+        for op in ["move", "copy", "hardlink", "symlink"] {
+            fs::write(&a, b"data").unwrap();
+            let b = dir.path().join(format!("{op}/b.mkv"));
+            let d = Detail::from(Stat::of(&a).unwrap());
+            run(&cat, op, &a, &b, &d).unwrap();
+            assert_eq!(fs::read(&b).unwrap(), b"data", "{op}");
+            undo(&cat, op, &a, &b, &d).unwrap();
+            assert!(!exists(&b), "{op}");
+            assert_eq!(fs::read(&a).unwrap(), b"data", "{op}");
+        }
+        fs::write(&a, b"big file").unwrap();
+        let small = dir.path().join("small.mkv");
+        fs::write(&small, b"sm").unwrap();
+        let d = Detail::from(Stat::of(&a).unwrap());
+        run(&cat, "swap", &a, &small, &d).unwrap();
+        assert_eq!(fs::read(&small).unwrap(), b"big file");
+        assert_eq!(fs::read(&a).unwrap(), b"sm");
+        undo(&cat, "swap", &a, &small, &d).unwrap();
+        assert_eq!(fs::read(&a).unwrap(), b"big file");
+    }
+}

@@ -1,0 +1,211 @@
+//! Taking runs back and cleaning up after crashes.
+//!
+//! `undo` walks a run's done steps in reverse: files go back where they came from,
+//! folders the run removed come back, folders it created go away when empty. `recover`
+//! finds runs left `running` (or `undoing`) by a process that died — the caller holds the
+//! catalog lock, so such a run's process is gone — and settles each unfinished step by
+//! looking at the disk: finished when the file arrived, rolled back when it did not,
+//! temporary files removed. No file is lost, none is left under a temporary name.
+
+use anyhow::{bail, Result};
+
+use super::apply::StepReport;
+use super::steps::{self, Detail};
+use crate::catalog::journal::Run;
+use crate::catalog::Catalog;
+
+/// States of a run that can be undone.
+const UNDOABLE: &[&str] = &["done", "partial", "recovered"];
+
+/// Totals of an undo or a recover.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct UndoSummary {
+    pub runs: Vec<i64>,
+    pub undone: u64,
+    pub finished: u64,
+    pub rolled_back: u64,
+    pub failed: u64,
+}
+
+fn report(
+    run: i64,
+    s: &crate::catalog::journal::Step,
+    state: &str,
+    detail: Option<String>,
+) -> StepReport {
+    StepReport {
+        run,
+        op: s.op.clone(),
+        from: s.src.clone(),
+        to: s.dst.clone(),
+        state: state.to_string(),
+        detail,
+    }
+}
+
+/// Settle every organize run a dead process left `running` or `undoing`.
+pub fn recover(cat: &Catalog, on_step: &mut dyn FnMut(&StepReport)) -> Result<UndoSummary> {
+    let mut sum = UndoSummary::default();
+    let stale: Vec<Run> = cat
+        .runs("organize")?
+        .into_iter()
+        .filter(|r| r.state == "running" || r.state == "undoing")
+        .collect();
+    for run in stale {
+        sum.runs.push(run.id);
+        let mut failed = 0;
+        for s in cat.journal_steps(run.id)? {
+            let pending = if run.state == "running" {
+                matches!(s.state.as_str(), "planned" | "started")
+            } else {
+                // An undo that died: steps still `done` may have been half undone.
+                s.state == "done"
+            };
+            if !pending {
+                continue;
+            }
+            let d = Detail::parse(s.detail.as_deref());
+            let src = s.src.clone().unwrap_or_default();
+            let dst = s.dst.clone().unwrap_or_default();
+            let settled = if run.state == "running" {
+                steps::settle(cat, &s.op, &src, &dst, &d)
+            } else {
+                // Undo runs dst → src: settle the reverse direction.
+                match s.op.as_str() {
+                    "mkdir" => Ok(if dst.is_dir() { "done" } else { "undone" }),
+                    "rmdir" => Ok(if src.is_dir() { "undone" } else { "done" }),
+                    "move" => steps::settle(cat, "move", &dst, &src, &d).map(|st| {
+                        if st == "done" {
+                            "undone"
+                        } else {
+                            "done"
+                        }
+                    }),
+                    _ => Ok("done"),
+                }
+            };
+            match settled {
+                Ok(state) => {
+                    if state == "done" && run.state == "running" {
+                        sum.finished += 1;
+                    } else if state != "done" {
+                        sum.rolled_back += 1;
+                    }
+                    cat.journal_set(s.id, state, None)?;
+                    on_step(&report(run.id, &s, state, Some("recovered".into())));
+                }
+                Err(e) => {
+                    failed += 1;
+                    sum.failed += 1;
+                    let msg = format!("{e:#}");
+                    cat.journal_set(s.id, "failed", Some(&msg))?;
+                    on_step(&report(run.id, &s, "failed", Some(msg)));
+                }
+            }
+        }
+        let state = match (run.state.as_str(), failed) {
+            ("running", 0) => "recovered",
+            ("running", _) => "partial",
+            // A half-undone run stays undoable: `undo` again finishes it.
+            _ => "partial",
+        };
+        cat.finish_run(run.id, state)?;
+    }
+    Ok(sum)
+}
+
+/// Undo run `id` (the newest undoable organize run when `None`).
+pub fn undo(
+    cat: &Catalog,
+    id: Option<i64>,
+    on_step: &mut dyn FnMut(&StepReport),
+) -> Result<UndoSummary> {
+    let runs = cat.runs("organize")?;
+    let run = match id {
+        Some(id) => match runs.iter().find(|r| r.id == id) {
+            Some(r) => r.clone(),
+            None => bail!("no organize run {id} (see `plexsync organize history`)"),
+        },
+        None => match runs.iter().find(|r| UNDOABLE.contains(&r.state.as_str())) {
+            Some(r) => r.clone(),
+            None => bail!("no organize run to undo"),
+        },
+    };
+    if !UNDOABLE.contains(&run.state.as_str()) {
+        bail!(
+            "run {} is {}; only a done, partial or recovered run can be undone",
+            run.id,
+            run.state
+        );
+    }
+    cat.conn()
+        .execute("UPDATE runs SET state = 'undoing' WHERE id = ?1", [run.id])?;
+    let mut sum = UndoSummary {
+        runs: vec![run.id],
+        ..UndoSummary::default()
+    };
+    let mut steps_done: Vec<_> = cat
+        .journal_steps(run.id)?
+        .into_iter()
+        .filter(|s| s.state == "done")
+        .collect();
+    steps_done.reverse();
+    for s in steps_done {
+        let d = Detail::parse(s.detail.as_deref());
+        let src = s.src.clone().unwrap_or_default();
+        let dst = s.dst.clone().unwrap_or_default();
+        match steps::undo(cat, &s.op, &src, &dst, &d) {
+            Ok(()) => {
+                sum.undone += 1;
+                cat.journal_set(s.id, "undone", None)?;
+                on_step(&report(run.id, &s, "undone", None));
+            }
+            Err(e) => {
+                sum.failed += 1;
+                let msg = format!("{e:#}");
+                on_step(&report(run.id, &s, "failed", Some(msg)));
+            }
+        }
+    }
+    cat.finish_run(run.id, if sum.failed == 0 { "undone" } else { "partial" })?;
+    Ok(sum)
+}
+
+/// One line of history: a run and its step counts.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RunInfo {
+    #[serde(flatten)]
+    pub run: Run,
+    pub steps: u64,
+    pub done: u64,
+    pub failed: u64,
+    pub undone: u64,
+}
+
+/// Organize runs, newest first, with their step counts.
+pub fn history(cat: &Catalog) -> Result<Vec<RunInfo>> {
+    let mut out = Vec::new();
+    for run in cat.runs("organize")? {
+        let mut stmt = cat.conn().prepare_cached(
+            "SELECT count(*), coalesce(sum(state = 'done'), 0), coalesce(sum(state = 'failed'), 0),
+                    coalesce(sum(state = 'undone'), 0)
+             FROM journal WHERE run_id = ?1 AND op NOT IN ('mkdir', 'rmdir')",
+        )?;
+        let (steps, done, failed, undone) = stmt.query_row([run.id], |r| {
+            Ok((
+                r.get::<_, i64>(0)? as u64,
+                r.get::<_, i64>(1)? as u64,
+                r.get::<_, i64>(2)? as u64,
+                r.get::<_, i64>(3)? as u64,
+            ))
+        })?;
+        out.push(RunInfo {
+            run,
+            steps,
+            done,
+            failed,
+            undone,
+        });
+    }
+    Ok(out)
+}
