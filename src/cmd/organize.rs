@@ -242,12 +242,15 @@ fn report_step(ctx: &Ctx, s: &StepReport) {
             path(&s.to),
             s.detail.as_deref().unwrap_or("failed")
         )),
-        state => out.line(format!(
-            "{state:<7} {} {} → {}",
-            s.op,
-            path(&s.from),
-            path(&s.to)
-        )),
+        state => out.line(match (&s.from, &s.to) {
+            (Some(f), Some(t)) => format!(
+                "{state:<7} {} {} → {}",
+                s.op,
+                paths::display(f),
+                paths::display(t)
+            ),
+            (f, t) => format!("{state:<7} {} {}{}", s.op, path(f), path(t)),
+        }),
     }
 }
 

@@ -340,11 +340,14 @@ fn key(p: &Path, portable: bool) -> Vec<u8> {
     }
 }
 
-fn with_stem(dir: &Path, stem: &[u8], suffix: &[u8]) -> PathBuf {
+fn with_stem(dir: &Path, stem: &[u8], suffix: &[u8], portable: bool) -> PathBuf {
     let mut name = stem.to_vec();
     name.extend_from_slice(suffix);
-    let name = sanitize::cut(&String::from_utf8_lossy(&name), sanitize::NAME_MAX);
-    dir.join(name)
+    // The suffix comes from a file name too: the whole new name is cleaned as one component.
+    dir.join(sanitize::component(
+        &String::from_utf8_lossy(&name),
+        portable,
+    ))
 }
 
 fn free_name(target: &Path, taken: &HashSet<Vec<u8>>, portable: bool) -> PathBuf {
@@ -355,7 +358,7 @@ fn free_name(target: &Path, taken: &HashSet<Vec<u8>>, portable: bool) -> PathBuf
     for n in 2.. {
         let mut s = stem.to_vec();
         s.extend_from_slice(format!(" ({n})").as_bytes());
-        let cand = with_stem(dir, &s, ext);
+        let cand = with_stem(dir, &s, ext, portable);
         if std::fs::symlink_metadata(&cand).is_err() && !taken.contains(&key(&cand, portable)) {
             return cand;
         }
@@ -468,8 +471,7 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
         let new_stem = sidecar::stem(target.file_name().unwrap_or_default()).to_vec();
         for (s, suffix) in &v.sidecars {
             let s = &sources[*s];
-            let suffix = sanitize::component(&String::from_utf8_lossy(suffix), portable);
-            let to = with_stem(dir, &new_stem, suffix.as_bytes());
+            let to = with_stem(dir, &new_stem, suffix, portable);
             if to == s.path {
                 plan.in_place += 1;
                 continue;
