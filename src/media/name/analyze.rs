@@ -115,6 +115,11 @@ fn is_year(n: u32) -> bool {
     (1900..=2039).contains(&n)
 }
 
+/// Heights that stand for a resolution even without the `p` (`1080`, `720`).
+fn is_bare_height(n: u32) -> bool {
+    matches!(n, 480 | 576 | 720 | 1080 | 1440 | 2160)
+}
+
 fn is_height(n: u32) -> bool {
     matches!(n, 240 | 288 | 360 | 368 | 480 | 540 | 576 | 720 | 900 | 1080 | 1440 | 2160 | 4320)
 }
@@ -454,6 +459,7 @@ impl<'a> Comp<'a> {
                 .or_else(|| self.episode_marker(i))
                 .or_else(|| self.season_words(i))
                 .or_else(|| self.episode_words(i))
+                .or_else(|| self.number_of_total(i))
                 .or_else(|| self.part(i))
                 .or_else(|| self.measure(i))
                 .or_else(|| self.audio_with_channels(i))
@@ -497,9 +503,14 @@ impl<'a> Comp<'a> {
         if b.len() == 8
             && b.iter().all(u8::is_ascii_hexdigit)
             && b.iter().any(u8::is_ascii_digit)
-            && b.iter().any(u8::is_ascii_alphabetic)
+            && (b.iter().any(u8::is_ascii_alphabetic) || self.toks[i].depth > 0)
             && (self.toks[i].depth > 0 || self.sep(i) & UNDER != 0)
         {
+            self.claim(i, 1, Role::Junk);
+            return Some(1);
+        }
+        // Versions: `v2`, `V1`.
+        if (2..=3).contains(&b.len()) && b[0] == b'v' && b[1..].iter().all(u8::is_ascii_digit) {
             self.claim(i, 1, Role::Junk);
             return Some(1);
         }
@@ -583,6 +594,9 @@ impl<'a> Comp<'a> {
     fn episode_marker(&mut self, i: usize) -> Option<usize> {
         let k = self.key(i);
         let n = self.n();
+        if parse_screen(k).is_some() {
+            return None;
+        }
         let mut se = parse_s_marker(k).or_else(|| parse_x_marker(k));
         let mut used = 1;
         // `1 x 03` and `2×7`: a number, an `x` (or `×`), a number.
@@ -607,7 +621,7 @@ impl<'a> Comp<'a> {
             let k = self.key(i);
             let e = parse_e_marker(k).or_else(|| {
                 let b = k.as_bytes();
-                if after_season && b.len() >= 2 && b[0] == b'x' {
+                if after_season && b.len() == 3 && b[0] == b'x' {
                     let mut j = 1;
                     digits(b, &mut j, 3).filter(|_| j == b.len())
                 } else {
@@ -639,6 +653,7 @@ impl<'a> Comp<'a> {
         if se.extras {
             self.add_other("Extras");
         }
+        let complete = se.complete;
         self.push_eps(&se.eps);
         self.claim(i, used, Role::Marker);
         self.mark(i);
@@ -699,7 +714,9 @@ impl<'a> Comp<'a> {
             self.role[j] = Role::Marker;
             j += 1;
         }
-        self.ep_anchor = Some(j - 1);
+        if !complete {
+            self.ep_anchor = Some(j - 1);
+        }
         Some(j - i)
     }
 
@@ -781,6 +798,12 @@ impl<'a> Comp<'a> {
                         self.role[j] = Role::Marker;
                         self.role[j + 1] = Role::Marker;
                         j += 2;
+                    } else if let Some(e) = of_total(kj) {
+                        // `Season.2.1of4`: episode 1 of 4.
+                        self.push_eps(&[e]);
+                        self.role[j] = Role::Marker;
+                        self.ep_anchor = Some(j);
+                        j += 1;
                     } else if num(kj).is_some_and(|x| x < 100) && self.sep(j) & (DASH | DOT) != 0 && kj.len() <= 2 {
                         self.role[j] = Role::Marker;
                         j += 1;
@@ -894,6 +917,37 @@ impl<'a> Comp<'a> {
             return Some(1);
         }
         None
+    }
+
+    /// `14.of.21`, `1 of 6`, `3of9`: an episode with the count of episodes.
+    fn number_of_total(&mut self, i: usize) -> Option<usize> {
+        if !self.info.episodes.is_empty() {
+            return None;
+        }
+        let k = self.key(i);
+        if let Some(e) = of_total(k) {
+            if i > 0 {
+                self.push_eps(&[e]);
+                self.claim(i, 1, Role::Marker);
+                self.mark(i);
+                self.ep_anchor = Some(i);
+                return Some(1);
+            }
+        }
+        let (v, nd) = parse_number(k).filter(|&(_, nd)| nd <= 3)?;
+        let n = self.n();
+        if i == 0 || i + 2 >= n || !matches!(self.key(i + 1), "of" | "de" | "di" | "von" | "van" | "din") {
+            return None;
+        }
+        let total = num(self.key(i + 2))?;
+        if total < v || !self.same_level(i + 1) || !self.same_level(i + 2) || nd > 3 {
+            return None;
+        }
+        self.push_eps(&[v]);
+        self.claim(i, 3, Role::Marker);
+        self.mark(i);
+        self.ep_anchor = Some(i + 2);
+        Some(3)
     }
 
     /// `CD1`, `CD1of2`, `(CD3)`, `Part 2`, `Part III`, `pt2`, `part_two`; `2CD` is a count.
@@ -1029,7 +1083,9 @@ impl<'a> Comp<'a> {
                 }
             }
         }
-        let e = vocab::lookup(head)?;
+        let Some(e) = vocab::lookup(head) else {
+            return self.glued_codec(i);
+        };
         if e.props.iter().any(|p| p.0 == Field::Country) {
             // A country only in capitals or alone in brackets: `US`, `(us)`, not `Us`.
             let t = self.toks[i];
@@ -1040,6 +1096,27 @@ impl<'a> Comp<'a> {
         }
         self.claim(i, 1, Role::Vocab(e));
         Some(1)
+    }
+
+    /// A source glued to its codec: `PDTVx264`, `DLx264`.
+    fn glued_codec(&mut self, i: usize) -> Option<usize> {
+        let k = self.key(i);
+        for codec in ["x264", "x265", "h264", "h265", "xvid", "hevc"] {
+            if let Some(prefix) = k.strip_suffix(codec) {
+                let c = vocab::lookup(codec)?;
+                let p = if prefix.is_empty() { None } else { vocab::lookup(prefix) };
+                if !prefix.is_empty() && p.is_none() {
+                    return None;
+                }
+                if let Some(&(Field::VideoCodec, v)) = c.props.first() {
+                    self.info.video_codec.get_or_insert(v);
+                    self.info.tech += 1;
+                }
+                self.claim(i, 1, Role::Vocab(p.unwrap_or(c)));
+                return Some(1);
+            }
+        }
+        None
     }
 
     /// Screen sizes and bare numbers (decided later) and year candidates.
@@ -1089,6 +1166,7 @@ impl<'a> Comp<'a> {
                 ("2", "0") => "2.0",
                 ("1", "0") => "1.0",
                 ("6", "1") => "6.1",
+                ("6", "0") => "6.0",
                 _ => continue,
             };
             let claimed = |r: Role| !matches!(r, Role::Free | Role::Number | Role::Year);
@@ -1100,6 +1178,16 @@ impl<'a> Comp<'a> {
             }
         }
     }
+}
+
+/// `1of4`: an episode number with the count of episodes.
+fn of_total(k: &str) -> Option<u32> {
+    let b = k.as_bytes();
+    let mut p = 0;
+    let v = digits(b, &mut p, 3)?;
+    let rest = &k[p..];
+    let total = num(rest.strip_prefix("of")?)?;
+    (v <= total).then_some(v)
 }
 
 /// `Temporada1`, `シーズン2`: a word with its number glued on.
@@ -1286,8 +1374,8 @@ impl<'a> Comp<'a> {
             while e < n && self.toks[e].group == g && self.toks[e].depth > 0 {
                 e += 1;
             }
-            let all_free = (0..e).all(|x| self.free_or_num(x) || matches!(self.role[x], Role::Junk) && e == 1);
-            let any_free = (0..e).any(|x| self.free(x));
+            let all_free = (0..e).all(|x| self.free_or_num(x) || matches!(self.role[x], Role::Junk | Role::Vocab(_) | Role::Cont));
+            let any_free = self.free(0);
             if e < n && all_free && any_free && !(e == 1 && num(self.key(0)).is_some()) {
                 lead_group = Some((0, e));
             }
@@ -1409,6 +1497,34 @@ impl<'a> Comp<'a> {
             }
         }
 
+        // A number right after a year, before the jargon: `the.flash.2014.208.hdtv`.
+        if stop == Stop::Year && self.info.episodes.is_empty() && t1 + 1 < n {
+            let k = t1 + 1;
+            if matches!(self.role[k], Role::Number) && self.same_level(k) && (k + 1 >= n || !self.titleish(k + 1)) {
+                if let Some((v, nd)) = parse_number(self.key(k)) {
+                    if nd == 3 && v % 100 > 0 && !is_bare_height(v) {
+                        self.set_season(v / 100);
+                        self.push_eps(&[v % 100]);
+                        self.role[k] = Role::Marker;
+                        self.mark(k);
+                        self.ep_anchor = Some(k);
+                    }
+                }
+            }
+        }
+        // A file named by its episode number alone: `Season 2/01.mp4`.
+        if is_file && n == 1 && matches!(self.role[0], Role::Number) && self.info.episodes.is_empty() {
+            if let Some((v, nd)) = parse_number(self.key(0)) {
+                if nd <= 3 {
+                    self.push_eps(&[v]);
+                    self.role[0] = Role::Marker;
+                    title = None;
+                    t0 = 0;
+                    t1 = 0;
+                }
+            }
+        }
+
         // The release year: the first year candidate outside the title.
         for x in 0..n {
             if matches!(self.role[x], Role::Year) && !(x >= t0 && x < t1) {
@@ -1456,9 +1572,9 @@ impl<'a> Comp<'a> {
         }
 
         self.resolve_numbers();
-        self.episode_title();
         self.apply_vocab();
         self.release_group(lead_group, is_file);
+        self.episode_title();
 
         if self.info.title.is_none() {
             if let Some((a, b)) = lead_group {
@@ -1486,7 +1602,7 @@ impl<'a> Comp<'a> {
         let mut scan_end = t1;
         if stop == Stop::Dash || stop == Stop::Bracket {
             let mut j = t1;
-            while j < n && (self.titleish(j) || self.sep(j) & STRONG != 0 && self.titleish(j)) && self.toks[j].depth == self.toks[t0].depth {
+            while j < n && self.titleish(j) {
                 j += 1;
             }
             scan_end = j;
@@ -1499,6 +1615,13 @@ impl<'a> Comp<'a> {
                 k += 1;
                 continue;
             }
+            // In brackets only when alone there: `The Office [401] Fun Run`.
+            let alone = self.toks[k].depth == 0
+                || self.sep(k) & OPEN != 0 && (k + 1 >= n || self.sep(k + 1) & CLOSE != 0);
+            if !alone {
+                k += 1;
+                continue;
+            }
             let (v, nd) = parse_number(self.key(k)).unwrap_or((0, 9));
             let mut e = k + 1;
             while e < scan_end && matches!(self.role[e], Role::Number) && self.sep(e) & DASH != 0 && self.sep(e) & SPACE == 0 {
@@ -1507,7 +1630,7 @@ impl<'a> Comp<'a> {
             let after_dash = self.sep(k) & STRONG != 0;
             let ok = nd <= 4
                 && (k > t0 || self.anime && k + 1 < scan_end)
-                && (after_dash || self.anime || (nd >= 2 && !year_follows && !(nd == 4 && is_height(v))));
+                && (after_dash || self.anime || (nd >= 2 && !year_follows && !(nd == 4 && is_bare_height(v))));
             if ok && (best.is_none() || after_dash || !best.is_some_and(|b| b.2)) {
                 best = Some((k, e, after_dash));
             }
@@ -1515,7 +1638,7 @@ impl<'a> Comp<'a> {
         }
         let (k, e, _) = best?;
         let (v, nd) = parse_number(self.key(k))?;
-        if self.info.screen_size.is_none() && is_height(v) && nd >= 3 && !self.anime && self.sep(k) & STRONG == 0 {
+        if self.info.screen_size.is_none() && is_bare_height(v) && nd >= 3 && !self.anime && self.sep(k) & STRONG == 0 {
             return None;
         }
         if nd >= 3 && !self.anime && e == k + 1 {
@@ -1553,7 +1676,7 @@ impl<'a> Comp<'a> {
                 continue;
             }
             if let Some((v, nd)) = parse_number(self.key(i)) {
-                if nd >= 3 && is_height(v) {
+                if nd >= 3 && is_bare_height(v) {
                     let after_prop = (0..i).any(|x| !matches!(self.role[x], Role::Free | Role::Number));
                     if after_prop || self.toks[i].depth > 0 {
                         self.info.screen_size.get_or_insert(format!("{}p", v));
@@ -1676,73 +1799,83 @@ impl<'a> Comp<'a> {
     /// jargon, `group-title` in lowercase scene file names, or a leading `[Group]`.
     fn release_group(&mut self, lead: Option<(usize, usize)>, is_file: bool) {
         let n = self.n();
-        let tech_role = |r: Role| matches!(r, Role::Vocab(_) | Role::Screen | Role::Channels | Role::Part | Role::Date | Role::Cont);
-        // Skip trailing repost/obfuscation tags and glued bracket suffixes.
+        let tech = |r: Role| matches!(r, Role::Vocab(_) | Role::Screen | Role::Channels | Role::Cont);
+        let strong_tech = |r: Role| matches!(r, Role::Vocab(e) if !e.weak) || matches!(r, Role::Screen | Role::Channels);
+        let any_tech = (0..n).any(|x| tech(self.role[x]));
+        let any_marker = self.first_marker.is_some();
+        // Skip what trails a group: tags (`-postbot`, `.proof`), languages (`.eng`),
+        // web sites and checksums, and bracket groups of jargon (`[HD.720p]`).
         let mut end = n;
+        let mut suffix_end: Option<usize> = None;
         while end > 0 {
             let i = end - 1;
-            let tag = matches!(self.role[i], Role::Vocab(e) if e.props.iter().any(|p| matches!(p.1, "Repost" | "Obfuscated" | "Sample")))
-                || matches!(self.role[i], Role::Junk) && self.toks[i].depth == 0 && self.key(i).len() != 8 && false;
-            if tag && self.sep(i) & (DASH | DOT | STRONG) != 0 {
+            if self.toks[i].depth > 0 {
+                let g = self.toks[i].group;
+                let mut b = i;
+                while b > 0 && self.toks[b - 1].group == g && self.toks[b - 1].depth > 0 {
+                    b -= 1;
+                }
+                if (b..end).all(|x| !self.free(x)) {
+                    // Remember a bracket glued to what precedes it: `SADPANDA[rarbg]`.
+                    suffix_end = (self.sep(b) == OPEN).then_some(end);
+                    end = b;
+                    continue;
+                }
+                break;
+            }
+            // A short word after `-` right after the codec is a group even if it is
+            // also a language code: `AC3-de[42]`, `H.264-NL`.
+            if self.is_weak(i) && self.sep(i) == DASH && i > 0 && strong_tech(self.role[i - 1]) {
+                break;
+            }
+            let skippable = match self.role[i] {
+                Role::Junk => true,
+                Role::Vocab(e) => e.props.iter().all(|p| matches!(p.0, Field::Language | Field::SubtitleLanguage | Field::Noise | Field::Other | Field::Country)),
+                _ => false,
+            };
+            if skippable {
                 end -= 1;
+                suffix_end = None;
                 continue;
             }
             break;
         }
-        // Free tokens at the end.
-        let mut st = end;
-        while st > 0 && self.free(st - 1) {
-            st -= 1;
-        }
-        // A glued bracket suffix belongs to the group: `SADPANDA[rarbg]`.
-        let mut suffix_from = end;
-        if st < end && self.toks[end - 1].depth > 0 {
-            let g = self.toks[end - 1].group;
-            let mut b = end - 1;
-            while b > 0 && self.toks[b - 1].group == g && self.toks[b - 1].depth > 0 {
-                b -= 1;
-            }
-            if b > 0 && self.sep(b) == tokens::OPEN && self.toks[b - 1].depth == 0 && self.free(b - 1) {
-                suffix_from = b;
-            }
-        }
-        let core_st = {
-            let mut s = suffix_from;
-            while s > 0 && self.free(s - 1) && self.toks[s - 1].depth == self.toks[suffix_from.saturating_sub(1)].depth {
-                s -= 1;
-            }
-            s
-        };
-        if core_st < suffix_from && core_st > 0 {
-            let before = core_st - 1;
-            let sep = self.sep(core_st);
-            let words = suffix_from - core_st;
-            let jargon_before = (0..core_st).any(|x| tech_role(self.role[x]))
-                || matches!(self.role[before], Role::Marker) && self.info.other.contains(&"Complete");
-            let in_tech_bracket = self.toks[core_st].depth > 0
-                && (core_st > 0 && self.toks[before].group == self.toks[core_st].group && tech_role(self.role[before]));
-            let lone_bracket = self.toks[core_st].depth > 0 && sep & OPEN != 0 && words == 1 && (end == n);
-            let dashed = sep & (DASH | STRONG) != 0;
-            let plain = self.toks[core_st].depth == 0 && words <= 2 && tech_role(self.role[before]);
-            let by = core_st >= 2 && self.key(before) == "by";
-            if by && words <= 2 {
-                self.set_group(core_st, end, true);
-                return;
-            }
-            if jargon_before && (dashed && words <= 4 || in_tech_bracket || lone_bracket || plain) {
-                self.set_group(core_st, end, true);
-                return;
-            }
-        }
-        // `by GROUP` before a bracket or at the end.
-        for i in 1..n.saturating_sub(1) {
-            if self.free(i) && self.key(i) == "by" && self.free(i + 1) && i + 1 < n {
-                let mut e = i + 1;
-                while e < n && self.free(e) && self.sep(e) & (OPEN | CLOSE) == 0 && e < i + 3 {
-                    e += 1;
+        if end > 0 {
+            let last = end - 1;
+            let weak_group = self.is_weak(last) && self.sep(last) == DASH && last > 0 && strong_tech(self.role[last - 1]);
+            if self.free(last) || weak_group {
+                let depth = self.toks[last].depth;
+                let mut st = last;
+                if !weak_group {
+                    while st > 0
+                        && self.free(st - 1)
+                        && self.toks[st - 1].depth == depth
+                        && self.sep(st) & (OPEN | CLOSE | STRONG) == 0
+                        && last - st < 3
+                    {
+                        st -= 1;
+                    }
                 }
-                if e == n || self.sep(e) & OPEN != 0 && e == end {
-                    self.set_group(i + 1, e, true);
+                let before = st.checked_sub(1);
+                let by = before.is_some_and(|b| self.key(b) == "by");
+                let accept = if depth > 0 {
+                    let lone = self.sep(st) & OPEN != 0 && (end == n || self.sep(end) & CLOSE != 0);
+                    let inside_tech = before.is_some_and(|b| self.toks[b].group == self.toks[st].group && self.toks[b].depth > 0 && tech(self.role[b]));
+                    (lone && st == last && (any_tech || any_marker)) || inside_tech || by
+                } else {
+                    let sep = self.sep(st);
+                    let after_tech = before.is_some_and(|b| tech(self.role[b]));
+                    let after_complete = before.is_some_and(|b| matches!(self.role[b], Role::Marker)) && self.info.other.contains(&"Complete") && sep & DASH != 0;
+                    let glued = sep & (DASH | STRONG) != 0;
+                    by || (after_tech && (glued || last - st < 2)) || after_complete
+                };
+                if accept && (!by || st + 1 <= end) {
+                    let text_end = suffix_end.filter(|_| depth == 0).map_or(self.toks[last].end, |e| {
+                        let close = self.toks[e - 1].end;
+                        // Include the closing bracket.
+                        self.s[close..].chars().next().map_or(close, |c| if matches!(c, ']' | ')' | '}') { close + c.len_utf8() } else { close })
+                    });
+                    self.set_group_text(st, end, text_end, true);
                     return;
                 }
             }
@@ -1767,19 +1900,16 @@ impl<'a> Comp<'a> {
     }
 
     fn set_group(&mut self, a: usize, b: usize, strong: bool) {
-        let text = &self.s[self.toks[a].start..self.toks[b - 1].end];
-        let text = text.trim_end_matches([')', '('].as_ref());
-        let mut g = text.to_string();
-        // Balance a glued bracket suffix: `de[42]`.
-        let opens = g.matches('[').count();
-        let closes = g.matches(']').count();
-        if opens > closes && self.toks[b - 1].end < self.s.len() && self.s[self.toks[b - 1].end..].starts_with(']') {
-            g.push(']');
-        }
-        if g.starts_with('[') {
-            g.remove(0);
-        }
-        self.info.group = Some(g);
+        let end = self.toks[b - 1].end;
+        self.set_group_text(a, b, end, strong);
+    }
+
+    /// Records the group as the source text from token `a` to byte `text_end`, and
+    /// claims tokens `a..b`.
+    fn set_group_text(&mut self, a: usize, b: usize, text_end: usize, strong: bool) {
+        let text = &self.s[self.toks[a].start..text_end];
+        let g = text.trim_matches(|c: char| matches!(c, '+' | '(' | '[' | ' ' | '.' | '-'));
+        self.info.group = Some(g.to_string());
         self.info.group_strong = strong;
         for r in &mut self.role[a..b] {
             *r = Role::Junk;

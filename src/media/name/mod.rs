@@ -107,7 +107,7 @@ const MAX_PARENTS: usize = 4;
 
 /// Parses a whole path (`/` or `\` separated) into a [`MediaName`].
 pub fn parse(path: &str) -> MediaName {
-    let mut comps: Vec<&str> = path.split(['/', '\\']).filter(|c| !c.trim().is_empty()).collect();
+    let mut comps: Vec<&str> = split_path(path).filter(|c| !c.trim().is_empty()).collect();
     let Some(file) = comps.pop() else {
         return MediaName::default();
     };
@@ -166,6 +166,33 @@ pub fn parse(path: &str) -> MediaName {
         m.normalized_title = key;
     }
     m
+}
+
+/// Splits a path on `/` and `\\`, except inside brackets: a name given on its own may
+/// contain `[720p/MKV]`, which is not a folder.
+fn split_path(path: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut parts = Vec::new();
+    for (i, c) in path.char_indices() {
+        match c {
+            '[' | '(' | '{' => depth += 1,
+            ']' | ')' | '}' => depth = (depth - 1).max(0),
+            '/' | '\\' => {
+                // Inside brackets only if they close before the next separator, soon.
+                let ahead = &path.as_bytes()[i + 1..(i + 17).min(path.len())];
+                let closes = ahead.iter().take_while(|&&b| b != b'/' && b != b'\\').any(|&b| matches!(b, b']' | b')' | b'}'));
+                if depth == 0 || !closes {
+                    depth = 0;
+                    parts.push(&path[start..i]);
+                    start = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    parts.push(&path[start..]);
+    parts.into_iter()
 }
 
 /// Splits a known container extension off a file name: (`stem`, `Some("mkv")`).
