@@ -509,6 +509,29 @@ impl<'a> Comp<'a> {
             self.claim(i, 1, Role::Junk);
             return Some(1);
         }
+        // Anime credits: `OP4a`, `ED2v2`, `NCOP1`.
+        for (pre, what) in [("op", "Opening Credits"), ("ed", "Ending Credits"), ("ncop", "Opening Credits"), ("nced", "Ending Credits")] {
+            if let Some(rest) = k.strip_prefix(pre) {
+                let r = rest.as_bytes();
+                let mut p = 0;
+                if digits(r, &mut p, 2).is_some() {
+                    let tail = &rest[p..];
+                    if tail.is_empty() || tail.len() == 1 && tail.as_bytes()[0].is_ascii_lowercase() || tail.starts_with('v') && tail[1..].bytes().all(|c| c.is_ascii_digit()) {
+                        self.add_other(what);
+                        self.info.tech += 1;
+                        self.claim(i, 1, Role::Junk);
+                        return Some(1);
+                    }
+                }
+            }
+        }
+        // Bonus and volume numbers: `-x02-`, `vol127`.
+        let bonus = b.len() == 3 && b[0] == b'x' && b[1..].iter().all(u8::is_ascii_digit) && self.sep(i) & DASH != 0 && self.info.season.is_none();
+        let volume = b.len() > 3 && b.starts_with(b"vol") && b[3..].iter().all(u8::is_ascii_digit);
+        if bonus || volume {
+            self.claim(i, 1, Role::Junk);
+            return Some(1);
+        }
         // Versions: `v2`, `V1`.
         if (2..=3).contains(&b.len()) && b[0] == b'v' && b[1..].iter().all(u8::is_ascii_digit) {
             self.claim(i, 1, Role::Junk);
@@ -782,7 +805,12 @@ impl<'a> Comp<'a> {
             }
             return None;
         }
-        if let Some((v, used)) = self.count_at(i + 1, true) {
+        // A number after the word, unless it belongs to a following episode word
+        // (`2 сезон 24 серия`) or the number before has an ordinal mark (`5-й сезон`).
+        let before = self.count_before(i);
+        let after_is_episode = i + 2 < n && is_episode_word(self.key(i + 2));
+        let use_after = before.is_none() || !after_is_episode;
+        if let Some((v, used)) = self.count_at(i + 1, true).filter(|_| use_after) {
             if self.same_level(i + 1) {
                 self.set_season(v);
                 self.claim(i, 1 + used, Role::Marker);
@@ -818,7 +846,7 @@ impl<'a> Comp<'a> {
             }
         }
         // A number before the word: `2. Staffel`, `3 Temporada`, `5-й сезон`.
-        if let Some(v) = self.count_before(i) {
+        if let Some(v) = before {
             self.set_season(v.0);
             let st = v.1;
             for r in &mut self.role[st..=i] {
@@ -845,7 +873,7 @@ impl<'a> Comp<'a> {
             j -= 1;
         }
         let (v, _) = self.count_at(j, false)?;
-        if self.text(j).len() > 3 {
+        if self.key(j).len() > 3 {
             return None;
         }
         Some((v, j))
@@ -1341,8 +1369,14 @@ impl<'a> Comp<'a> {
         while end > st + 1 {
             let i = end - 1;
             let Some(f) = self.weak_field(i) else { break };
+            // A word joined by a dash to the title is part of it: `Shang-Chi`.
+            if self.sep(i) == DASH {
+                break;
+            }
+            // Before a year only jargon written as jargon goes: `3D`, `DC`, `OM`, not `Collector`.
+            let shouty = self.text(i).bytes().all(|c| !c.is_ascii_lowercase());
             let strip = match stop {
-                Stop::Year => matches!(f, Field::Edition | Field::Other) && !self.is_complete(i),
+                Stop::Year => matches!(f, Field::Edition | Field::Other) && !self.is_complete(i) && shouty,
                 Stop::Marker => matches!(f, Field::Country) || self.is_complete(i),
                 Stop::Tech | Stop::Bracket | Stop::Dash => true,
                 Stop::End => matches!(f, Field::Country),
@@ -1490,7 +1524,7 @@ impl<'a> Comp<'a> {
                     t0 = k_end;
                     t1 = e;
                     stop = s;
-                } else {
+                } else if k < t1 {
                     t1 = k;
                     stop = Stop::Marker;
                 }
@@ -1543,6 +1577,16 @@ impl<'a> Comp<'a> {
         }
 
         if title.is_some() && t1 > t0 {
+            // `超能警探.Memorist`: an original-script title before a Latin one.
+            let cjk = |t: &str| t.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c) || ('\u{ac00}'..='\u{d7af}').contains(&c));
+            let latin = |t: &str| t.bytes().any(|c| c.is_ascii_alphabetic());
+            while t0 + 1 < t1 && cjk(self.text(t0)) && (t0 + 1..t1).any(|x| latin(self.text(x)) && !cjk(self.text(x))) {
+                t0 += 1;
+            }
+            // `Show Name 313-315 s16e03-05`: absolute numbers before the marker.
+            while stop == Stop::Marker && t1 > t0 + 1 && matches!(self.role[t1 - 1], Role::Number) && self.key(t1 - 1).len() >= 3 && self.first_marker == Some(t1) {
+                t1 -= 1;
+            }
             let mut end = self.trim_weak(t0, t1, stop);
             // A trailing country (`The Office US`) goes to `country`.
             if end > t0 + 1 {
@@ -1936,11 +1980,11 @@ fn obfuscated(s: &str, c: &Comp<'_>) -> bool {
 /// Analyzes one component. `is_file` is true for the file name (extension removed).
 pub fn analyze(s: &str, is_file: bool) -> Info {
     let mut c = Comp::new(s);
-    if is_file && obfuscated(s, &c) {
-        let mut info = Info { obfuscated: true, ..Info::default() };
-        info.title = None;
-        return info;
+    let random = obfuscated(s, &c);
+    if is_file && random {
+        return Info { obfuscated: true, ..Info::default() };
     }
+    c.info.obfuscated = random;
     c.lexical();
     c.structure(is_file);
     let mut info = std::mem::take(&mut c.info);

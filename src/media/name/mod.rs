@@ -233,7 +233,7 @@ fn is_season_folder(p: &Info) -> bool {
 fn merge(info: &mut Info, parents: &[Info], stem: &str) {
     if info.obfuscated {
         // The file name is noise: the nearest named folder is the release name.
-        if let Some(p) = parents.iter().find(|p| p.title.is_some()) {
+        if let Some(p) = parents.iter().find(|p| p.title.is_some() && !p.obfuscated) {
             let mut taken = p.clone();
             taken.obfuscated = true;
             taken.other.retain(|o| *o != "Obfuscated");
@@ -254,7 +254,7 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
         }
         // A single-episode release folder says which episode this is (a sample inside
         // `Show.S02E03.720p` is S02E03 whatever its own name says).
-        if p.season.is_some() && !p.episodes.is_empty() && p.tech > 0 {
+        if p.season.is_some() && !p.episodes.is_empty() && (p.tech > 0 || info.episodes.is_empty()) {
             info.season = p.season;
             info.episodes = p.episodes.clone();
         }

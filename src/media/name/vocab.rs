@@ -233,7 +233,7 @@ const WEAK: &[(&str, P)] = &[
     ("imax", &[(Edition, "IMAX")]),
     ("dc", &[(Edition, "Director's Cut")]),
     ("alternative|alternate", &[(Edition, "Alternative Cut")]),
-    ("edition|cut|version|dl", &[(Noise, "")]),
+    ("edition|cut|version|dl|miniseries|clean", &[(Noise, "")]),
     ("us|usa", &[(Country, "US")]),
     ("uk|gb", &[(Country, "GB")]),
     ("au", &[(Country, "AU")]),
@@ -369,7 +369,7 @@ pub fn is_non_media(ext: &str) -> bool {
 pub fn is_tld(key: &str) -> bool {
     matches!(
         key,
-        "com" | "org" | "net" | "info" | "ru" | "party" | "vip" | "pics" | "xyz" | "biz"
+        "com" | "org" | "ru" | "party" | "vip" | "pics" | "xyz" | "biz"
     )
 }
 
