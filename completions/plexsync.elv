@@ -34,6 +34,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --version 'Print version'
             cand scan 'Walk folders and record their files in the catalog'
             cand status 'Show what the catalog knows, per root, by kind and status'
+            cand organize 'Move media into a clean layout by rules, with a plan, a journal and undo'
             cand generate 'Generate shell completions or man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -71,6 +72,178 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'plexsync;organize'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand plan 'Show every move the rules want, and what stays and why (changes nothing)'
+            cand apply 'Carry the plan out, journaled so it can be undone'
+            cand undo 'Move every file of a run back (the last run by default)'
+            cand recover 'Finish or roll back a run interrupted by a crash'
+            cand history 'List organize runs'
+            cand rules 'Print the rules in force (TOML, ready to copy into a rules file)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;organize;plan'= {
+            cand --into 'Target root of the layout [default: organize.into in the config]'
+            cand --strategy 'Built-in strategy (see `organize rules --list`) [default: plex]'
+            cand --rules 'Rules file (TOML with [[rule]] tables)'
+            cand --on-conflict 'When a target already exists'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --portable 'Windows/SMB-safe names [default: on for CIFS, NTFS, FAT targets]'
+            cand --no-portable 'Never use portable names, even on a CIFS/NTFS target'
+            cand --exit-code 'Exit 1 when something would move (plan only; like `git diff --exit-code`)'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;organize;apply'= {
+            cand --into 'Target root of the layout [default: organize.into in the config]'
+            cand --strategy 'Built-in strategy (see `organize rules --list`) [default: plex]'
+            cand --rules 'Rules file (TOML with [[rule]] tables)'
+            cand --on-conflict 'When a target already exists'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --portable 'Windows/SMB-safe names [default: on for CIFS, NTFS, FAT targets]'
+            cand --no-portable 'Never use portable names, even on a CIFS/NTFS target'
+            cand --exit-code 'Exit 1 when something would move (plan only; like `git diff --exit-code`)'
+            cand --copy 'Copy (verified) instead of moving'
+            cand --hardlink 'Hard-link instead of moving'
+            cand --symlink 'Symlink instead of moving'
+            cand -n 'Show what would happen, change nothing'
+            cand --dry-run 'Show what would happen, change nothing'
+            cand -y 'Do not ask for confirmation (required without a terminal)'
+            cand --yes 'Do not ask for confirmation (required without a terminal)'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;organize;undo'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand -n 'Show what would be moved back, change nothing'
+            cand --dry-run 'Show what would be moved back, change nothing'
+            cand -y 'Do not ask for confirmation (required without a terminal)'
+            cand --yes 'Do not ask for confirmation (required without a terminal)'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;organize;recover'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand -n 'Show the interrupted runs, change nothing'
+            cand --dry-run 'Show the interrupted runs, change nothing'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;organize;history'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;organize;rules'= {
+            cand --strategy 'Built-in strategy (see `organize rules --list`) [default: plex]'
+            cand --rules 'Rules file (TOML with [[rule]] tables)'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --list 'List the built-in strategies and template fields instead'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;organize;help'= {
+            cand plan 'Show every move the rules want, and what stays and why (changes nothing)'
+            cand apply 'Carry the plan out, journaled so it can be undone'
+            cand undo 'Move every file of a run back (the last run by default)'
+            cand recover 'Finish or roll back a run interrupted by a crash'
+            cand history 'List organize runs'
+            cand rules 'Print the rules in force (TOML, ready to copy into a rules file)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;organize;help;plan'= {
+        }
+        &'plexsync;organize;help;apply'= {
+        }
+        &'plexsync;organize;help;undo'= {
+        }
+        &'plexsync;organize;help;recover'= {
+        }
+        &'plexsync;organize;help;history'= {
+        }
+        &'plexsync;organize;help;rules'= {
+        }
+        &'plexsync;organize;help;help'= {
         }
         &'plexsync;generate'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
@@ -138,12 +311,33 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         &'plexsync;help'= {
             cand scan 'Walk folders and record their files in the catalog'
             cand status 'Show what the catalog knows, per root, by kind and status'
+            cand organize 'Move media into a clean layout by rules, with a plan, a journal and undo'
             cand generate 'Generate shell completions or man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'plexsync;help;scan'= {
         }
         &'plexsync;help;status'= {
+        }
+        &'plexsync;help;organize'= {
+            cand plan 'Show every move the rules want, and what stays and why (changes nothing)'
+            cand apply 'Carry the plan out, journaled so it can be undone'
+            cand undo 'Move every file of a run back (the last run by default)'
+            cand recover 'Finish or roll back a run interrupted by a crash'
+            cand history 'List organize runs'
+            cand rules 'Print the rules in force (TOML, ready to copy into a rules file)'
+        }
+        &'plexsync;help;organize;plan'= {
+        }
+        &'plexsync;help;organize;apply'= {
+        }
+        &'plexsync;help;organize;undo'= {
+        }
+        &'plexsync;help;organize;recover'= {
+        }
+        &'plexsync;help;organize;history'= {
+        }
+        &'plexsync;help;organize;rules'= {
         }
         &'plexsync;help;generate'= {
             cand completions 'Shell completions, to stdout or into a folder'

@@ -37,6 +37,7 @@ complete -c plexsync -n "__fish_plexsync_needs_command" -s h -l help -d 'Print h
 complete -c plexsync -n "__fish_plexsync_needs_command" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "scan" -d 'Walk folders and record their files in the catalog'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "status" -d 'Show what the catalog knows, per root, by kind and status'
+complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "organize" -d 'Move media into a clean layout by rules, with a plan, a journal and undo'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "generate" -d 'Generate shell completions or man pages'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand scan" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
@@ -63,6 +64,128 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand status" -s q -l quiet 
 complete -c plexsync -n "__fish_plexsync_using_subcommand status" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand status" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand status" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -f -a "plan" -d 'Show every move the rules want, and what stays and why (changes nothing)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -f -a "apply" -d 'Carry the plan out, journaled so it can be undone'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -f -a "undo" -d 'Move every file of a run back (the last run by default)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -f -a "recover" -d 'Finish or roll back a run interrupted by a crash'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -f -a "history" -d 'List organize runs'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -f -a "rules" -d 'Print the rules in force (TOML, ready to copy into a rules file)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l into -d 'Target root of the layout [default: organize.into in the config]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l strategy -d 'Built-in strategy (see `organize rules --list`) [default: plex]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l rules -d 'Rules file (TOML with [[rule]] tables)' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l on-conflict -d 'When a target already exists' -r -f -a "skip\t'Leave the file where it is'
+rename\t'Pick a free name: "Title (2020) (2).mkv"'
+replace-if-identical\t'Replace the target only when its bytes are identical'
+keep-larger\t'Keep the larger file in the layout; the smaller takes the source\'s place'"
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l portable -d 'Windows/SMB-safe names [default: on for CIFS, NTFS, FAT targets]'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l no-portable -d 'Never use portable names, even on a CIFS/NTFS target'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l exit-code -d 'Exit 1 when something would move (plan only; like `git diff --exit-code`)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l into -d 'Target root of the layout [default: organize.into in the config]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l strategy -d 'Built-in strategy (see `organize rules --list`) [default: plex]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l rules -d 'Rules file (TOML with [[rule]] tables)' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l on-conflict -d 'When a target already exists' -r -f -a "skip\t'Leave the file where it is'
+rename\t'Pick a free name: "Title (2020) (2).mkv"'
+replace-if-identical\t'Replace the target only when its bytes are identical'
+keep-larger\t'Keep the larger file in the layout; the smaller takes the source\'s place'"
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l portable -d 'Windows/SMB-safe names [default: on for CIFS, NTFS, FAT targets]'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l no-portable -d 'Never use portable names, even on a CIFS/NTFS target'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l exit-code -d 'Exit 1 when something would move (plan only; like `git diff --exit-code`)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l copy -d 'Copy (verified) instead of moving'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l hardlink -d 'Hard-link instead of moving'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l symlink -d 'Symlink instead of moving'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s n -l dry-run -d 'Show what would happen, change nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Do not ask for confirmation (required without a terminal)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -s n -l dry-run -d 'Show what would be moved back, change nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -s y -l yes -d 'Do not ask for confirmation (required without a terminal)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -s n -l dry-run -d 'Show the interrupted runs, change nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l strategy -d 'Built-in strategy (see `organize rules --list`) [default: plex]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l rules -d 'Rules file (TOML with [[rule]] tables)' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l list -d 'List the built-in strategies and template fields instead'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Show every move the rules want, and what stays and why (changes nothing)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Carry the plan out, journaled so it can be undone'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Move every file of a run back (the last run by default)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from help" -f -a "recover" -d 'Finish or roll back a run interrupted by a crash'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from help" -f -a "history" -d 'List organize runs'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from help" -f -a "rules" -d 'Print the rules in force (TOML, ready to copy into a rules file)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
@@ -103,9 +226,16 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Shell completions, to stdout or into a folder'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Man pages (one per command) into a folder'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status generate help" -f -a "scan" -d 'Walk folders and record their files in the catalog'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status generate help" -f -a "status" -d 'Show what the catalog knows, per root, by kind and status'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status generate help" -f -a "generate" -d 'Generate shell completions or man pages'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize generate help" -f -a "scan" -d 'Walk folders and record their files in the catalog'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize generate help" -f -a "status" -d 'Show what the catalog knows, per root, by kind and status'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize generate help" -f -a "organize" -d 'Move media into a clean layout by rules, with a plan, a journal and undo'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize generate help" -f -a "generate" -d 'Generate shell completions or man pages'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "plan" -d 'Show every move the rules want, and what stays and why (changes nothing)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "apply" -d 'Carry the plan out, journaled so it can be undone'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "undo" -d 'Move every file of a run back (the last run by default)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "recover" -d 'Finish or roll back a run interrupted by a crash'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "history" -d 'List organize runs'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "rules" -d 'Print the rules in force (TOML, ready to copy into a rules file)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Shell completions, to stdout or into a folder'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Man pages (one per command) into a folder'

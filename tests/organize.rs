@@ -39,21 +39,6 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
-fn dirs(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
-        for e in std::fs::read_dir(dir).unwrap().flatten() {
-            if e.file_type().unwrap().is_dir() {
-                out.push(e.path().strip_prefix(base).unwrap().to_path_buf());
-                walk(base, &e.path(), out);
-            }
-        }
-    }
-    walk(dir, dir, &mut out);
-    out.sort();
-    out
-}
-
 fn keys(m: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<String> {
     m.keys().map(|k| k.to_string_lossy().into_owned()).collect()
 }
@@ -574,15 +559,16 @@ fn sigkill_during_apply_then_recover_loses_nothing() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // Kill it once the journal says the run has started moving.
+    // Kill it while the large file is being copied across devices: its temporary file
+    // exists beside the target.
+    let target_dir = root.join("Movies/Big Movie (2015)");
     let started = std::time::Instant::now();
-    loop {
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        let moved = std::fs::read_dir(&root).is_ok();
-        if moved || started.elapsed().as_secs() > 20 {
-            std::thread::sleep(std::time::Duration::from_millis(30));
-            break;
-        }
+    let mut caught = false;
+    while started.elapsed().as_secs() < 30 && !caught {
+        caught = std::fs::read_dir(&target_dir).is_ok_and(|rd| {
+            rd.flatten()
+                .any(|e| e.file_name().to_string_lossy().contains(".plexsync-tmp"))
+        });
     }
     child.kill().unwrap();
     child.wait().unwrap();
@@ -592,15 +578,15 @@ fn sigkill_during_apply_then_recover_loses_nothing() {
         .as_str()
         .unwrap()
         .to_string();
+    assert!(caught, "the copy was never seen in progress");
+    assert_eq!(state, "running", "killed mid-run");
     w.json(&["organize", "recover"], 0);
     let msgs = w.json(&["organize", "history"], 0);
     let after_state = of_type(&msgs, "run")[0]["state"]
         .as_str()
         .unwrap()
         .to_string();
-    if state == "running" {
-        assert_eq!(after_state, "recovered");
-    }
+    assert_eq!(after_state, "recovered");
 
     // Every original file exists exactly once (at its source or its target), byte for byte,
     // and no temporary file is left anywhere.
@@ -622,4 +608,43 @@ fn sigkill_during_apply_then_recover_loses_nothing() {
     // The recovered run can be undone completely.
     w.json(&["organize", "undo", "--yes"], 0);
     assert_eq!(snapshot(&w.path("in")).len(), 301);
+}
+
+#[test]
+fn plex_forms_for_editions_parts_multi_episodes_dailies_and_specials() {
+    let w = World::new();
+    let cases = [
+        (
+            "Blade.Runner.1982.Final.Cut.1080p.BluRay.x264-GRP.mkv",
+            "Movies/Blade Runner (1982)/Blade Runner (1982) {edition-Final Cut}.mkv",
+        ),
+        (
+            "Kill.Bill.2003.CD2.DVDRip.XviD-GRP.avi",
+            "Movies/Kill Bill (2003)/Kill Bill (2003) - pt2.avi",
+        ),
+        (
+            "Friends.S01E01E02.720p.WEB.mkv",
+            "TV Shows/Friends/Season 01/Friends - S01E01-E02.mkv",
+        ),
+        (
+            "The.Daily.Show.2011.11.15.Guest.Name.720p.HDTV.mkv",
+            "TV Shows/The Daily Show/Season 2011/The Daily Show - 2011-11-15 - Guest Name.mkv",
+        ),
+        (
+            "Doctor.Who.S00E05.The.Snowmen.720p.mkv",
+            "TV Shows/Doctor Who/Season 00/Doctor Who - S00E05 - The Snowmen.mkv",
+        ),
+    ];
+    for (name, _) in &cases {
+        w.write(&format!("in/{name}"), name.as_bytes());
+    }
+    let msgs = w.json(&["organize", "plan", "in", "--into", "lib"], 0);
+    let moves = of_type(&msgs, "move");
+    for (name, want) in &cases {
+        let m = moves
+            .iter()
+            .find(|m| json_path(&m["from"]).ends_with(name))
+            .unwrap_or_else(|| panic!("{name} not planned: {msgs:#?}"));
+        assert_eq!(json_path(&m["to"]), w.path("lib").join(want), "{name}");
+    }
 }

@@ -49,7 +49,7 @@ fn options(ctx: &Ctx, a: &OrganizePlanArgs) -> Result<PlanOptions> {
         bail!("--into {} is not a folder", paths::display(&root));
     }
     for p in &a.paths {
-        std::fs::symlink_metadata(p).with_context(|| format!("{}", paths::display(p)))?;
+        std::fs::symlink_metadata(p).with_context(|| paths::display(p))?;
     }
     // The nearest existing folder tells which file system the layout lands on.
     let probe = root

@@ -286,7 +286,7 @@ impl Rule {
                 return false;
             }
         }
-        if !self.extensions.is_empty() && !self.extensions.iter().any(|e| *e == meta.ext) {
+        if !self.extensions.is_empty() && !self.extensions.contains(&meta.ext) {
             return false;
         }
         if let Some(g) = &self.name_globs {
