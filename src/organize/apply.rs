@@ -5,11 +5,11 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use serde::Serialize;
 
+use super::batch::Batch;
 use super::plan::{Action, Plan};
 use super::steps::{self, Detail, Mode};
 use crate::catalog::Catalog;
@@ -41,56 +41,6 @@ pub struct ApplySummary {
     pub bytes: u64,
     pub folders_created: u64,
     pub folders_removed: u64,
-}
-
-/// Open a write transaction that batches journal marks; committed by [`Batch::tick`].
-struct Batch<'a> {
-    cat: &'a Catalog,
-    open: bool,
-    since: Instant,
-    n: usize,
-}
-
-impl<'a> Batch<'a> {
-    fn new(cat: &'a Catalog) -> Batch<'a> {
-        Batch {
-            cat,
-            open: false,
-            since: Instant::now(),
-            n: 0,
-        }
-    }
-    fn begin(&mut self) -> Result<()> {
-        if !self.open {
-            self.cat.conn().execute_batch("BEGIN IMMEDIATE")?;
-            self.open = true;
-            self.since = Instant::now();
-            self.n = 0;
-        }
-        Ok(())
-    }
-    fn tick(&mut self) -> Result<()> {
-        self.n += 1;
-        if self.n >= 512 || self.since.elapsed() > Duration::from_millis(200) {
-            self.commit()?;
-        }
-        Ok(())
-    }
-    fn commit(&mut self) -> Result<()> {
-        if self.open {
-            self.cat.conn().execute_batch("COMMIT")?;
-            self.open = false;
-        }
-        Ok(())
-    }
-}
-
-impl Drop for Batch<'_> {
-    fn drop(&mut self) {
-        if self.open {
-            let _ = self.cat.conn().execute_batch("COMMIT");
-        }
-    }
 }
 
 /// Carry out `plan` in `mode`, journaled as a run of `command`. `bases` are the folders
@@ -168,6 +118,12 @@ pub fn apply(
         b.tick()?;
     }
     b.commit()?;
+    // Renames are made durable per batch (one syncfs per file system) before the batch's
+    // `done` marks are committed, instead of one directory fsync per file.
+    b.sync_on(&plan.root);
+    for base in bases {
+        b.sync_on(base);
+    }
 
     progress.phase(
         "moving",
@@ -237,21 +193,27 @@ pub fn apply(
     }
     let mut candidates: Vec<PathBuf> = candidates.into_iter().collect();
     candidates.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
-    for d in candidates {
-        let empty = std::fs::read_dir(&d).is_ok_and(|mut r| r.next().is_none());
-        if !empty {
-            continue;
-        }
-        let step = cat.journal_add(run, "rmdir", Some(&d), None, None)?;
-        let state = match std::fs::remove_dir(&d) {
+    // Journal them all first (one transaction), then remove those that are empty.
+    let mut rm_steps = Vec::with_capacity(candidates.len());
+    b.begin()?;
+    for d in &candidates {
+        rm_steps.push(cat.journal_add(run, "rmdir", Some(d), None, None)?);
+    }
+    b.commit()?;
+    for (d, step) in candidates.iter().zip(rm_steps) {
+        // remove_dir refuses a folder that is not empty: those stay.
+        let state = match std::fs::remove_dir(d) {
             Ok(()) => {
                 sum.folders_removed += 1;
                 "done"
             }
             Err(_) => "skipped",
         };
+        b.begin()?;
         cat.journal_set(step, state, None)?;
+        b.tick()?;
     }
+    b.commit()?;
     cat.finish_run(run, if sum.failed > 0 { "partial" } else { "done" })?;
     Ok(sum)
 }

@@ -7,6 +7,7 @@
 //! through [`steps`], and [`undo`] takes runs back or recovers after a crash.
 
 pub mod apply;
+pub mod batch;
 pub mod meta;
 pub mod plan;
 pub mod rules;

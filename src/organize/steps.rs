@@ -147,6 +147,17 @@ fn set_mtime(p: &Path, mtime_ns: i64) {
     }
 }
 
+/// A no-clobber rename whose durability is left to the caller's batch (see
+/// [`super::batch`]); across file systems, [`fsops::move_file`]'s verified copy.
+fn move_fast(src: &Path, dst: &Path) -> io::Result<fsops::Moved> {
+    fs::create_dir_all(parent(dst))?;
+    match fsops::rename_noreplace(src, dst) {
+        Ok(()) => Ok(fsops::Moved::Renamed),
+        Err(e) if e.raw_os_error() == Some(libc::EXDEV) => fsops::move_file(src, dst),
+        Err(e) => Err(e),
+    }
+}
+
 /// Exchange two paths atomically (same file system only).
 fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     use std::ffi::CString;
@@ -243,7 +254,7 @@ pub fn run(
     let ctx = || format!("{} → {}", src.display(), dst.display());
     match op {
         "move" => {
-            let how = fsops::move_file(src, dst).with_context(ctx)?;
+            let how = move_fast(src, dst).with_context(ctx)?;
             if how == fsops::Moved::Copied {
                 set_mtime(dst, planned.mtime_ns);
             }
@@ -314,7 +325,7 @@ pub fn undo(cat: &Catalog, op: &str, src: &Path, dst: &Path, d: &Detail) -> Resu
             if m.len() != d.size || (m.dev() == d.dev && m.ino() != d.ino) {
                 bail!("{} changed since the run; left alone", dst.display());
             }
-            let how = fsops::move_file(dst, src).with_context(ctx)?;
+            let how = move_fast(dst, src).with_context(ctx)?;
             if how == fsops::Moved::Copied {
                 set_mtime(src, d.mtime_ns);
             }

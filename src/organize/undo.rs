@@ -10,6 +10,7 @@
 use anyhow::{bail, Result};
 
 use super::apply::StepReport;
+use super::batch::Batch;
 use super::steps::{self, Detail};
 use crate::catalog::journal::Run;
 use crate::catalog::Catalog;
@@ -150,6 +151,12 @@ pub fn undo(
         .filter(|s| s.state == "done")
         .collect();
     steps_done.reverse();
+    let mut b = Batch::new(cat);
+    for s in &steps_done {
+        for p in [&s.src, &s.dst].into_iter().flatten() {
+            b.sync_on(p);
+        }
+    }
     for s in steps_done {
         let d = Detail::parse(s.detail.as_deref());
         let src = s.src.clone().unwrap_or_default();
@@ -157,7 +164,9 @@ pub fn undo(
         match steps::undo(cat, &s.op, &src, &dst, &d) {
             Ok(()) => {
                 sum.undone += 1;
+                b.begin()?;
                 cat.journal_set(s.id, "undone", None)?;
+                b.tick()?;
                 on_step(&report(run.id, &s, "undone", None));
             }
             Err(e) => {
@@ -167,6 +176,8 @@ pub fn undo(
             }
         }
     }
+    b.commit()?;
+    drop(b);
     cat.finish_run(run.id, if sum.failed == 0 { "undone" } else { "partial" })?;
     Ok(sum)
 }
