@@ -97,25 +97,45 @@ pub fn apply(
         b.commit()?;
     }
 
+    // Folders of one depth are independent: created in parallel, shallowest level first
+    // (mkdir, like rmdir, waits on the file system's journal).
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(16)
+        .build()
+        .context("starting folder threads")?;
     let mut b = Batch::new(cat);
-    for (d, step) in dirs.iter().zip(&dir_steps) {
-        let state = match std::fs::create_dir(d) {
-            Ok(()) => {
-                sum.folders_created += 1;
-                "done"
-            }
-            // Someone else made it meanwhile: it is not ours to remove on undo.
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => "skipped",
-            Err(e) => {
-                b.commit()?;
-                cat.journal_set(*step, "failed", Some(&e.to_string()))?;
-                cat.finish_run(run, "failed")?;
-                return Err(e).with_context(|| format!("creating {}", d.display()));
-            }
-        };
+    let mut i = 0;
+    while i < dirs.len() {
+        let depth = dirs[i].components().count();
+        let j = i + dirs[i..]
+            .iter()
+            .take_while(|d| d.components().count() == depth)
+            .count();
+        let made: Vec<std::io::Result<()>> = pool.install(|| {
+            use rayon::prelude::*;
+            dirs[i..j].par_iter().map(|d| std::fs::create_dir(d)).collect()
+        });
         b.begin()?;
-        cat.journal_set(*step, state, None)?;
-        b.tick()?;
+        for (k, r) in made.into_iter().enumerate() {
+            let state = match r {
+                Ok(()) => {
+                    sum.folders_created += 1;
+                    "done"
+                }
+                // Someone else made it meanwhile: it is not ours to remove on undo.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => "skipped",
+                Err(e) => {
+                    cat.journal_set(dir_steps[i + k], "failed", Some(&e.to_string()))?;
+                    b.commit()?;
+                    cat.finish_run(run, "failed")?;
+                    return Err(e).with_context(|| format!("creating {}", dirs[i + k].display()));
+                }
+            };
+            cat.journal_set(dir_steps[i + k], state, None)?;
+            b.tick()?;
+            b.begin()?;
+        }
+        i = j;
     }
     b.commit()?;
     // Renames are made durable per batch (one syncfs per file system) before the batch's
@@ -200,18 +220,36 @@ pub fn apply(
         rm_steps.push(cat.journal_add(run, "rmdir", Some(d), None, None)?);
     }
     b.commit()?;
-    for (d, step) in candidates.iter().zip(rm_steps) {
-        // remove_dir refuses a folder that is not empty: those stay.
-        let state = match std::fs::remove_dir(d) {
-            Ok(()) => {
+    // rmdir waits on the file system's journal (milliseconds each with online discard):
+    // folders of one depth are independent, so they go in parallel, deepest level first.
+    let mut i = 0;
+    while i < candidates.len() {
+        let depth = candidates[i].components().count();
+        let j = i + candidates[i..]
+            .iter()
+            .take_while(|d| d.components().count() == depth)
+            .count();
+        let removed: Vec<bool> = pool.install(|| {
+            use rayon::prelude::*;
+            candidates[i..j]
+                .par_iter()
+                .map(|d| std::fs::remove_dir(d).is_ok())
+                .collect()
+        });
+        b.begin()?;
+        for (k, ok) in removed.into_iter().enumerate() {
+            // remove_dir refuses a folder that is not empty: those stay.
+            let state = if ok {
                 sum.folders_removed += 1;
                 "done"
-            }
-            Err(_) => "skipped",
-        };
-        b.begin()?;
-        cat.journal_set(step, state, None)?;
-        b.tick()?;
+            } else {
+                "skipped"
+            };
+            cat.journal_set(rm_steps[i + k], state, None)?;
+            b.tick()?;
+            b.begin()?;
+        }
+        i = j;
     }
     b.commit()?;
     cat.finish_run(run, if sum.failed > 0 { "partial" } else { "done" })?;

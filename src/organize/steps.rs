@@ -150,8 +150,13 @@ fn set_mtime(p: &Path, mtime_ns: i64) {
 /// A no-clobber rename whose durability is left to the caller's batch (see
 /// [`super::batch`]); across file systems, [`fsops::move_file`]'s verified copy.
 fn move_fast(src: &Path, dst: &Path) -> io::Result<fsops::Moved> {
-    fs::create_dir_all(parent(dst))?;
-    match fsops::rename_noreplace(src, dst) {
+    let mut first = fsops::rename_noreplace(src, dst);
+    if matches!(&first, Err(e) if e.kind() == io::ErrorKind::NotFound) && exists(src) {
+        // Only the target's folder is missing (apply creates them beforehand).
+        fs::create_dir_all(parent(dst))?;
+        first = fsops::rename_noreplace(src, dst);
+    }
+    match first {
         Ok(()) => Ok(fsops::Moved::Renamed),
         Err(e) if e.raw_os_error() == Some(libc::EXDEV) => fsops::move_file(src, dst),
         Err(e) => Err(e),
