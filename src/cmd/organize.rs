@@ -122,8 +122,12 @@ fn show_plan(
             None => out.error(msg),
         }
     }
+    let human = !out.json();
     for m in &plan.moves {
         out.emit("move", m);
+        if !human {
+            continue;
+        }
         let tag = match m.action {
             plan::Action::Place => "",
             plan::Action::ReplaceIdentical => "  [replace if identical]",
@@ -143,7 +147,9 @@ fn show_plan(
     }
     for s in &plan.skipped {
         out.emit("skip", s);
-        out.line(format!("stay {}: {}", paths::display(&s.path), s.reason));
+        if human {
+            out.line(format!("stay {}: {}", paths::display(&s.path), s.reason));
+        }
     }
     for c in &plan.conflicts {
         out.emit("conflict", c);

@@ -142,7 +142,6 @@ pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<P
         ..Plan::default()
     };
     let mut sources: Vec<Source> = Vec::new();
-    let mut seen = HashSet::new();
     for input in inputs {
         let input =
             paths::absolute(input).with_context(|| format!("resolving {}", input.display()))?;
@@ -158,7 +157,7 @@ pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<P
                         path,
                         reason: "plexsync temporary file (run `organize recover`)".into(),
                     });
-                } else if seen.insert(path.clone()) {
+                } else {
                     let rel = path.strip_prefix(&base).unwrap_or(&path).to_path_buf();
                     sources.push(Source { path, rel, stat });
                 }
@@ -170,21 +169,24 @@ pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<P
             Found::Error(path, msg) => plan.errors.push((path, msg)),
         });
     }
-    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    // Byte order: std's Path ordering compares component by component, far slower.
+    sources.sort_unstable_by(|a, b| paths::to_bytes(&a.path).cmp(paths::to_bytes(&b.path)));
+    // Overlapping PATHs find a file twice: once is enough.
+    sources.dedup_by(|a, b| a.path == b.path);
 
     // Group by folder; videos own the sidecars named after them.
-    let mut by_dir: HashMap<&Path, Vec<usize>> = HashMap::new();
+    // Sources are sorted, so the files of one folder are adjacent.
+    let mut by_dir: Vec<(&Path, Vec<usize>)> = Vec::new();
     for (i, s) in sources.iter().enumerate() {
-        by_dir
-            .entry(s.path.parent().unwrap_or(Path::new("/")))
-            .or_default()
-            .push(i);
+        let dir = s.path.parent().unwrap_or(Path::new("/"));
+        match by_dir.last_mut() {
+            Some((d, v)) if paths::to_bytes(d) == paths::to_bytes(dir) => v.push(i),
+            _ => by_dir.push((dir, vec![i])),
+        }
     }
     let mut videos: Vec<Video> = Vec::new();
     let mut orphan: Vec<usize> = Vec::new();
-    let mut dirs: Vec<_> = by_dir.into_iter().collect();
-    dirs.sort_by(|a, b| a.0.cmp(b.0));
-    for (_, idx) in dirs {
+    for (_, idx) in by_dir {
         let (vids, others): (Vec<usize>, Vec<usize>) = idx
             .into_iter()
             .partition(|&i| FileKind::of(&sources[i].path) == FileKind::Video);
@@ -366,6 +368,32 @@ fn free_name(target: &Path, taken: &HashSet<Vec<u8>>, portable: bool) -> PathBuf
     unreachable!("an unbounded search finds a free name")
 }
 
+/// Existence checks of targets, skipping the stat when the target's folder is known
+/// not to exist (most targets of a first run land in new folders).
+#[derive(Default)]
+struct Exists {
+    dirs: HashMap<Vec<u8>, bool>,
+}
+
+impl Exists {
+    fn get(&mut self, p: &Path) -> Option<std::fs::Metadata> {
+        let dir = p.parent()?;
+        let present = match self.dirs.get(paths::to_bytes(dir)) {
+            Some(&b) => b,
+            None => {
+                let b = dir.is_dir();
+                self.dirs.insert(paths::to_bytes(dir).to_vec(), b);
+                b
+            }
+        };
+        if present {
+            std::fs::symlink_metadata(p).ok()
+        } else {
+            None
+        }
+    }
+}
+
 /// Targets that exist on disk, collisions inside the plan, sidecar targets.
 fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &PlanOptions) {
     let portable = opts.portable;
@@ -406,6 +434,7 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
     }
     let mut taken: HashSet<Vec<u8>> = by_target.into_keys().collect();
 
+    let mut exists = Exists::default();
     for (i, v) in videos.iter_mut().enumerate() {
         if dropped[i] {
             continue;
@@ -413,7 +442,7 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
         let src = &sources[v.src];
         let mut target = v.target.take().expect("decided");
         let mut action = Action::Place;
-        if let Ok(existing) = std::fs::symlink_metadata(&target) {
+        if let Some(existing) = exists.get(&target) {
             let skip_reason = match opts.on_conflict {
                 OnConflict::Skip => Some("the target exists (--on-conflict skip)".to_string()),
                 OnConflict::Rename => {
@@ -476,7 +505,7 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
                 plan.in_place += 1;
                 continue;
             }
-            if !taken.insert(key(&to, portable)) || std::fs::symlink_metadata(&to).is_ok() {
+            if !taken.insert(key(&to, portable)) || exists.get(&to).is_some() {
                 plan.skipped.push(Skip {
                     path: s.path.clone(),
                     reason: format!("its target is taken: {}", paths::display(&to)),
@@ -494,7 +523,8 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
             });
         }
     }
-    plan.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    plan.skipped
+        .sort_unstable_by(|a, b| paths::to_bytes(&a.path).cmp(paths::to_bytes(&b.path)));
 }
 
 #[cfg(test)]

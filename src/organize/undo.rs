@@ -7,7 +7,7 @@
 //! looking at the disk: finished when the file arrived, rolled back when it did not,
 //! temporary files removed. No file is lost, none is left under a temporary name.
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 
 use super::apply::StepReport;
 use super::batch::Batch;
@@ -157,7 +157,45 @@ pub fn undo(
             b.sync_on(p);
         }
     }
-    for s in steps_done {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(16)
+        .build()
+        .context("starting folder threads")?;
+    let mut i = 0;
+    while i < steps_done.len() {
+        let s = &steps_done[i];
+        if s.op == "mkdir" {
+            // Folders the run created, deepest first: one depth at a time in parallel,
+            // since each rmdir waits on the file system's journal.
+            let depth = |s: &crate::catalog::journal::Step| {
+                s.dst.as_ref().map_or(0, |d| d.components().count())
+            };
+            let level = depth(s);
+            let j = i + steps_done[i..]
+                .iter()
+                .take_while(|t| t.op == "mkdir" && depth(t) == level)
+                .count();
+            pool.install(|| {
+                use rayon::prelude::*;
+                steps_done[i..j].par_iter().for_each(|t| {
+                    if let Some(d) = &t.dst {
+                        // A folder that is not empty (or gone) simply stays as it is.
+                        let _ = std::fs::remove_dir(d);
+                    }
+                });
+            });
+            b.begin()?;
+            for t in &steps_done[i..j] {
+                sum.undone += 1;
+                cat.journal_set(t.id, "undone", None)?;
+                b.tick()?;
+                b.begin()?;
+                on_step(&report(run.id, t, "undone", None));
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
         let d = Detail::parse(s.detail.as_deref());
         let src = s.src.clone().unwrap_or_default();
         let dst = s.dst.clone().unwrap_or_default();
@@ -167,12 +205,12 @@ pub fn undo(
                 b.begin()?;
                 cat.journal_set(s.id, "undone", None)?;
                 b.tick()?;
-                on_step(&report(run.id, &s, "undone", None));
+                on_step(&report(run.id, s, "undone", None));
             }
             Err(e) => {
                 sum.failed += 1;
                 let msg = format!("{e:#}");
-                on_step(&report(run.id, &s, "failed", Some(msg)));
+                on_step(&report(run.id, s, "failed", Some(msg)));
             }
         }
     }
