@@ -434,4 +434,38 @@ mod tests {
             "{r}"
         );
     }
+
+    #[test]
+    fn never_panics_and_never_escapes_on_any_input() {
+        // A small deterministic generator stands in for a property-testing crate.
+        let alphabet: Vec<char> = "{}[]|:0123titlesahowyr/\\. \n\u{e9}".chars().collect();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut m = episode();
+        m.0.insert(Field::Title, Value::Text("../..".into()));
+        for _ in 0..20_000 {
+            let len = (next() % 24) as usize;
+            let src: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            if let Ok(t) = Template::parse(&src) {
+                if let Ok(rel) = t.render(&m, next() % 2 == 0) {
+                    let root = std::path::Path::new("/root");
+                    if let Some(p) = sanitize::inside(root, &rel) {
+                        assert!(p.starts_with(root), "{src:?} → {p:?}");
+                    }
+                    assert!(
+                        !rel.split('/')
+                            .any(|c| c == ".." || c == "." || c.len() > 255),
+                        "{src:?} → {rel:?}"
+                    );
+                }
+            }
+        }
+    }
 }
