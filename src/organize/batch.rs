@@ -45,9 +45,13 @@ impl<'a> Batch<'a> {
         let Some(existing) = dir.ancestors().find(|d| d.is_dir()) else {
             return;
         };
-        let Ok(f) = File::open(existing) else { return };
-        let Ok(m) = f.metadata() else { return };
-        if !self.sync.iter().any(|(dev, _)| *dev == m.dev()) {
+        let Ok(m) = std::fs::metadata(existing) else {
+            return;
+        };
+        if self.sync.iter().any(|(dev, _)| *dev == m.dev()) {
+            return;
+        }
+        if let Ok(f) = File::open(existing) {
             self.sync.push((m.dev(), f));
         }
     }

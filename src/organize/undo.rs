@@ -152,9 +152,15 @@ pub fn undo(
         .collect();
     steps_done.reverse();
     let mut b = Batch::new(cat);
+    // One syncfs per file system: find them from the distinct folders involved.
+    let mut folders = std::collections::HashSet::new();
     for s in &steps_done {
         for p in [&s.src, &s.dst].into_iter().flatten() {
-            b.sync_on(p);
+            if let Some(dir) = p.parent() {
+                if folders.insert(dir.to_path_buf()) {
+                    b.sync_on(dir);
+                }
+            }
         }
     }
     let pool = rayon::ThreadPoolBuilder::new()
