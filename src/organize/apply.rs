@@ -4,6 +4,7 @@
 //! between a rename and its mark is harmless: `recover` reads the disk to tell.
 
 use std::collections::BTreeSet;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -154,14 +155,44 @@ pub fn apply(
         Some(plan.moves.iter().map(|m| m.size).sum()),
     );
     let mut emptied: BTreeSet<PathBuf> = BTreeSet::new();
-    for (m, (op, step)) in plan.moves.iter().zip(&file_steps) {
+    // Same-device renames and links of distinct files are independent and each waits on
+    // the file system's journal, so a chunk of them runs in parallel; cross-device copies
+    // (free-space checks), replaces and swaps run one by one.
+    let root_dev = std::fs::metadata(&plan.root).map(|m| m.dev()).ok();
+    let parallel = |op: &str, m: &super::plan::Move| {
+        matches!(op, "move" | "hardlink" | "symlink") && Some(m.stat.dev) == root_dev
+    };
+    const CHUNK: usize = 256;
+    let mut done_fs: Vec<Option<Result<&'static str>>> = Vec::new();
+    for (k, (m, (op, step))) in plan.moves.iter().zip(&file_steps).enumerate() {
+        if k % CHUNK == 0 {
+            let end = (k + CHUNK).min(plan.moves.len());
+            done_fs = pool.install(|| {
+                use rayon::prelude::*;
+                (k..end)
+                    .into_par_iter()
+                    .map(|i| {
+                        let (op, _) = file_steps[i];
+                        let m = &plan.moves[i];
+                        parallel(op, m)
+                            .then(|| steps::act(op, &m.from, &m.to, &Detail::from(m.stat)))
+                    })
+                    .collect()
+            });
+            done_fs.reverse();
+        }
+        let pre = done_fs.pop().flatten();
         let (state, detail) = if *op == "skip" {
             (
                 "skipped",
                 Some("the target exists; copies and links never replace".to_string()),
             )
         } else {
-            match steps::run(cat, op, &m.from, &m.to, &Detail::from(m.stat)) {
+            let r = match pre {
+                Some(r) => r.and_then(|how| steps::follow(cat, op, &m.from, &m.to).map(|()| how)),
+                None => steps::run(cat, op, &m.from, &m.to, &Detail::from(m.stat)),
+            };
+            match r {
                 Ok(how) => ("done", Some(how.to_string())),
                 Err(e) => ("failed", Some(format!("{e:#}"))),
             }

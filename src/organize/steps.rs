@@ -243,8 +243,9 @@ fn swap_rows(cat: &Catalog, a: &Path, b: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Carry out file step `op` from `src` to `dst`; `planned` is the source's stat in the
-/// plan, re-checked first so a file changed since planning is left alone.
+/// Carry out file step `op` from `src` to `dst` and update the catalog; `planned` is the
+/// source's stat in the plan, re-checked first so a file changed since planning is left
+/// alone.
 pub fn run(
     cat: &Catalog,
     op: &str,
@@ -252,6 +253,22 @@ pub fn run(
     dst: &Path,
     planned: &Detail,
 ) -> Result<&'static str> {
+    let how = act(op, src, dst, planned)?;
+    follow(cat, op, src, dst)?;
+    Ok(how)
+}
+
+/// The catalog's part of a done step: rows follow moved files.
+pub fn follow(cat: &Catalog, op: &str, src: &Path, dst: &Path) -> Result<()> {
+    match op {
+        "move" | "replace" => follow_row(cat, src, dst),
+        "swap" => swap_rows(cat, src, dst),
+        _ => Ok(()),
+    }
+}
+
+/// The file system's part of [`run`] (safe to run in parallel for distinct files).
+pub fn act(op: &str, src: &Path, dst: &Path, planned: &Detail) -> Result<&'static str> {
     let now = Stat::of(src).with_context(|| format!("{} vanished", src.display()))?;
     if Detail::from(now) != *planned {
         bail!("{} changed since it was planned; left alone", src.display());
@@ -263,7 +280,6 @@ pub fn run(
             if how == fsops::Moved::Copied {
                 set_mtime(dst, planned.mtime_ns);
             }
-            follow_row(cat, src, dst)?;
             Ok(match how {
                 fsops::Moved::Renamed => "renamed",
                 fsops::Moved::Copied => "copied across file systems",
@@ -299,13 +315,11 @@ pub fn run(
             } else {
                 fs::remove_file(src).with_context(ctx)?;
             }
-            follow_row(cat, src, dst)?;
             Ok("replaced an identical file")
         }
         "swap" => {
             exchange(src, dst)
                 .with_context(|| format!("{} (keep-larger needs one file system)", ctx()))?;
-            swap_rows(cat, src, dst)?;
             Ok("swapped with the smaller file")
         }
         other => Err(anyhow!("unknown journal op {other:?}")),
