@@ -100,6 +100,8 @@ struct Comp<'a> {
     ep_anchor: Option<usize>,
     /// Release-name style with a leading `[Group]`: bare numbers are absolute episodes.
     anime: bool,
+    /// Whether bare numbers may be read as episodes (not for images and documents).
+    numbers: bool,
 }
 
 const MAX_EPISODES: usize = 64;
@@ -365,6 +367,7 @@ impl<'a> Comp<'a> {
             first_marker: None,
             ep_anchor: None,
             anime: false,
+            numbers: true,
         }
     }
 
@@ -477,7 +480,8 @@ impl<'a> Comp<'a> {
         // The site's name runs over tokens glued by dots or dashes.
         let mut j = i + 1;
         let mut found_tld = false;
-        while j < n && self.sep(j) & !(DOT | DASH) == 0 && self.sep(j) != 0 {
+        // Bounded: a site name has a few labels, and a long dotted run must stay linear.
+        while j < n && j < i + 6 && self.sep(j) & !(DOT | DASH) == 0 && self.sep(j) != 0 {
             if self.sep(j) & DOT != 0 && vocab::is_tld(self.key(j)) && (www || j >= i + 1) {
                 found_tld = true;
                 j += 1;
@@ -697,7 +701,12 @@ impl<'a> Comp<'a> {
                 }
             } else if let Some((e, nd)) = parse_number(k).filter(|&(_, nd)| nd <= 3) {
                 if !has_eps {
-                    // `S01-S04` style season ranges are read by the `s` branch below.
+                    // `Show S2 - 01`: a season, then the episode after a dash.
+                    if sep & STRONG != 0 && self.info.season.is_some() {
+                        self.push_eps(&[e]);
+                        self.role[j] = Role::Marker;
+                        j += 1;
+                    }
                     break;
                 }
                 let last = *self.info.episodes.last().unwrap_or(&0);
@@ -939,8 +948,8 @@ impl<'a> Comp<'a> {
             self.ep_anchor = Some(i);
             return Some(1);
         }
-        if k == "ep" || k == "episode" {
-            // `Ep.Title`: the word alone says nothing.
+        if k == "ep" {
+            // `Ep.Title`: the abbreviation alone says nothing.
             self.claim(i, 1, Role::Junk);
             return Some(1);
         }
@@ -1026,7 +1035,7 @@ impl<'a> Comp<'a> {
         let k = self.key(i);
         let b = k.as_bytes();
         let mut p = 0;
-        let unit = |u: &str| matches!(u, "mb" | "gb" | "tb" | "mib" | "gib" | "kbps" | "mbps" | "kbit" | "kbits" | "mbit" | "fps" | "kb" | "kbs" | "hz" | "khz" | "bit");
+        let unit = |u: &str| matches!(u, "mb" | "gb" | "tb" | "mib" | "gib" | "kbps" | "mbps" | "kbit" | "kbits" | "mbit" | "fps" | "khz");
         let n = self.n();
         if digits(b, &mut p, 5).is_some() && p < b.len() && unit(&k[p..]) {
             // `1.46Gb`: a decimal part glued after a dot.
@@ -1365,8 +1374,8 @@ impl<'a> Comp<'a> {
     }
 
     /// Trims trailing weak jargon from a run `st..end` according to what stopped it.
-    fn trim_weak(&self, st: usize, mut end: usize, stop: Stop) -> usize {
-        while end > st + 1 {
+    fn trim_weak(&self, st: usize, mut end: usize, stop: Stop, keep: usize) -> usize {
+        while end > st + keep {
             let i = end - 1;
             let Some(f) = self.weak_field(i) else { break };
             // A word joined by a dash to the title is part of it: `Shang-Chi`.
@@ -1513,7 +1522,7 @@ impl<'a> Comp<'a> {
 
         // Bare numbers: episodes, or title words.
         let (mut t0, mut t1) = title.unwrap_or((0, 0));
-        if title.is_some() && self.info.episodes.is_empty() && title_from == TitleFrom::Lead {
+        if title.is_some() && self.numbers && self.info.episodes.is_empty() && title_from == TitleFrom::Lead {
             if let Some((k, k_end)) = self.episode_number_in(t0, t1, stop) {
                 // Title before the number; the words after it start an episode title.
                 self.ep_anchor = Some(k_end - 1);
@@ -1580,14 +1589,19 @@ impl<'a> Comp<'a> {
             // `超能警探.Memorist`: an original-script title before a Latin one.
             let cjk = |t: &str| t.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c) || ('\u{ac00}'..='\u{d7af}').contains(&c));
             let latin = |t: &str| t.bytes().any(|c| c.is_ascii_alphabetic());
-            while t0 + 1 < t1 && cjk(self.text(t0)) && (t0 + 1..t1).any(|x| latin(self.text(x)) && !cjk(self.text(x))) {
-                t0 += 1;
+            if let Some(first_latin) = (t0..t1).find(|&x| latin(self.text(x)) && !cjk(self.text(x))) {
+                while t0 < first_latin && cjk(self.text(t0)) {
+                    t0 += 1;
+                }
             }
             // `Show Name 313-315 s16e03-05`: absolute numbers before the marker.
-            while stop == Stop::Marker && t1 > t0 + 1 && matches!(self.role[t1 - 1], Role::Number) && self.key(t1 - 1).len() >= 3 && self.first_marker == Some(t1) {
-                t1 -= 1;
+            if stop == Stop::Marker && self.first_marker == Some(t1) && t1 > t0 + 2 {
+                let is_num = |x: usize| matches!(self.role[x], Role::Number) && self.key(x).len() >= 3;
+                if is_num(t1 - 1) && is_num(t1 - 2) && self.sep(t1 - 1) == DASH {
+                    t1 -= 2;
+                }
             }
-            let mut end = self.trim_weak(t0, t1, stop);
+            let mut end = self.trim_weak(t0, t1, stop, 1);
             // A trailing country (`The Office US`) goes to `country`.
             if end > t0 + 1 {
                 if let Role::Vocab(e) = self.role[end - 1] {
@@ -1685,10 +1699,11 @@ impl<'a> Comp<'a> {
         if self.info.screen_size.is_none() && is_bare_height(v) && nd >= 3 && !self.anime && self.sep(k) & STRONG == 0 {
             return None;
         }
-        if nd >= 3 && !self.anime && e == k + 1 {
-            // `102` is season 1, episode 2; `2401` season 24, episode 1.
+        if nd >= 3 && !self.anime && e == k + 1 && v % 100 != 0 {
+            // `102` is season 1, episode 2; `2401` season 24, episode 1. (`500` is an
+            // absolute episode: no season has an episode 00 in this form.)
             let (s, ep) = (v / 100, v % 100);
-            if s == 0 && nd == 3 {
+            if s == 0 {
                 return None;
             }
             self.set_season(s);
@@ -1715,13 +1730,14 @@ impl<'a> Comp<'a> {
     /// jargon or in brackets), or nothing.
     fn resolve_numbers(&mut self) {
         let n = self.n();
+        let mut after_prop = false;
         for i in 0..n {
             if !matches!(self.role[i], Role::Number) {
+                after_prop |= !matches!(self.role[i], Role::Free);
                 continue;
             }
             if let Some((v, nd)) = parse_number(self.key(i)) {
                 if nd >= 3 && is_bare_height(v) {
-                    let after_prop = (0..i).any(|x| !matches!(self.role[x], Role::Free | Role::Number));
                     if after_prop || self.toks[i].depth > 0 {
                         self.info.screen_size.get_or_insert(format!("{}p", v));
                         self.info.tech += 1;
@@ -1756,7 +1772,7 @@ impl<'a> Comp<'a> {
             return;
         }
         let (e, stop) = self.run_end(st, false);
-        let e = self.trim_weak(st, e, stop);
+        let e = self.trim_weak(st, e, stop, 0);
         if e <= st {
             return;
         }
@@ -1859,8 +1875,9 @@ impl<'a> Comp<'a> {
                 while b > 0 && self.toks[b - 1].group == g && self.toks[b - 1].depth > 0 {
                     b -= 1;
                 }
-                if (b..end).all(|x| !self.free(x)) {
-                    // Remember a bracket glued to what precedes it: `SADPANDA[rarbg]`.
+                // A short bracket glued to a word is part of the group: `GalaxyTV[TGx]`.
+                let glued = self.sep(b) == OPEN && b > 0 && self.toks[b - 1].depth == 0 && self.free(b - 1) && end - b <= 2;
+                if glued || (b..end).all(|x| !self.free(x)) {
                     suffix_end = (self.sep(b) == OPEN).then_some(end);
                     end = b;
                     continue;
@@ -1904,8 +1921,9 @@ impl<'a> Comp<'a> {
                 let by = before.is_some_and(|b| self.key(b) == "by");
                 let accept = if depth > 0 {
                     let lone = self.sep(st) & OPEN != 0 && (end == n || self.sep(end) & CLOSE != 0);
+                    let one_word = (st + 1..=last).all(|x| self.sep(x) & SPACE == 0);
                     let inside_tech = before.is_some_and(|b| self.toks[b].group == self.toks[st].group && self.toks[b].depth > 0 && tech(self.role[b]));
-                    (lone && st == last && (any_tech || any_marker)) || inside_tech || by
+                    (lone && one_word && (any_tech || any_marker)) || inside_tech || by
                 } else {
                     let sep = self.sep(st);
                     let after_tech = before.is_some_and(|b| tech(self.role[b]));
@@ -1978,8 +1996,9 @@ fn obfuscated(s: &str, c: &Comp<'_>) -> bool {
 }
 
 /// Analyzes one component. `is_file` is true for the file name (extension removed).
-pub fn analyze(s: &str, is_file: bool) -> Info {
+pub fn analyze(s: &str, is_file: bool, numbers: bool) -> Info {
     let mut c = Comp::new(s);
+    c.numbers = numbers;
     let random = obfuscated(s, &c);
     if is_file && random {
         return Info { obfuscated: true, ..Info::default() };

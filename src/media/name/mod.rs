@@ -14,6 +14,8 @@
 
 mod analyze;
 mod normalize;
+#[cfg(test)]
+mod props;
 mod tokens;
 mod vocab;
 
@@ -112,7 +114,8 @@ pub fn parse(path: &str) -> MediaName {
         return MediaName::default();
     };
     let (stem, container) = split_extension(file);
-    let mut info = analyze(stem, true);
+    let non_media = container.as_deref().is_some_and(vocab::is_non_media);
+    let mut info = analyze(stem, true, !non_media);
 
     // Parent folders, nearest first, skipping generic ones (`Movies`, `TV Shows`, `D:`).
     let parents: Vec<Info> = comps
@@ -120,7 +123,7 @@ pub fn parse(path: &str) -> MediaName {
         .rev()
         .filter(|c| !is_generic(c))
         .take(MAX_PARENTS)
-        .map(|c| analyze(c, false))
+        .map(|c| analyze(c, false, true))
         .collect();
     merge(&mut info, &parents, stem);
 
