@@ -102,6 +102,8 @@ struct Comp<'a> {
     anime: bool,
     /// Whether bare numbers may be read as episodes (not for images and documents).
     numbers: bool,
+    /// A reusable buffer for phrase keys.
+    scratch: String,
 }
 
 const MAX_EPISODES: usize = 64;
@@ -339,12 +341,31 @@ fn looks_random(s: &str) -> bool {
     digits >= 3 && switches * 3 >= b.len()
 }
 
+/// Buffers reused from one analysis to the next on the same thread, so parsing a name
+/// costs a handful of allocations for its output rather than a dozen for working space.
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<Tok>,
+    keys: Vec<(u32, u32)>,
+    keybuf: String,
+    role: Vec<Role>,
+    scratch: String,
+}
+
+thread_local! {
+    static POOL: std::cell::RefCell<Vec<Buffers>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Large buffers are dropped rather than kept, so one huge input does not pin memory.
+const KEEP_BYTES: usize = 1 << 16;
+
 impl<'a> Comp<'a> {
     fn new(s: &'a str) -> Self {
-        let mut toks = Vec::new();
+        let bufs = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+        let Buffers { mut toks, mut keys, mut keybuf, mut role, scratch } = bufs;
         tokens::tokenize(s, &mut toks);
-        let mut keybuf = String::with_capacity(s.len() + 8);
-        let mut keys = Vec::with_capacity(toks.len());
+        keybuf.clear();
+        keys.clear();
         for t in &toks {
             let st = keybuf.len() as u32;
             for c in t.text(s).chars() {
@@ -357,18 +378,35 @@ impl<'a> Comp<'a> {
             keys.push((st, keybuf.len() as u32));
         }
         let n = toks.len();
+        role.clear();
+        role.resize(n, Role::Free);
         Comp {
             s,
             toks,
             keys,
             keybuf,
-            role: vec![Role::Free; n],
+            role,
             info: Info::default(),
             first_marker: None,
             ep_anchor: None,
             anime: false,
             numbers: true,
+            scratch,
         }
+    }
+
+    /// Hands the working buffers back to the thread's pool.
+    fn recycle(self) {
+        if self.keybuf.capacity() > KEEP_BYTES {
+            return;
+        }
+        let bufs = Buffers { toks: self.toks, keys: self.keys, keybuf: self.keybuf, role: self.role, scratch: self.scratch };
+        POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < 8 {
+                p.push(bufs);
+            }
+        });
     }
 
     fn n(&self) -> usize {
@@ -450,24 +488,37 @@ impl<'a> Comp<'a> {
 
     fn lexical(&mut self) {
         let n = self.n();
+        // Web sites are rare: look for them only when a name has a `www` or a domain.
+        let sites = (0..n).any(|j| self.key(j) == "www" || self.sep(j) & DOT != 0 && vocab::is_tld(self.key(j)));
         let mut i = 0;
         while i < n {
             if !self.free(i) {
                 i += 1;
                 continue;
             }
-            let used = self.website(i)
-                .or_else(|| self.checksum_or_id(i))
-                .or_else(|| self.date(i))
-                .or_else(|| self.episode_marker(i))
-                .or_else(|| self.season_words(i))
-                .or_else(|| self.episode_words(i))
-                .or_else(|| self.number_of_total(i))
-                .or_else(|| self.part(i))
-                .or_else(|| self.measure(i))
-                .or_else(|| self.audio_with_channels(i))
-                .or_else(|| self.vocab(i))
-                .or_else(|| self.number(i));
+            let site = if sites { self.website(i) } else { None };
+            // Most tokens are plain words: skip the matchers that need a digit in the token.
+            let has_digit = self.key(i).bytes().any(|c| c.is_ascii_digit());
+            let used = if has_digit {
+                site.or_else(|| self.checksum_or_id(i))
+                    .or_else(|| self.date(i))
+                    .or_else(|| self.episode_marker(i))
+                    .or_else(|| self.season_words(i))
+                    .or_else(|| self.episode_words(i))
+                    .or_else(|| self.number_of_total(i))
+                    .or_else(|| self.part(i))
+                    .or_else(|| self.measure(i))
+                    .or_else(|| self.audio_with_channels(i))
+                    .or_else(|| self.vocab(i))
+                    .or_else(|| self.number(i))
+            } else {
+                site.or_else(|| self.checksum_or_id(i))
+                    .or_else(|| self.date(i))
+                    .or_else(|| self.season_words(i))
+                    .or_else(|| self.episode_words(i))
+                    .or_else(|| self.part(i))
+                    .or_else(|| self.vocab(i))
+            };
             i += used.unwrap_or(1).max(1);
         }
         self.channels();
@@ -1098,9 +1149,10 @@ impl<'a> Comp<'a> {
     /// The longest vocabulary phrase starting at `i`.
     fn vocab(&mut self, i: usize) -> Option<usize> {
         let n = self.n();
+        let mut buf = std::mem::take(&mut self.scratch);
         let head = self.key(i);
-        let maxlen = vocab::phrase_len(head).min(n - i);
-        let mut buf = String::new();
+        let (single, phrase) = vocab::word(head);
+        let maxlen = phrase.min(n - i);
         for len in (2..=maxlen).rev() {
             buf.clear();
             buf.push_str(head);
@@ -1115,12 +1167,14 @@ impl<'a> Comp<'a> {
             }
             if ok {
                 if let Some(e) = vocab::lookup(&buf) {
+                    self.scratch = buf;
                     self.claim(i, len, Role::Vocab(e));
                     return Some(len);
                 }
             }
         }
-        let Some(e) = vocab::lookup(head) else {
+        self.scratch = buf;
+        let Some(e) = single else {
             return self.glued_codec(i);
         };
         if e.props.iter().any(|p| p.0 == Field::Country) {
@@ -2001,12 +2055,14 @@ pub fn analyze(s: &str, is_file: bool, numbers: bool) -> Info {
     c.numbers = numbers;
     let random = obfuscated(s, &c);
     if is_file && random {
+        c.recycle();
         return Info { obfuscated: true, ..Info::default() };
     }
     c.info.obfuscated = random;
     c.lexical();
     c.structure(is_file);
     let mut info = std::mem::take(&mut c.info);
+    c.recycle();
     if let Some(t) = &info.title {
         if t.trim().is_empty() {
             info.title = None;

@@ -218,8 +218,25 @@ fn is_generic(c: &str) -> bool {
     if t.ends_with(':') || t.len() <= 1 {
         return true;
     }
-    let key = normalize_title(t);
-    if key.is_empty() || vocab::is_generic_folder(&key) {
+    // Generic names are short ASCII: fold into a stack buffer rather than allocate.
+    let mut buf = [0u8; 24];
+    let mut len = 0;
+    let mut ascii = true;
+    for b in t.bytes() {
+        if len == buf.len() || !b.is_ascii() {
+            ascii = false;
+            break;
+        }
+        buf[len] = match b {
+            b'_' | b'.' | b'-' => b' ',
+            _ => b.to_ascii_lowercase(),
+        };
+        len += 1;
+    }
+    if ascii && std::str::from_utf8(&buf[..len]).is_ok_and(vocab::is_generic_folder) {
+        return true;
+    }
+    if !t.chars().any(char::is_alphanumeric) {
         return true;
     }
     // UUIDs and hashes.
@@ -243,6 +260,9 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
             taken.other.push("Obfuscated");
             *info = taken;
         }
+        return;
+    }
+    if parents.is_empty() {
         return;
     }
     let file_key = normalize_title(info.title.as_deref().unwrap_or(""));
