@@ -610,13 +610,17 @@ impl<'a> Comp<'a> {
     fn date(&mut self, i: usize) -> Option<usize> {
         let n = self.n();
         let k0 = self.key(i);
+        // A date starts with a number, a weekday or a month name.
+        if i + 2 >= n || !(k0.as_bytes()[0].is_ascii_digit() || weekday(k0) || month(k0).is_some()) {
+            return None;
+        }
         let joined = |c: &Self, j: usize| j < n && c.free(j) && c.sep(j) & (DOT | DASH | SPACE | UNDER) != 0 && c.sep(j) & (OPEN | CLOSE) == 0;
         // Weekday-prefixed and month-name dates.
         let mut st = i;
         if weekday(k0) && joined(self, i + 1) {
             st = i + 1;
         }
-        if st + 2 < n + 0 && joined(self, st + 1) && joined(self, st + 2) {
+        if st + 2 < n && joined(self, st + 1) && joined(self, st + 2) {
             let (a, b, c) = (self.key(st), self.key(st + 1), self.key(st + 2));
             let found = if let (Some(m), Some(d), Some(y)) = (month(a), num(b), num(c)) {
                 valid_date(y, m, d)
