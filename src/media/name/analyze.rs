@@ -300,6 +300,12 @@ fn month(k: &str) -> Option<u32> {
     })
 }
 
+/// A day of the month, maybe with an ordinal suffix (`3rd`, `21st`).
+fn day_num(k: &str) -> Option<u32> {
+    let d = num(k).or_else(|| ["st", "nd", "rd", "th"].iter().find_map(|s| k.strip_suffix(s).and_then(num)))?;
+    (1..=31).contains(&d).then_some(d)
+}
+
 fn weekday(k: &str) -> bool {
     matches!(k, "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun" | "monday" | "tuesday"
         | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
@@ -622,9 +628,9 @@ impl<'a> Comp<'a> {
         }
         if st + 2 < n && joined(self, st + 1) && joined(self, st + 2) {
             let (a, b, c) = (self.key(st), self.key(st + 1), self.key(st + 2));
-            let found = if let (Some(m), Some(d), Some(y)) = (month(a), num(b), num(c)) {
+            let found = if let (Some(m), Some(d), Some(y)) = (month(a), day_num(b), num(c)) {
                 valid_date(y, m, d)
-            } else if let (Some(d), Some(m), Some(y)) = (num(a), month(b), num(c)) {
+            } else if let (Some(d), Some(m), Some(y)) = (day_num(a), month(b), num(c)) {
                 valid_date(y, m, d)
             } else {
                 None
@@ -641,7 +647,11 @@ impl<'a> Comp<'a> {
         }
         // All three separators must be alike (`2014.10.31`, not `2014.10 31`).
         let sep1 = self.sep(i + 1) & (DOT | DASH | SPACE | UNDER);
-        if self.sep(i + 2) & (DOT | DASH | SPACE | UNDER) != sep1 || sep1 == SPACE {
+        if self.sep(i + 2) & (DOT | DASH | SPACE | UNDER) != sep1 {
+            return None;
+        }
+        // With spaces only year-first dates (`Conan 2011 04 18`): `24 12 2010` is too loose.
+        if sep1 == SPACE && self.key(i).len() != 4 {
             return None;
         }
         let (a, b, c) = (self.key(i), self.key(i + 1), self.key(i + 2));
@@ -1386,6 +1396,8 @@ impl<'a> Comp<'a> {
                 if sep == 0 {
                 } else if sep & COMMA != 0 {
                     out.push_str(", ");
+                } else if sep & STRONG != 0 {
+                    out.push_str(" - ");
                 } else if sep & DASH != 0 && sep & (SPACE | DOT | UNDER) == 0 {
                     out.push('-');
                 } else {
@@ -1572,10 +1584,19 @@ impl<'a> Comp<'a> {
                     stop = s2;
                 }
             }
+            // `2047 - Sights of Death (2014)`: a number alone is a poor title; the part
+            // after the dash belongs to it.
+            let numeric = (t..e).all(|x| matches!(self.role[x], Role::Number | Role::Year));
+            if title.is_none() && stop == Stop::Dash && numeric && self.first_marker.is_none() && e < n && self.free(e) {
+                let (e2, s2) = self.run_end(e, false);
+                if (e..e2).all(|x| !matches!(self.role[x], Role::Number)) {
+                    title = Some((t, e2));
+                    stop = s2;
+                }
+            }
             if title.is_none() {
                 title = Some((t, e));
             }
-            let _ = e;
         }
 
         // Bare numbers: episodes, or title words.
@@ -1757,7 +1778,9 @@ impl<'a> Comp<'a> {
         if self.info.screen_size.is_none() && is_bare_height(v) && nd >= 3 && !self.anime && self.sep(k) & STRONG == 0 {
             return None;
         }
-        if nd >= 3 && !self.anime && e == k + 1 && v % 100 != 0 {
+        // After ` - `, a three-digit number is an absolute episode (`Naruto - 351`).
+        let absolute = self.sep(k) & STRONG != 0 && self.info.season.is_none();
+        if nd >= 3 && !self.anime && !absolute && e == k + 1 && v % 100 != 0 {
             // `102` is season 1, episode 2; `2401` season 24, episode 1. (`500` is an
             // absolute episode: no season has an episode 00 in this form.)
             let (s, ep) = (v / 100, v % 100);
@@ -1935,6 +1958,13 @@ impl<'a> Comp<'a> {
                 }
                 // A short bracket glued to a word is part of the group: `GalaxyTV[TGx]`.
                 let glued = self.sep(b) == OPEN && b > 0 && self.toks[b - 1].depth == 0 && self.free(b - 1) && end - b <= 2;
+                // A distribution tag after a dash group: `x264-LOL [eztv]`.
+                let tag = self.sep(b) & SPACE != 0 && end == n && end - b == 1 && b > 1 && self.toks[b - 1].depth == 0
+                    && self.free(b - 1) && self.sep(b - 1) & DASH != 0 && self.sep(b - 1) & SPACE == 0;
+                if tag {
+                    end = b;
+                    continue;
+                }
                 if glued || (b..end).all(|x| !self.free(x)) {
                     suffix_end = (self.sep(b) == OPEN).then_some(end);
                     end = b;
@@ -1984,7 +2014,7 @@ impl<'a> Comp<'a> {
                     (lone && one_word && (any_tech || any_marker)) || inside_tech || by
                 } else {
                     let sep = self.sep(st);
-                    let after_tech = before.is_some_and(|b| tech(self.role[b]));
+                    let after_tech = before.is_some_and(|b| tech(self.role[b]) || matches!(self.role[b], Role::Junk) && sep & (DASH | STRONG) != 0 && any_tech);
                     let after_complete = before.is_some_and(|b| matches!(self.role[b], Role::Marker)) && self.info.other.contains(&"Complete") && sep & DASH != 0;
                     let glued = sep & (DASH | STRONG) != 0;
                     by || (after_tech && (glued || last - st < 2)) || after_complete
