@@ -16,8 +16,12 @@ const VIDEO: &[&str] = &[
     "mkv", "mp4", "m4v", "avi", "mov", "wmv", "mpg", "mpeg", "ts", "m2ts", "mts", "webm", "flv",
     "ogm", "ogv", "divx", "xvid", "vob", "iso", "3gp", "rmvb", "rm", "asf", "wtv", "f4v",
 ];
-const SUBTITLE: &[&str] = &["srt", "ass", "ssa", "sub", "idx", "vtt", "sup", "smi", "ttml"];
-const SIDECAR: &[&str] = &["nfo", "jpg", "jpeg", "png", "tbn", "xml", "txt", "sfv", "md5"];
+const SUBTITLE: &[&str] = &[
+    "srt", "ass", "ssa", "sub", "idx", "vtt", "sup", "smi", "ttml",
+];
+const SIDECAR: &[&str] = &[
+    "nfo", "jpg", "jpeg", "png", "tbn", "xml", "txt", "sfv", "md5",
+];
 
 impl FileKind {
     /// The kind of `path`, from its extension (case-insensitive).
