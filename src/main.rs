@@ -1,1 +1,32 @@
-fn main() {}
+//! The `plexsync` binary: parse the command line, dispatch, map errors to exit codes.
+
+mod cli;
+mod cmd;
+mod ui;
+
+use clap::Parser;
+
+fn main() {
+    let cli = cli::Cli::parse();
+    let code = match run(&cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("plexsync: {e:#}");
+            plexsync::exit::ERROR
+        }
+    };
+    std::process::exit(code);
+}
+
+fn run(cli: &cli::Cli) -> anyhow::Result<i32> {
+    use cli::Command;
+    if let Command::Generate(args) = &cli.command {
+        return cmd::generate::run(args);
+    }
+    let ctx = cmd::Ctx::new(cli)?;
+    match &cli.command {
+        Command::Scan(args) => cmd::scan::run(&ctx, args),
+        Command::Status(args) => cmd::status::run(&ctx, args),
+        Command::Generate(_) => unreachable!("handled above"),
+    }
+}

@@ -1,0 +1,226 @@
+//! The catalog: one SQLite file that remembers every file plexsync has seen, its hashes,
+//! and the engines' state (queues, journals, usage).
+//!
+//! Opened in one place ([`Catalog::open`]) with explicit pragmas every time (WAL,
+//! `synchronous=NORMAL`, foreign keys, a 60 s busy timeout) and append-only migrations
+//! tracked in `PRAGMA user_version`. A file that is not a plexsync catalog, or one written
+//! by a newer plexsync, is refused with a clear error and never overwritten.
+
+pub mod files;
+pub mod journal;
+pub mod lock;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use rusqlite::{Connection, OpenFlags};
+
+pub use files::{FileRow, FileUpdate, Stat};
+pub use lock::ActLock;
+
+/// `PRAGMA application_id` of a plexsync catalog ("PLXS").
+pub const APPLICATION_ID: i64 = 0x504c_5853;
+
+/// An open catalog.
+pub struct Catalog {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// The default catalog path: `$XDG_DATA_HOME/plexsync/catalog.db`, else
+/// `~/.local/share/plexsync/catalog.db`.
+pub fn default_path() -> PathBuf {
+    data_dir().join("catalog.db")
+}
+
+/// plexsync's XDG data folder.
+pub fn data_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d).join("plexsync");
+    }
+    home_dir().join(".local/share/plexsync")
+}
+
+/// The user's home folder (`$HOME`, else `/`).
+pub fn home_dir() -> PathBuf {
+    std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/"))
+}
+
+/// Seconds since the Unix epoch, now.
+pub fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+impl Catalog {
+    /// Open (creating it and its folders on first use) the catalog at `path`.
+    pub fn open(path: &Path) -> Result<Catalog> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("creating catalog folder {}", parent.display()))?;
+        }
+        if path.is_dir() {
+            bail!("catalog {} is a folder, not a file", path.display());
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .with_context(|| format!("opening catalog {}", path.display()))?;
+        let mut cat = Catalog {
+            conn,
+            path: path.to_path_buf(),
+        };
+        cat.setup()
+            .with_context(|| format!("catalog {}", path.display()))?;
+        Ok(cat)
+    }
+
+    /// A private in-memory catalog (unit tests).
+    pub fn open_in_memory() -> Result<Catalog> {
+        let mut cat = Catalog {
+            conn: Connection::open_in_memory()?,
+            path: PathBuf::from(":memory:"),
+        };
+        cat.setup()?;
+        Ok(cat)
+    }
+
+    fn setup(&mut self) -> Result<()> {
+        self.conn.busy_timeout(Duration::from_secs(60))?;
+        // The first read tells whether this is a database at all.
+        let app_id: i64 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(not_a_catalog)?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let tables: i64 = self.conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
+            bail!("is a SQLite database but not a plexsync catalog; refusing to touch it");
+        }
+        let known = schema::MIGRATIONS.len() as i64;
+        if version > known {
+            bail!(
+                "was written by a newer plexsync (schema version {version}, this build knows {known}); upgrade plexsync"
+            );
+        }
+        self.conn
+            .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .context("setting WAL mode")?;
+        self.conn.execute_batch(
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
+        )?;
+        if version < known {
+            self.migrate()?;
+        }
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        // IMMEDIATE: two processes opening a new catalog at once migrate one after the other.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
+            tx.execute_batch(sql)
+                .with_context(|| format!("applying migration {}", i + 1))?;
+        }
+        tx.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
+            schema::MIGRATIONS.len()
+        ))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The SQLite connection.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The SQLite connection, mutable (for transactions).
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// Where this catalog lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Take the advisory lock that engines hold while they move or write files.
+    /// Waits for another holder, telling the user who it is.
+    pub fn lock(&self, purpose: &str, on_wait: &dyn Fn(&str)) -> Result<ActLock> {
+        ActLock::acquire(&lock::lock_path(&self.path), purpose, on_wait)
+    }
+}
+
+fn not_a_catalog(e: rusqlite::Error) -> anyhow::Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => {
+            anyhow::anyhow!("is not a SQLite database (corrupt, or not a plexsync catalog); refusing to touch it")
+        }
+        _ => anyhow::Error::new(e).context("reading the catalog header"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_and_reopens() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a/b/catalog.db");
+        drop(Catalog::open(&p).unwrap());
+        let cat = Catalog::open(&p).unwrap();
+        let v: i64 = cat
+            .conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, schema::MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn refuses_garbage_and_foreign_and_newer() {
+        let dir = tempfile::tempdir().unwrap();
+        let junk = dir.path().join("junk.db");
+        std::fs::write(&junk, vec![0x42u8; 8192]).unwrap();
+        let err = format!("{:#}", Catalog::open(&junk).err().unwrap());
+        assert!(err.contains("not a SQLite database"), "{err}");
+        assert_eq!(std::fs::read(&junk).unwrap(), vec![0x42u8; 8192]);
+
+        let foreign = dir.path().join("foreign.db");
+        Connection::open(&foreign)
+            .unwrap()
+            .execute_batch("CREATE TABLE t(x)")
+            .unwrap();
+        let err = format!("{:#}", Catalog::open(&foreign).err().unwrap());
+        assert!(err.contains("not a plexsync catalog"), "{err}");
+
+        let newer = dir.path().join("newer.db");
+        drop(Catalog::open(&newer).unwrap());
+        Connection::open(&newer)
+            .unwrap()
+            .execute_batch("PRAGMA user_version = 999")
+            .unwrap();
+        let err = format!("{:#}", Catalog::open(&newer).err().unwrap());
+        assert!(err.contains("newer plexsync"), "{err}");
+    }
+}

@@ -1,0 +1,63 @@
+//! The catalog's migrations, append-only: migration `i` (0-based) brings the schema to
+//! `PRAGMA user_version = i + 1`. Never edit a released entry; add a new one.
+
+/// Every migration, in order.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the foundation — roots, files, cached digests, runs and their journal.
+    r#"
+    CREATE TABLE roots (
+        id          INTEGER PRIMARY KEY,
+        path        BLOB NOT NULL UNIQUE,
+        last_scan   INTEGER            -- unix seconds of the last completed scan
+    );
+    CREATE TABLE files (
+        id            INTEGER PRIMARY KEY,
+        path          BLOB NOT NULL UNIQUE,
+        root_id       INTEGER REFERENCES roots(id) ON DELETE SET NULL,
+        dev           INTEGER NOT NULL,
+        ino           INTEGER NOT NULL,
+        size          INTEGER NOT NULL,
+        mtime_ns      INTEGER NOT NULL,
+        kind          TEXT NOT NULL,     -- video | subtitle | sidecar | other
+        blake3        BLOB,              -- 32 bytes, valid for the hash_* stat below
+        hash_dev      INTEGER,
+        hash_ino      INTEGER,
+        hash_size     INTEGER,
+        hash_mtime_ns INTEGER,
+        status        TEXT NOT NULL DEFAULT 'present',
+        first_seen    INTEGER NOT NULL,  -- unix seconds
+        last_seen     INTEGER NOT NULL,  -- unix seconds
+        verified_at   INTEGER            -- unix seconds of the last hash verification
+    );
+    CREATE INDEX files_root ON files(root_id);
+    CREATE INDEX files_inode ON files(hash_dev, hash_ino);
+    CREATE TABLE digests (
+        dev       INTEGER NOT NULL,
+        ino       INTEGER NOT NULL,
+        algo      TEXT NOT NULL,         -- e.g. sha256, blake3-head-4096, blake3-tail-4096
+        size      INTEGER NOT NULL,
+        mtime_ns  INTEGER NOT NULL,
+        digest    BLOB NOT NULL,
+        PRIMARY KEY (dev, ino, algo)
+    ) WITHOUT ROWID;
+    CREATE TABLE runs (
+        id          INTEGER PRIMARY KEY,
+        engine      TEXT NOT NULL,
+        command     TEXT NOT NULL,
+        started_at  INTEGER NOT NULL,
+        finished_at INTEGER,
+        state       TEXT NOT NULL        -- running | done | failed | undone
+    );
+    CREATE TABLE journal (
+        id          INTEGER PRIMARY KEY,
+        run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        op          TEXT NOT NULL,       -- move | copy | remove | link | symlink | trash | ...
+        src         BLOB,
+        dst         BLOB,
+        state       TEXT NOT NULL,       -- planned | started | done | failed | skipped | undone
+        detail      TEXT,
+        updated_at  INTEGER NOT NULL
+    );
+    CREATE INDEX journal_run ON journal(run_id);
+    "#,
+];

@@ -1,0 +1,144 @@
+//! The whole command-line definition (clap derive). `command()` serves the generators of
+//! completions and man pages.
+
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+/// Keep a local copy of a media library healthy.
+#[derive(Debug, Parser)]
+#[command(
+    name = "plexsync",
+    version,
+    about = "Keep a local copy of a media library healthy",
+    long_about = "Keep a local copy of a media library healthy: find broken copies and resync them, \
+                  find duplicates, organize files into a clean layout, and see what is actually watched.",
+    after_help = "Exit codes: 0 success, 1 found something that needs attention (where asked), 2 error.",
+    propagate_version = true
+)]
+pub struct Cli {
+    /// Catalog file [default: ~/.local/share/plexsync/catalog.db]
+    #[arg(
+        long,
+        global = true,
+        env = "PLEXSYNC_CATALOG",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
+    pub catalog: Option<PathBuf>,
+
+    /// Config file [default: ~/.config/plexsync/config.toml]
+    #[arg(
+        long,
+        global = true,
+        env = "PLEXSYNC_CONFIG",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
+    pub config: Option<PathBuf>,
+
+    /// Print JSON Lines on stdout (see docs/json.md)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to use colour (NO_COLOR turns auto off)
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// No progress and no warnings
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// More detail on stderr (repeat for more)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Worker threads [default: number of CPUs]
+    #[arg(short = 'j', long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Walk folders and record their files in the catalog
+    Scan(ScanArgs),
+    /// Show what the catalog knows, per root, by kind and status
+    Status(StatusArgs),
+    /// Generate shell completions or man pages
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+/// `plexsync scan`
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Folders (or files) to scan
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Compute BLAKE3 of new and changed files
+    #[arg(long)]
+    pub hash: bool,
+    /// Follow symbolic links (loops are detected)
+    #[arg(long, short = 'L')]
+    pub follow: bool,
+}
+
+/// `plexsync status`
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Limit to these folders (default: every scanned root)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// `plexsync generate`
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    #[command(subcommand)]
+    pub what: Generate,
+}
+
+/// What to generate.
+#[derive(Debug, Subcommand)]
+pub enum Generate {
+    /// Shell completions, to stdout or into a folder
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+        /// Write the file into this folder instead of stdout
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Man pages (one per command) into a folder
+    Man {
+        /// Output folder
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+}
+
+/// The clap command, for the generators.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn clap_definition_is_valid() {
+        super::command().debug_assert();
+    }
+}

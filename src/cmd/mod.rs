@@ -1,0 +1,83 @@
+//! One file per subcommand; each gets the shared [`Ctx`] and returns an exit code.
+
+pub mod generate;
+pub mod scan;
+pub mod status;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use plexsync::catalog::Catalog;
+use plexsync::config::Config;
+use plexsync::output::{Output, OutputMode};
+
+use crate::cli::{Cli, ColorWhen};
+use crate::ui::Bar;
+
+/// What every command needs: output, configuration, where the catalog is, threads.
+pub struct Ctx {
+    pub out: Output,
+    pub config: Config,
+    pub catalog_path: PathBuf,
+    pub jobs: usize,
+}
+
+impl Ctx {
+    /// Build the context from the global flags (flag > environment > file > default).
+    pub fn new(cli: &Cli) -> Result<Ctx> {
+        let color = match cli.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && console::Term::stdout().is_term()
+            }
+        };
+        let out = Output::new(OutputMode {
+            json: cli.json,
+            color,
+            quiet: cli.quiet,
+            verbose: cli.verbose,
+        });
+        let config = Config::load(cli.config.as_deref())?;
+        let catalog_path = cli
+            .catalog
+            .clone()
+            .or_else(|| config.catalog.clone())
+            .unwrap_or_else(plexsync::catalog::default_path);
+        let jobs = cli
+            .jobs
+            .map(usize::from)
+            .or(config.jobs)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+            .max(1);
+        Ok(Ctx {
+            out,
+            config,
+            catalog_path,
+            jobs,
+        })
+    }
+
+    /// Open the catalog (the one place it is opened).
+    pub fn catalog(&self) -> Result<Catalog> {
+        Catalog::open(&self.catalog_path)
+    }
+
+    /// A progress display for this run (invisible unless stderr is a terminal).
+    pub fn progress(&self) -> Bar {
+        Bar::new(self.out.mode().quiet || self.out.json() && !console::Term::stderr().is_term())
+    }
+
+    /// Exit code for a run that reported per-item errors through `out.error`.
+    pub fn finish(&self, found: bool) -> i32 {
+        self.out.flush();
+        if self.out.error_count() > 0 {
+            plexsync::exit::ERROR
+        } else if found {
+            plexsync::exit::FOUND
+        } else {
+            plexsync::exit::SUCCESS
+        }
+    }
+}

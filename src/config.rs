@@ -1,0 +1,157 @@
+//! The optional TOML configuration (`~/.config/plexsync/config.toml`, or `--config`):
+//! libraries (a local root and its source) and one table per engine. Unknown keys and
+//! wrong types are errors that name the key and the line. See `docs/config.md`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+
+/// A local library and the source it is synced from.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Library {
+    /// Name used with `--library NAME`.
+    pub name: String,
+    /// The local root.
+    pub path: PathBuf,
+    /// The source root (e.g. a mounted share), if any.
+    pub source: Option<PathBuf>,
+}
+
+/// The `[resync]` table.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ResyncConfig {}
+
+/// The `[dupes]` table.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DupesConfig {}
+
+/// The `[organize]` table.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct OrganizeConfig {}
+
+/// The `[usage]` table.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct UsageConfig {}
+
+/// The whole configuration file.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Catalog path (overridden by `--catalog` / `PLEXSYNC_CATALOG`).
+    pub catalog: Option<PathBuf>,
+    /// Worker threads (overridden by `-j`).
+    pub jobs: Option<usize>,
+    /// `[[library]]` entries.
+    pub library: Vec<Library>,
+    pub resync: ResyncConfig,
+    pub dupes: DupesConfig,
+    pub organize: OrganizeConfig,
+    pub usage: UsageConfig,
+    /// Where this configuration was read from (None: defaults).
+    #[serde(skip)]
+    pub source_path: Option<PathBuf>,
+}
+
+/// The default config path: `$XDG_CONFIG_HOME/plexsync/config.toml`, else
+/// `~/.config/plexsync/config.toml`.
+pub fn default_path() -> PathBuf {
+    if let Some(d) = std::env::var_os("XDG_CONFIG_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d).join("plexsync/config.toml");
+    }
+    crate::catalog::home_dir().join(".config/plexsync/config.toml")
+}
+
+impl Config {
+    /// Parse configuration text; `origin` names it in errors.
+    pub fn parse(text: &str, origin: &Path) -> Result<Config> {
+        let mut cfg: Config = toml::from_str(text)
+            .map_err(|e| anyhow::anyhow!("{}: {}", origin.display(), e.to_string().trim_end()))?;
+        cfg.source_path = Some(origin.to_path_buf());
+        let mut names = std::collections::HashSet::new();
+        for lib in &cfg.library {
+            if !names.insert(lib.name.as_str()) {
+                anyhow::bail!(
+                    "{}: library name {:?} is used twice",
+                    origin.display(),
+                    lib.name
+                );
+            }
+        }
+        Ok(cfg)
+    }
+
+    /// Load `explicit` (which must exist), else the default file when it exists, else
+    /// the defaults.
+    pub fn load(explicit: Option<&Path>) -> Result<Config> {
+        let (path, required) = match explicit {
+            Some(p) => (p.to_path_buf(), true),
+            None => (default_path(), false),
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Config::parse(&text, &path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+                Ok(Config::default())
+            }
+            Err(e) => Err(e).with_context(|| format!("reading config {}", path.display())),
+        }
+    }
+
+    /// The library called `name`.
+    pub fn library(&self, name: &str) -> Result<&Library> {
+        self.library
+            .iter()
+            .find(|l| l.name == name)
+            .with_context(|| {
+                let known: Vec<&str> = self.library.iter().map(|l| l.name.as_str()).collect();
+                format!(
+                    "no library named {name:?} in the config (known: {})",
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                )
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_libraries() {
+        let cfg = Config::parse(
+            "catalog = \"/tmp/c.db\"\n[[library]]\nname = \"movies\"\npath = \"/home/me/Movies\"\nsource = \"/mnt/media/Movies\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!(
+            cfg.library("movies").unwrap().source.as_deref(),
+            Some(Path::new("/mnt/media/Movies"))
+        );
+        assert!(cfg.library("tv").is_err());
+    }
+
+    #[test]
+    fn unknown_key_names_key_and_line() {
+        let err = Config::parse(
+            "jobs = 2\n\n[[library]]\nname = \"m\"\npath = \"/x\"\ncolour = 1\n",
+            Path::new("c.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("colour"), "{err}");
+        assert!(err.contains("line 6"), "{err}");
+        let err = Config::parse("jobs = \"two\"\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 1") && err.contains("jobs"), "{err}");
+    }
+}

@@ -1,0 +1,340 @@
+//! Every change plexsync makes to a file goes through here: atomic verified copies
+//! (temporary name in the destination folder, fsync, rename), no-clobber moves that fall
+//! back to copy-verify-remove across file systems, atomic hard-link and symlink
+//! replacement, and free-space checks.
+
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::hash::{self, Blake3};
+
+/// Marker in the names of plexsync's temporary files, so leftovers can be recognised.
+pub const TEMP_MARKER: &str = ".plexsync-tmp";
+
+/// The result of a copy: bytes in the new file and the BLAKE3 of all of its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Copied {
+    /// Total size of the file written.
+    pub size: u64,
+    /// Bytes read from the source (smaller than `size` when a prefix was reused).
+    pub read_from_source: u64,
+    /// BLAKE3 of the whole written content.
+    pub blake3: Blake3,
+}
+
+/// A fresh temporary name beside `dst`: `.<name>.plexsync-tmp.<pid>.<n>`.
+pub fn temp_path(dst: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut name = OsString::from(".");
+    let file = dst.file_name().unwrap_or_default();
+    // Keep the temp name within NAME_MAX even for a 255-byte target name.
+    let bytes = file.as_bytes();
+    name.push(crate::paths::os(&bytes[..bytes.len().min(200)]));
+    name.push(format!("{TEMP_MARKER}.{}.{n}", std::process::id()));
+    dst.with_file_name(name)
+}
+
+/// True when `name` is one of plexsync's temporary files.
+pub fn is_temp_name(name: &std::ffi::OsStr) -> bool {
+    let b = name.as_bytes();
+    b.starts_with(b".")
+        && b.windows(TEMP_MARKER.len())
+            .any(|w| w == TEMP_MARKER.as_bytes())
+}
+
+/// fsync a folder so a rename in it is durable.
+pub fn fsync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+fn parent_of(p: &Path) -> &Path {
+    match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// Copy `src` into a new temporary file beside `dst`, hashing while copying, and fsync
+/// it. With `prefix = Some((file, n))`, the first `n` bytes come from `file` (an
+/// interrupted earlier copy) and only the rest is read from `src`, from offset `n`.
+/// Returns the temporary path; the caller verifies and then calls [`commit`].
+pub fn copy_to_temp(
+    src: &Path,
+    dst: &Path,
+    prefix: Option<(&Path, u64)>,
+    on_bytes: &mut dyn FnMut(u64),
+) -> io::Result<(PathBuf, Copied)> {
+    let tmp = temp_path(dst);
+    let result = (|| {
+        let mut out = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut hasher = blake3::Hasher::new();
+        let mut buf = vec![0u8; hash::BUF_SIZE];
+        let mut size = 0u64;
+        let mut from = 0u64;
+        if let Some((file, n)) = prefix {
+            let mut p = File::open(file)?.take(n);
+            size += pump(&mut p, &mut out, &mut hasher, &mut buf, &mut |_| {})?;
+            if size != n {
+                return Err(io::Error::other(
+                    "the partial copy is shorter than expected",
+                ));
+            }
+            from = n;
+        }
+        let mut s = File::open(src)?;
+        if from > 0 {
+            s.seek(SeekFrom::Start(from))?;
+        }
+        let read = pump(&mut s, &mut out, &mut hasher, &mut buf, on_bytes)?;
+        size += read;
+        out.sync_all()?;
+        Ok(Copied {
+            size,
+            read_from_source: read,
+            blake3: *hasher.finalize().as_bytes(),
+        })
+    })();
+    match result {
+        Ok(c) => Ok((tmp, c)),
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+fn pump(
+    r: &mut impl Read,
+    w: &mut File,
+    hasher: &mut blake3::Hasher,
+    buf: &mut [u8],
+    on_bytes: &mut dyn FnMut(u64),
+) -> io::Result<u64> {
+    let mut total = 0u64;
+    loop {
+        let n = hash::read_full(r, buf)?;
+        if n == 0 {
+            break;
+        }
+        w.write_all(&buf[..n])?;
+        hash::update(hasher, &buf[..n]);
+        total += n as u64;
+        on_bytes(n as u64);
+        if n < buf.len() {
+            break;
+        }
+    }
+    Ok(total)
+}
+
+/// Rename a verified temporary file over `dst` and make the rename durable.
+pub fn commit(tmp: &Path, dst: &Path) -> io::Result<()> {
+    fs::rename(tmp, dst)?;
+    fsync_dir(parent_of(dst))
+}
+
+/// Copy `src` to `dst` atomically: temp file, hash while copying, fsync, re-read the temp
+/// file to verify what reached the disk, rename. `dst` is replaced only when all of that
+/// succeeded.
+pub fn copy_atomic(src: &Path, dst: &Path, on_bytes: &mut dyn FnMut(u64)) -> io::Result<Copied> {
+    let (tmp, copied) = copy_to_temp(src, dst, None, on_bytes)?;
+    let verified = hash::blake3_file(&tmp, &mut |_| {});
+    match verified {
+        Ok(d) if d == copied.blake3 => {}
+        Ok(_) => {
+            let _ = fs::remove_file(&tmp);
+            return Err(io::Error::other("the copy did not verify (hash mismatch)"));
+        }
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+    }
+    if let Err(e) = commit(&tmp, dst) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(copied)
+}
+
+/// Rename `src` to `dst`, failing with `AlreadyExists` instead of replacing anything.
+pub fn rename_noreplace(src: &Path, dst: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    let s = CString::new(src.as_os_str().as_bytes())?;
+    let d = CString::new(dst.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated strings; AT_FDCWD resolves them like rename(2).
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            s.as_ptr(),
+            libc::AT_FDCWD,
+            d.as_ptr(),
+            libc::RENAME_NOREPLACE,
+        )
+    };
+    if rc == 0 {
+        return Ok(());
+    }
+    let err = io::Error::last_os_error();
+    match err.raw_os_error() {
+        // File systems without RENAME_NOREPLACE: a hard link is an atomic no-clobber too.
+        Some(libc::EINVAL) | Some(libc::ENOSYS) => {
+            fs::hard_link(src, dst)?;
+            fs::remove_file(src)
+        }
+        _ => Err(err),
+    }
+}
+
+/// How a file was moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Moved {
+    /// A rename on the same file system.
+    Renamed,
+    /// Copied across file systems, verified, then the original removed.
+    Copied,
+}
+
+/// Move `src` to `dst` without ever replacing an existing file: a rename on the same file
+/// system; across file systems an atomic verified copy (after a free-space check), then
+/// the original is removed. Creates `dst`'s folder.
+pub fn move_file(src: &Path, dst: &Path) -> io::Result<Moved> {
+    fs::create_dir_all(parent_of(dst))?;
+    match rename_noreplace(src, dst) {
+        Ok(()) => {
+            let _ = fsync_dir(parent_of(dst));
+            Ok(Moved::Renamed)
+        }
+        Err(e) if e.raw_os_error() == Some(libc::EXDEV) => {
+            let size = fs::metadata(src)?.len();
+            ensure_space(parent_of(dst), size)?;
+            let (tmp, copied) = copy_to_temp(src, dst, None, &mut |_| {})?;
+            let check = hash::blake3_file(&tmp, &mut |_| {});
+            if !matches!(check, Ok(d) if d == copied.blake3) || copied.size != size {
+                let _ = fs::remove_file(&tmp);
+                return Err(io::Error::other("the cross-device copy did not verify"));
+            }
+            if let Err(e) = rename_noreplace(&tmp, dst) {
+                let _ = fs::remove_file(&tmp);
+                return Err(e);
+            }
+            let _ = fsync_dir(parent_of(dst));
+            fs::remove_file(src)?;
+            Ok(Moved::Copied)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Replace `victim` by a hard link to `keeper`, atomically (link to a temporary name in
+/// the victim's folder, rename over).
+pub fn replace_with_hardlink(keeper: &Path, victim: &Path) -> io::Result<()> {
+    let tmp = temp_path(victim);
+    fs::hard_link(keeper, &tmp)?;
+    if let Err(e) = fs::rename(&tmp, victim) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    fsync_dir(parent_of(victim))
+}
+
+/// Replace `victim` by a symlink to `keeper` (absolute), atomically.
+pub fn replace_with_symlink(keeper: &Path, victim: &Path) -> io::Result<()> {
+    let tmp = temp_path(victim);
+    std::os::unix::fs::symlink(keeper, &tmp)?;
+    if let Err(e) = fs::rename(&tmp, victim) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    fsync_dir(parent_of(victim))
+}
+
+/// Bytes available to an unprivileged user on the file system holding `path`.
+pub fn free_space(path: &Path) -> io::Result<u64> {
+    use std::ffi::CString;
+    let c = CString::new(path.as_os_str().as_bytes())?;
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `c` is a valid C string and `st` a properly sized out-parameter.
+    if unsafe { libc::statvfs(c.as_ptr(), &mut st) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(st.f_bavail as u64 * st.f_frsize as u64)
+}
+
+/// Fail with a clear `StorageFull` error when `dir` cannot take `need` more bytes.
+pub fn ensure_space(dir: &Path, need: u64) -> io::Result<()> {
+    let free = free_space(dir)?;
+    if free < need {
+        return Err(io::Error::new(
+            io::ErrorKind::StorageFull,
+            format!(
+                "not enough space in {}: {} needed, {} free",
+                dir.display(),
+                crate::output::human_bytes(need),
+                crate::output::human_bytes(free)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_copy_and_resume_from_prefix() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("src.bin");
+        let data: Vec<u8> = (0..1_000_000u32).map(|i| (i * 7 % 256) as u8).collect();
+        fs::write(&src, &data).unwrap();
+        let dst = dir.path().join("out/dst.bin");
+        fs::create_dir_all(dst.parent().unwrap()).unwrap();
+        let c = copy_atomic(&src, &dst, &mut |_| {}).unwrap();
+        assert_eq!(fs::read(&dst).unwrap(), data);
+        assert_eq!(c.blake3, *blake3::hash(&data).as_bytes());
+
+        let partial = dir.path().join("partial.bin");
+        fs::write(&partial, &data[..400_000]).unwrap();
+        let (tmp, c) = copy_to_temp(&src, &dst, Some((&partial, 400_000)), &mut |_| {}).unwrap();
+        assert_eq!(c.read_from_source, 600_000);
+        assert!(is_temp_name(tmp.file_name().unwrap()));
+        commit(&tmp, &dst).unwrap();
+        assert_eq!(fs::read(&dst).unwrap(), data);
+    }
+
+    #[test]
+    fn moves_never_clobber() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a");
+        let b = dir.path().join("sub/b");
+        fs::write(&a, b"a").unwrap();
+        assert_eq!(move_file(&a, &b).unwrap(), Moved::Renamed);
+        fs::write(&a, b"other").unwrap();
+        let err = move_file(&a, &b).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&b).unwrap(), b"a");
+    }
+
+    #[test]
+    fn link_replacement() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let k = dir.path().join("k");
+        let v = dir.path().join("v");
+        fs::write(&k, b"same").unwrap();
+        fs::write(&v, b"same").unwrap();
+        replace_with_hardlink(&k, &v).unwrap();
+        assert_eq!(
+            fs::metadata(&k).unwrap().ino(),
+            fs::metadata(&v).unwrap().ino()
+        );
+        assert!(free_space(dir.path()).unwrap() > 0);
+    }
+}

@@ -1,0 +1,127 @@
+//! Content hashes: BLAKE3 for speed (streamed in large buffers, each buffer hashed on
+//! rayon), SHA-256 on request for interchange, and BLAKE3 of a byte range for the cheap
+//! head/tail stages that `dupes` and `resync` use before reading whole files.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::Path;
+
+use sha2::Digest as _;
+
+/// Read buffer size: large enough that a buffer splits well across cores.
+pub const BUF_SIZE: usize = 4 << 20;
+
+/// A BLAKE3 digest.
+pub type Blake3 = [u8; 32];
+
+/// Lowercase hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(HEX[(b >> 4) as usize] as char);
+        s.push(HEX[(b & 15) as usize] as char);
+    }
+    s
+}
+
+/// Fill `buf` as far as the reader allows (short only at end of file).
+pub fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// Feed `data` to `hasher`, splitting large chunks across rayon's threads.
+pub fn update(hasher: &mut blake3::Hasher, data: &[u8]) {
+    if data.len() >= 256 * 1024 {
+        hasher.update_rayon(data);
+    } else {
+        hasher.update(data);
+    }
+}
+
+/// BLAKE3 of everything `r` yields; `on_bytes` hears every buffer's length.
+pub fn blake3_reader(
+    r: &mut impl Read,
+    on_bytes: &mut dyn FnMut(u64),
+) -> io::Result<(Blake3, u64)> {
+    let mut hasher = blake3::Hasher::new();
+    let mut buf = vec![0u8; BUF_SIZE];
+    let mut total = 0u64;
+    loop {
+        let n = read_full(r, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        update(&mut hasher, &buf[..n]);
+        total += n as u64;
+        on_bytes(n as u64);
+        if n < buf.len() {
+            break;
+        }
+    }
+    Ok((*hasher.finalize().as_bytes(), total))
+}
+
+/// BLAKE3 of a whole file, streamed.
+pub fn blake3_file(path: &Path, on_bytes: &mut dyn FnMut(u64)) -> io::Result<Blake3> {
+    let mut f = File::open(path)?;
+    Ok(blake3_reader(&mut f, on_bytes)?.0)
+}
+
+/// BLAKE3 of `len` bytes of `path` starting at `offset` (fewer at end of file).
+pub fn blake3_range(path: &Path, offset: u64, len: u64) -> io::Result<Blake3> {
+    let mut f = File::open(path)?;
+    f.seek(SeekFrom::Start(offset))?;
+    let mut take = f.take(len);
+    Ok(blake3_reader(&mut take, &mut |_| {})?.0)
+}
+
+/// SHA-256 of a whole file, streamed.
+pub fn sha256_file(path: &Path) -> io::Result<[u8; 32]> {
+    let mut f = File::open(path)?;
+    let mut h = sha2::Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = read_full(&mut f, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Ok(h.finalize().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_reference_digests() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f");
+        let data: Vec<u8> = (0..(BUF_SIZE * 2 + 12345))
+            .map(|i| (i % 251) as u8)
+            .collect();
+        std::fs::write(&p, &data).unwrap();
+        let mut seen = 0;
+        let d = blake3_file(&p, &mut |n| seen += n).unwrap();
+        assert_eq!(d, *blake3::hash(&data).as_bytes());
+        assert_eq!(seen, data.len() as u64);
+        assert_eq!(
+            blake3_range(&p, 10, 100).unwrap(),
+            *blake3::hash(&data[10..110]).as_bytes()
+        );
+        let s: [u8; 32] = sha2::Sha256::digest(&data).into();
+        assert_eq!(sha256_file(&p).unwrap(), s);
+        assert_eq!(hex(&[0, 255, 16]), "00ff10");
+    }
+}

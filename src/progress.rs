@@ -1,0 +1,20 @@
+//! Progress reporting without a terminal dependency: engines call a [`Progress`], the
+//! binary draws it (indicatif) or ignores it.
+
+/// Receives progress from long-running work. Implementations must be cheap and thread-safe.
+pub trait Progress: Sync {
+    /// A new phase starts (e.g. "walking", "hashing") with optional totals.
+    fn phase(&self, name: &str, items: Option<u64>, bytes: Option<u64>);
+    /// Work done since the last call.
+    fn advance(&self, items: u64, bytes: u64);
+    /// The current phase is over.
+    fn finish(&self) {}
+}
+
+/// Progress that goes nowhere (quiet runs, tests, pipelines).
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn phase(&self, _: &str, _: Option<u64>, _: Option<u64>) {}
+    fn advance(&self, _: u64, _: u64) {}
+}

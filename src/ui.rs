@@ -1,0 +1,87 @@
+//! Terminal progress: an indicatif bar on stderr, drawn only when stderr is a terminal
+//! and `-q` is off; otherwise every call is a no-op.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use plexsync::progress::Progress;
+
+/// Progress drawn with indicatif.
+pub struct Bar {
+    pb: Option<ProgressBar>,
+    items: AtomicU64,
+    items_total: AtomicU64,
+}
+
+impl Bar {
+    /// A bar when stderr is a terminal and not quiet; invisible otherwise.
+    pub fn new(quiet: bool) -> Bar {
+        let pb = (!quiet && console::Term::stderr().is_term()).then(|| {
+            let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
+            pb.enable_steady_tick(Duration::from_millis(120));
+            pb
+        });
+        Bar {
+            pb,
+            items: AtomicU64::new(0),
+            items_total: AtomicU64::new(0),
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn phase(&self, name: &str, items: Option<u64>, bytes: Option<u64>) {
+        let Some(pb) = &self.pb else { return };
+        self.items.store(0, Ordering::Relaxed);
+        self.items_total
+            .store(items.unwrap_or(0), Ordering::Relaxed);
+        pb.reset();
+        match bytes {
+            Some(total) => {
+                pb.set_length(total);
+                pb.set_style(
+                    ProgressStyle::with_template(
+                        "{prefix:>9} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} {msg} ETA {eta}",
+                    )
+                    .expect("valid template")
+                    .progress_chars("=> "),
+                );
+            }
+            None => {
+                pb.unset_length();
+                pb.set_style(
+                    ProgressStyle::with_template("{prefix:>9} {spinner} {msg}")
+                        .expect("valid template"),
+                );
+            }
+        }
+        pb.set_prefix(name.to_string());
+        pb.set_message(String::new());
+    }
+
+    fn advance(&self, items: u64, bytes: u64) {
+        let Some(pb) = &self.pb else { return };
+        if bytes > 0 && pb.length().is_some() {
+            pb.inc(bytes);
+        }
+        if items > 0 {
+            let n = self.items.fetch_add(items, Ordering::Relaxed) + items;
+            // Formatting on every file would cost more than the work it reports.
+            if n < 2000 || n.is_multiple_of(128) || n == self.items_total.load(Ordering::Relaxed) {
+                let total = self.items_total.load(Ordering::Relaxed);
+                if total > 0 {
+                    pb.set_message(format!("{n}/{total} files"));
+                } else {
+                    pb.set_message(format!("{n} files"));
+                }
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(pb) = &self.pb {
+            pb.finish_and_clear();
+        }
+    }
+}
