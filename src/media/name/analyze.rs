@@ -1697,7 +1697,7 @@ impl<'a> Comp<'a> {
         }
         if ts.is_none() {
             // Titles in brackets, as a last resort (`[Show Name] - 01`).
-            ts = (start_from..n).find(|&x| self.free(x) && !lead_group.is_some_and(|g| x < g.1));
+            ts = (start_from..n).find(|&x| self.free(x) && lead_group.is_none_or(|g| x >= g.1));
         }
 
         // A leading number (`03 - Title`, `003. Show - Ep`, `003-004.`) or marker.
