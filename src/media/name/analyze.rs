@@ -77,6 +77,8 @@ pub struct Info {
     pub subtitle_language: Vec<&'static str>,
     pub other: Vec<&'static str>,
     pub country: Option<&'static str>,
+    /// A container word inside the name (`MP4-GRP`), used when the path has no extension.
+    pub container: Option<&'static str>,
     /// Words that say "a whole series" (`Complete Series`, `Seasons`, `Miniseries`).
     pub series_words: bool,
     /// How many technical properties were found (a measure of "this is a release name").
@@ -102,6 +104,8 @@ struct Comp<'a> {
     anime: bool,
     /// Whether bare numbers may be read as episodes (not for images and documents).
     numbers: bool,
+    /// Token index of the release year.
+    year_at: Option<usize>,
     /// A reusable buffer for phrase keys.
     scratch: String,
 }
@@ -471,6 +475,7 @@ impl<'a> Comp<'a> {
             ep_anchor: None,
             anime: false,
             numbers: true,
+            year_at: None,
             scratch,
         }
     }
@@ -772,7 +777,12 @@ impl<'a> Comp<'a> {
         };
         let dt = found?;
         // Not the start of a longer dotted number run (`0.8.4.1`).
-        if i + 3 < n && num(self.key(i + 3)).is_some() && self.sep(i + 3) == sep1 && lc == 2 {
+        if i + 3 < n
+            && num(self.key(i + 3)).is_some()
+            && self.key(i + 3).len() <= 2
+            && self.sep(i + 3) == sep1
+            && lc == 2
+        {
             return None;
         }
         self.info.date.get_or_insert(dt);
@@ -1788,6 +1798,12 @@ impl<'a> Comp<'a> {
                     stop = s2;
                 }
             }
+            // `Proper.2020.720p`: after leading jargon, a lone year is the year.
+            let lead_jargon = t > start_from && (start_from..t).all(|x| !self.free(x));
+            if title.is_none() && e == t + 1 && lead_jargon && matches!(self.role[t], Role::Year) {
+                self.take_year(t);
+                title = Some((t + 1, t + 1));
+            }
             if title.is_none() {
                 title = Some((t, e));
             }
@@ -1938,6 +1954,7 @@ impl<'a> Comp<'a> {
     fn take_year(&mut self, x: usize) {
         if let Some(v) = num(self.key(x)) {
             self.info.year = Some(v as u16);
+            self.year_at = Some(x);
             self.role[x] = Role::Junk;
         }
     }
@@ -2058,7 +2075,11 @@ impl<'a> Comp<'a> {
                 Some(a) => a,
                 None => return,
             },
-            _ => return,
+            // `Doctor Who 2013 Christmas Special`: a special after the year is an episode.
+            _ => match self.year_at {
+                Some(y) if self.special_follows(y) => y,
+                _ => return,
+            },
         };
         let mut st = anchor + 1;
         // Skip jargon that sits between the marker and the title (`REPACK`, a date).
@@ -2094,6 +2115,19 @@ impl<'a> Comp<'a> {
         for r in &mut self.role[st..e] {
             *r = Role::Junk;
         }
+    }
+
+    /// Whether the free words right after token `y` include `Special`.
+    fn special_follows(&self, y: usize) -> bool {
+        let n = self.n();
+        let mut j = y + 1;
+        while j < n && self.titleish(j) && self.toks[j].depth == self.toks[y].depth {
+            if self.key(j) == "special" {
+                return true;
+            }
+            j += 1;
+        }
+        false
     }
 
     /// Records the fields of all claimed vocabulary.
@@ -2141,9 +2175,12 @@ impl<'a> Comp<'a> {
                     Field::Country => {
                         info.country.get_or_insert(v);
                     }
+                    Field::Container => {
+                        info.container.get_or_insert(v);
+                    }
                     Field::Noise => {}
                 }
-                if !matches!(f, Field::Noise | Field::Country) {
+                if !matches!(f, Field::Noise | Field::Country | Field::Container) {
                     info.tech += 1;
                 }
             }
@@ -2178,7 +2215,8 @@ impl<'a> Comp<'a> {
             )
         };
         let strong_tech = |r: Role| {
-            matches!(r, Role::Vocab(e) if !e.weak) || matches!(r, Role::Screen | Role::Channels)
+            matches!(r, Role::Vocab(e) if !e.weak)
+                || matches!(r, Role::Screen | Role::Channels | Role::Cont)
         };
         let any_tech = (0..n).any(|x| tech(self.role[x]));
         let any_marker = self.first_marker.is_some();
@@ -2265,8 +2303,14 @@ impl<'a> Comp<'a> {
                         st -= 1;
                     }
                 }
+                // `by GROUP`: the word is not part of the group.
+                let mut by_inside = false;
+                if st < last && self.key(st) == "by" {
+                    st += 1;
+                    by_inside = true;
+                }
                 let before = st.checked_sub(1);
-                let by = before.is_some_and(|b| self.key(b) == "by");
+                let by = by_inside || before.is_some_and(|b| self.key(b) == "by");
                 let accept = if depth > 0 {
                     let lone = self.sep(st) & OPEN != 0 && (end == n || self.sep(end) & CLOSE != 0);
                     let one_word = (st + 1..=last).all(|x| self.sep(x) & SPACE == 0);
