@@ -2467,6 +2467,192 @@ mod tests {
         assert_eq!(parse_screen("1444x866").as_deref(), Some("1444x866"));
     }
 
+    use crate::media::name::{parse, MediaKind};
+
+    /// (title, season, episode) of a name.
+    fn tse(name: &str) -> (Option<String>, Option<u32>, Option<u32>) {
+        let m = parse(name);
+        (m.title, m.season, m.episode)
+    }
+
+    fn t(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn bare_numbers_by_position() {
+        // One digit belongs to the title; two are an episode; three are SEE.
+        assert_eq!(
+            tse("Bad.Boys.2.1080p.BluRay.x264"),
+            (t("Bad Boys 2"), None, None)
+        );
+        assert_eq!(tse("Test.13.HDTV-GRP"), (t("Test"), None, Some(13)));
+        assert_eq!(
+            tse("the.mentalist.501.hdtv-lol.mp4"),
+            (t("the mentalist"), Some(5), Some(1))
+        );
+        assert_eq!(
+            tse("the.100.109.hdtv-lol.mp4"),
+            (t("the 100"), Some(1), Some(9))
+        );
+        // After ` - `, or in a fansub name, a number is an absolute episode.
+        assert_eq!(
+            tse("Naruto Shippuuden - 351 (720p)"),
+            (t("Naruto Shippuuden"), None, Some(351))
+        );
+        assert_eq!(
+            tse("[Group] Show - 1080 [x264].mkv"),
+            (t("Show"), None, Some(1080))
+        );
+        // Before a year, a number is a title word.
+        assert_eq!(tse("Apollo.13.1995.1080p.BluRay").0, t("Apollo 13"));
+        // After other jargon, 720 and 1080 are resolutions.
+        assert_eq!(
+            parse("Movie.Name.2013.1080.x265-Ox.mkv")
+                .screen_size
+                .as_deref(),
+            Some("1080p")
+        );
+    }
+
+    #[test]
+    fn weak_jargon_at_the_end_of_a_title() {
+        assert_eq!(
+            parse("Pacific.Rim.3D.2013.BluRay").title.as_deref(),
+            Some("Pacific Rim")
+        );
+        assert_eq!(
+            parse("The.Collector.2009.1080p.mkv").title.as_deref(),
+            Some("The Collector")
+        );
+        assert_eq!(
+            parse("Immersion.French.2011.DVDR").title.as_deref(),
+            Some("Immersion French")
+        );
+        assert_eq!(
+            parse("Das.Appartement.German.AC3D.720p").title.as_deref(),
+            Some("Das Appartement")
+        );
+        assert_eq!(
+            parse("The.English.S01E01.1080p.mkv").title.as_deref(),
+            Some("The English")
+        );
+        assert_eq!(
+            parse("Shang-Chi (2021) 720p").title.as_deref(),
+            Some("Shang-Chi")
+        );
+    }
+
+    #[test]
+    fn season_and_episode_words() {
+        assert_eq!(tse("Dexter Saison VII FRENCH.BDRip.XviD-MiND").1, Some(7));
+        assert_eq!(
+            tse("Интерны 2 сезон 24 серия"),
+            (t("Интерны"), Some(2), Some(24))
+        );
+        assert_eq!(
+            tse("庆余年第十一季 第二十三集.mkv"),
+            (t("庆余年"), Some(11), Some(23))
+        );
+        assert_eq!(
+            tse("Show.Name.-.Temporada.1.720p.HDTV.x264[Cap.102]SPANISH").2,
+            Some(2)
+        );
+        assert_eq!(tse("FlexGet.14.of.21.Title.Here.720p.HDTV").2, Some(14));
+        assert_eq!(
+            tse("[Judas] Vinland Saga S2 - 01 [1080p].mkv"),
+            (t("Vinland Saga"), Some(2), Some(1))
+        );
+        let m = parse("Show Name - S01E02 - S01E03 - S01E04 - Ep Name");
+        assert_eq!(m.episodes, vec![2, 3, 4]);
+        assert_eq!(m.episode_title.as_deref(), Some("Ep Name"));
+        // A second marker of another kind is title text.
+        assert_eq!(
+            parse("Show Name - S02E31 - Episode 55 (720p.HDTV)").episode,
+            Some(31)
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            parse("Date.Series.10-11-2008.XViD").date.as_deref(),
+            Some("2008-11-10")
+        );
+        assert_eq!(
+            parse("WWE Raw 3rd Nov 2014 HDTV").date.as_deref(),
+            Some("2014-11-03")
+        );
+        assert_eq!(
+            parse("Conan 2011 04 18 Guest HDTV").date.as_deref(),
+            Some("2011-04-18")
+        );
+        assert_eq!(
+            parse("Show.Name.July.30.2021.1080p").date.as_deref(),
+            Some("2021-07-30")
+        );
+        assert_eq!(
+            parse("Marvels.Agents.of.S.H.I.E.L.D.s01e02.0.8.4.720p").date,
+            None
+        );
+    }
+
+    #[test]
+    fn release_groups() {
+        let g = |n: &str| parse(n).release_group;
+        assert_eq!(
+            g("Show.S01E01.HDTV.x264-LOL [eztv]").as_deref(),
+            Some("LOL")
+        );
+        assert_eq!(
+            g("Movie.2019.1080p.BluRay.x264-GRP[rarbg]").as_deref(),
+            Some("GRP[rarbg]")
+        );
+        assert_eq!(
+            g("El.dia.de.la.bestia.DVDrip.Spanish.DivX.by.Artik[SEDG].avi").as_deref(),
+            Some("Artik[SEDG]")
+        );
+        assert_eq!(
+            g("Show.S02E10.1080p.WEB.H264-STRiFE-postbot").as_deref(),
+            Some("STRiFE")
+        );
+        assert_eq!(
+            g("The.Director’s.Notebook.2006.Blu-Ray.x264.720p.AC3-de[42].mkv").as_deref(),
+            Some("de[42]")
+        );
+        assert_eq!(
+            g("Battle Royale 2000 DC (1080p Bluray x265 HEVC 10bit AAC 7.1 Japanese Tigole)")
+                .as_deref(),
+            Some("Tigole")
+        );
+        // Words after the marker with no jargon before them are an episode title.
+        assert_eq!(g("Test.S01E01E07-FooBar-Group.avi"), None);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(
+            parse("The.Matrix.COMPLETE.BLURAY-GRP").kind,
+            MediaKind::Episode
+        );
+        assert_eq!(
+            parse("The.Matrix.1999.COMPLETE.BLURAY-GRP").kind,
+            MediaKind::Movie
+        );
+        assert_eq!(
+            parse("Doctor Who 2005 50th Anniversary Special").kind,
+            MediaKind::Episode
+        );
+        assert_eq!(parse("FlexGet.epic").kind, MediaKind::Movie);
+    }
+
+    #[test]
+    fn reversed_names_are_obfuscated() {
+        let m = parse("The.Messengers.2015.S01E07.1080p.WEB-DL.DD5.1.H264.Nlsubs-Q/QoQ-sbuSLN.462.H.1.5DD.LD-BEW.p0801.70E10S.5102.sregnesseM.ehT.mkv");
+        assert_eq!(m.title.as_deref(), Some("The Messengers"));
+        assert_eq!((m.season, m.episode), (Some(1), Some(7)));
+    }
+
     #[test]
     fn random_strings_are_obfuscated() {
         assert!(looks_random("c48db7d2aeb040e8a920a9fd6effcbf4"));
