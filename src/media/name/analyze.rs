@@ -119,6 +119,10 @@ fn num(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn is_year(n: u32) -> bool {
     (1900..=2039).contains(&n)
 }
@@ -1006,7 +1010,9 @@ impl<'a> Comp<'a> {
         // (`2 сезон 24 серия`) or the number before has an ordinal mark (`5-й сезон`).
         let before = self.count_before(i);
         let after_is_episode = i + 2 < n && is_episode_word(self.key(i + 2));
-        let use_after = before.is_none() || !after_is_episode;
+        // Not across ` - ` (`2ND SEASON - 01` is season 2, episode 1).
+        let use_after =
+            (before.is_none() || !after_is_episode) && i + 1 < n && self.sep(i + 1) & STRONG == 0;
         if let Some((v, used)) = self.count_at(i + 1, true).filter(|_| use_after) {
             if self.same_level(i + 1) {
                 self.set_season(v);
@@ -1054,6 +1060,7 @@ impl<'a> Comp<'a> {
                 if plural {
                     self.info.series_words = true;
                 }
+                self.episode_after_dash(j);
                 return Some(j - i);
             }
         }
@@ -1065,12 +1072,30 @@ impl<'a> Comp<'a> {
                 *r = Role::Marker;
             }
             self.mark(st);
+            self.episode_after_dash(i + 1);
             return Some(1);
         }
         if plural {
             self.info.series_words = true;
         }
         None
+    }
+
+    /// `Show 2nd Season - 01`: a number after ` - ` right after a season is the episode.
+    fn episode_after_dash(&mut self, j: usize) {
+        if j < self.n()
+            && self.free(j)
+            && self.sep(j) & STRONG != 0
+            && self.info.episodes.is_empty()
+        {
+            if let Some((e, nd)) = parse_number(self.key(j)) {
+                if nd <= 4 {
+                    self.push_eps(&[e]);
+                    self.role[j] = Role::Marker;
+                    self.ep_anchor = Some(j);
+                }
+            }
+        }
     }
 
     /// A count written before its word (`2. Staffel`, `5-й сезон`, `09-я серия`): value and
@@ -1583,6 +1608,9 @@ impl<'a> Comp<'a> {
                     out.push_str(" - ");
                 } else if sep & DASH != 0 && sep & (SPACE | DOT | UNDER) == 0 {
                     out.push('-');
+                } else if sep == DOT && is_digits(self.text(i)) && is_digits(self.text(i - 1)) {
+                    // A decimal stays one: `Evangelion 1.11`.
+                    out.push('.');
                 } else {
                     out.push(' ');
                 }
@@ -1829,6 +1857,14 @@ impl<'a> Comp<'a> {
                 } else if k < t1 {
                     t1 = k;
                     stop = Stop::Marker;
+                } else if self.anime
+                    && self.sep(k) & STRONG != 0
+                    && (t1..k).all(|x| self.free(x) && self.toks[x].depth == 0)
+                {
+                    // Fansub names: the title is everything before the final ` - NN`
+                    // (`[Group] Boruto - Naruto Next Generations - 01`).
+                    t1 = k;
+                    stop = Stop::Marker;
                 }
             }
         }
@@ -2039,6 +2075,15 @@ impl<'a> Comp<'a> {
                     }
                 }
             }
+        }
+        // `16.5`: a recap between episodes; its decimal is not a word of anything.
+        let mut e = e;
+        if e < n
+            && self.sep(e) == DOT
+            && matches!(self.role[e], Role::Number)
+            && self.key(e).len() == 1
+        {
+            e += 1;
         }
         for r in &mut self.role[k..e] {
             *r = Role::Marker;
