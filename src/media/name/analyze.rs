@@ -55,27 +55,47 @@ pub enum TitleFrom {
 /// The fields found in one component.
 #[derive(Debug, Default, Clone)]
 pub struct Info {
+    /// The title (show name for episodes).
     pub title: Option<String>,
+    /// Where in the name the title was found.
     pub title_from: TitleFrom,
+    /// How many tokens the title has (one-word titles may be abbreviations).
     pub title_tokens: usize,
+    /// The release year.
     pub year: Option<u16>,
+    /// The season.
     pub season: Option<u32>,
+    /// Every episode number, in the order found.
     pub episodes: Vec<u32>,
+    /// The air date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// The episode title.
     pub episode_title: Option<String>,
+    /// `1080p`, or `WxH`.
     pub screen_size: Option<String>,
+    /// The source (`Blu-ray`, `Web`, ...).
     pub source: Option<&'static str>,
+    /// The video codec.
     pub video_codec: Option<&'static str>,
+    /// The audio codec.
     pub audio_codec: Option<&'static str>,
+    /// The audio channels (`5.1`).
     pub audio_channels: Option<&'static str>,
+    /// The edition.
     pub edition: Option<&'static str>,
+    /// The part or disc number.
     pub part: Option<u32>,
+    /// The release group.
     pub group: Option<String>,
     /// The group came from a name's end (`-GROUP`), not from a guess at its start.
     pub group_strong: bool,
+    /// Audio languages (ISO 639-1).
     pub language: Vec<&'static str>,
+    /// Subtitle languages (ISO 639-1).
     pub subtitle_language: Vec<&'static str>,
+    /// Other tags.
     pub other: Vec<&'static str>,
+    /// A country written after the title (`US`), kept for the match key.
     pub country: Option<&'static str>,
     /// A container word inside the name (`MP4-GRP`), used when the path has no extension.
     pub container: Option<&'static str>,
@@ -548,7 +568,7 @@ impl<'a> Comp<'a> {
     }
 
     fn mark(&mut self, i: usize) {
-        if self.first_marker.is_none_or_gt(i) {
+        if self.first_marker.is_none_or(|m| m > i) {
             self.first_marker = Some(i);
         }
     }
@@ -981,7 +1001,7 @@ impl<'a> Comp<'a> {
         let n = self.n();
         let k = self.key(i);
         // Glued forms: `Temporada1`, `シーズン2`, `2期`, `第二季`.
-        if let Some(v) = glued_count(k, &["temporada", "season", "saison", "シーズン"], &[]) {
+        if let Some(v) = glued_count(k, &["temporada", "season", "saison", "シーズン"]) {
             self.set_season(v);
             self.claim(i, 1, Role::Marker);
             self.mark(i);
@@ -1501,7 +1521,7 @@ fn of_total(k: &str) -> Option<u32> {
 }
 
 /// `Temporada1`, `シーズン2`: a word with its number glued on.
-fn glued_count(k: &str, words: &[&str], _suffix: &[&str]) -> Option<u32> {
+fn glued_count(k: &str, words: &[&str]) -> Option<u32> {
     for w in words {
         if let Some(rest) = k.strip_prefix(w) {
             if let Some(v) = num(rest) {
@@ -1524,19 +1544,6 @@ fn cjk_count(k: &str, counters: &[char]) -> Option<u32> {
         return None;
     }
     vocab::cjk_number(body)
-}
-
-trait OptExt {
-    fn is_none_or_gt(&self, i: usize) -> bool;
-}
-
-impl OptExt for Option<usize> {
-    fn is_none_or_gt(&self, i: usize) -> bool {
-        match self {
-            None => true,
-            Some(v) => *v > i,
-        }
-    }
 }
 
 /// What ended a title run.
@@ -1569,7 +1576,8 @@ impl<'a> Comp<'a> {
         matches!(self.role[i], Role::Free | Role::Number | Role::Year) || self.is_weak(i)
     }
 
-    /// Rebuilds the text of tokens `a..b` (skipping claimed ones if `only_free`).
+    /// Rebuilds the text of tokens `a..b` with readable separators (`Ant-Man`, `S.H.I.E.L.D.`,
+    /// `Paris 2054, Renaissance`, `Simpsons, The` → `The Simpsons`).
     fn join(&self, a: usize, b: usize) -> String {
         let mut out = String::new();
         let mut i = a;
@@ -1965,10 +1973,10 @@ impl<'a> Comp<'a> {
                 self.info.title_from = title_from;
                 self.info.title_tokens = end - t0;
             }
+            // Title words are taken: later rules (group, episode title) must skip them.
             for r in &mut self.role[t0..end] {
                 *r = Role::Junk;
             }
-            // Reuse Junk as "taken"; the title is already recorded.
         }
 
         self.resolve_numbers();
@@ -2146,8 +2154,7 @@ impl<'a> Comp<'a> {
         if e <= st {
             return;
         }
-        // `Show - S01E02-FooBar-Group`... a lone trailing dash-joined word after jargon is
-        // a group, not a title; but with nothing technical after it, it is the title.
+        // Jargon words inside the episode title are title words (`Show.S01E01.Cam.mkv`).
         for x in st..e {
             if matches!(self.role[x], Role::Vocab(_) | Role::Number | Role::Year) {
                 self.role[x] = Role::Free;

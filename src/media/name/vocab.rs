@@ -13,14 +13,23 @@ use std::sync::OnceLock;
 /// The field a vocabulary word sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// `screen_size`
     ScreenSize,
+    /// `source`
     Source,
+    /// `video_codec`
     VideoCodec,
+    /// `audio_codec`
     AudioCodec,
+    /// `audio_channels`
     AudioChannels,
+    /// `edition`
     Edition,
+    /// `other`
     Other,
+    /// `language`
     Language,
+    /// `subtitle_language`
     SubtitleLanguage,
     /// A country code that trails a show name (`The Office US`); kept out of the title.
     Country,
