@@ -554,10 +554,17 @@ impl<'a> Comp<'a> {
         self.sep(i) & (OPEN | CLOSE) == 0
     }
 
+    /// Claims tokens `i..i+len`. A vocabulary phrase keeps its entry on the first token
+    /// (the rest are `Cont`); other spans repeat their role, so a date stays a date.
     fn claim(&mut self, i: usize, len: usize, role: Role) {
         self.role[i] = role;
+        let rest = if matches!(role, Role::Vocab(_)) {
+            Role::Cont
+        } else {
+            role
+        };
         for r in &mut self.role[i + 1..i + len] {
-            *r = Role::Cont;
+            *r = rest;
         }
     }
 
@@ -1679,7 +1686,12 @@ impl<'a> Comp<'a> {
                 }
                 Stop::Marker => matches!(f, Field::Country) || self.is_complete(i),
                 Stop::Tech | Stop::Bracket | Stop::Dash => true,
-                Stop::End => matches!(f, Field::Country),
+                // `Show - s01e01.en.srt`, `.en.forced.srt`: subtitle suffixes.
+                Stop::End => {
+                    matches!(f, Field::Country)
+                        || f == Field::Language && self.key(i).len() <= 3 && self.sep(i) == DOT
+                        || f == Field::Noise && matches!(self.key(i), "forced" | "sdh" | "cc")
+                }
             };
             if !strip {
                 break;
@@ -1842,6 +1854,30 @@ impl<'a> Comp<'a> {
             }
             if title.is_none() {
                 title = Some((t, e));
+            }
+        }
+
+        // A folder without jargon is a clean title, dashes and all:
+        // `Star Trek - The Next Generation`, `Mission Impossible - Fallout (2018)`.
+        if !is_file && stop == Stop::Dash && self.first_marker.is_none() {
+            if let Some((t0, mut t1)) = title {
+                while t1 < n
+                    && self.sep(t1) & STRONG != 0
+                    && self.toks[t1].depth == 0
+                    && self.free(t1)
+                {
+                    let (e, s) = self.run_end(t1, false);
+                    if (t1..e).any(|x| !self.free(x)) {
+                        break;
+                    }
+                    t1 = e;
+                    stop = s;
+                }
+                if (t1..n).all(|x| {
+                    matches!(self.role[x], Role::Year | Role::Junk) || self.toks[x].depth > 0
+                }) {
+                    title = Some((t0, t1));
+                }
             }
         }
 

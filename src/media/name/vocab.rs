@@ -330,7 +330,7 @@ const WEAK: &[(&str, P)] = &[
     ("dual", &[(Other, "Dual Audio")]),
     ("hc", &[(Other, "Hardcoded Subtitles")]),
     ("xxx", &[(Other, "XXX")]),
-    ("custom|forced|chapters|dolby|audio", &[(Noise, "")]),
+    ("custom|forced|chapters|dolby|audio|sdh", &[(Noise, "")]),
     ("the complete", &[(Other, "Complete")]),
     ("cam", &[(Source, "Camera")]),
     ("ts", &[(Source, "Telesync")]),
@@ -631,6 +631,26 @@ pub fn is_tld(key: &str) -> bool {
     matches!(
         key,
         "com" | "org" | "ru" | "party" | "vip" | "pics" | "xyz" | "biz"
+    )
+}
+
+/// Plex's folders for a movie's or show's extras (`Featurettes/`, `Behind The Scenes/`).
+pub fn is_extras_folder(key: &str) -> bool {
+    matches!(
+        key,
+        "extras"
+            | "featurettes"
+            | "behind the scenes"
+            | "deleted scenes"
+            | "interviews"
+            | "scenes"
+            | "shorts"
+            | "trailers"
+            | "other"
+            | "others"
+            | "bonus"
+            | "sample"
+            | "samples"
     )
 }
 
