@@ -25,6 +25,9 @@ _plexsync() {
             plexsync,organize)
                 cmd="plexsync__subcmd__organize"
                 ;;
+            plexsync,parse)
+                cmd="plexsync__subcmd__parse"
+                ;;
             plexsync,scan)
                 cmd="plexsync__subcmd__scan"
                 ;;
@@ -57,6 +60,9 @@ _plexsync() {
                 ;;
             plexsync__subcmd__help,organize)
                 cmd="plexsync__subcmd__help__subcmd__organize"
+                ;;
+            plexsync__subcmd__help,parse)
+                cmd="plexsync__subcmd__help__subcmd__parse"
                 ;;
             plexsync__subcmd__help,scan)
                 cmd="plexsync__subcmd__help__subcmd__scan"
@@ -137,7 +143,7 @@ _plexsync() {
 
     case "${cmd}" in
         plexsync)
-            opts="-q -v -j -h -V --catalog --config --json --color --quiet --verbose --jobs --help --version scan status organize generate help"
+            opts="-q -v -j -h -V --catalog --config --json --color --quiet --verbose --jobs --help --version scan status organize parse generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -333,7 +339,7 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__help)
-            opts="scan status organize generate help"
+            opts="scan status organize parse generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -489,6 +495,20 @@ _plexsync() {
         plexsync__subcmd__help__subcmd__organize__subcmd__undo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__help__subcmd__parse)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -887,6 +907,40 @@ _plexsync() {
         plexsync__subcmd__organize__subcmd__undo)
             opts="-n -y -q -v -j -h -V --dry-run --yes --catalog --config --json --color --quiet --verbose --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__parse)
+            opts="-q -v -j -h -V --catalog --config --json --color --quiet --verbose --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

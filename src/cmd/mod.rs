@@ -2,6 +2,7 @@
 
 pub mod generate;
 pub mod organize;
+pub mod parse;
 pub mod scan;
 pub mod status;
 

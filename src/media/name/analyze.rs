@@ -55,28 +55,50 @@ pub enum TitleFrom {
 /// The fields found in one component.
 #[derive(Debug, Default, Clone)]
 pub struct Info {
+    /// The title (show name for episodes).
     pub title: Option<String>,
+    /// Where in the name the title was found.
     pub title_from: TitleFrom,
+    /// How many tokens the title has (one-word titles may be abbreviations).
     pub title_tokens: usize,
+    /// The release year.
     pub year: Option<u16>,
+    /// The season.
     pub season: Option<u32>,
+    /// Every episode number, in the order found.
     pub episodes: Vec<u32>,
+    /// The air date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// The episode title.
     pub episode_title: Option<String>,
+    /// `1080p`, or `WxH`.
     pub screen_size: Option<String>,
+    /// The source (`Blu-ray`, `Web`, ...).
     pub source: Option<&'static str>,
+    /// The video codec.
     pub video_codec: Option<&'static str>,
+    /// The audio codec.
     pub audio_codec: Option<&'static str>,
+    /// The audio channels (`5.1`).
     pub audio_channels: Option<&'static str>,
+    /// The edition.
     pub edition: Option<&'static str>,
+    /// The part or disc number.
     pub part: Option<u32>,
+    /// The release group.
     pub group: Option<String>,
     /// The group came from a name's end (`-GROUP`), not from a guess at its start.
     pub group_strong: bool,
+    /// Audio languages (ISO 639-1).
     pub language: Vec<&'static str>,
+    /// Subtitle languages (ISO 639-1).
     pub subtitle_language: Vec<&'static str>,
+    /// Other tags.
     pub other: Vec<&'static str>,
+    /// A country written after the title (`US`), kept for the match key.
     pub country: Option<&'static str>,
+    /// A container word inside the name (`MP4-GRP`), used when the path has no extension.
+    pub container: Option<&'static str>,
     /// Words that say "a whole series" (`Complete Series`, `Seasons`, `Miniseries`).
     pub series_words: bool,
     /// How many technical properties were found (a measure of "this is a release name").
@@ -100,6 +122,12 @@ struct Comp<'a> {
     ep_anchor: Option<usize>,
     /// Release-name style with a leading `[Group]`: bare numbers are absolute episodes.
     anime: bool,
+    /// Whether bare numbers may be read as episodes (not for images and documents).
+    numbers: bool,
+    /// Token index of the release year.
+    year_at: Option<usize>,
+    /// A reusable buffer for phrase keys.
+    scratch: String,
 }
 
 const MAX_EPISODES: usize = 64;
@@ -109,6 +137,10 @@ fn num(s: &str) -> Option<u32> {
         return None;
     }
     s.parse().ok()
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_year(n: u32) -> bool {
@@ -337,6 +369,16 @@ fn month(k: &str) -> Option<u32> {
     })
 }
 
+/// A day of the month, maybe with an ordinal suffix (`3rd`, `21st`).
+fn day_num(k: &str) -> Option<u32> {
+    let d = num(k).or_else(|| {
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| k.strip_suffix(s).and_then(num))
+    })?;
+    (1..=31).contains(&d).then_some(d)
+}
+
 fn weekday(k: &str) -> bool {
     matches!(
         k,
@@ -401,12 +443,37 @@ fn looks_random(s: &str) -> bool {
     digits >= 3 && switches * 3 >= b.len()
 }
 
+/// Buffers reused from one analysis to the next on the same thread, so parsing a name
+/// costs a handful of allocations for its output rather than a dozen for working space.
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<Tok>,
+    keys: Vec<(u32, u32)>,
+    keybuf: String,
+    role: Vec<Role>,
+    scratch: String,
+}
+
+thread_local! {
+    static POOL: std::cell::RefCell<Vec<Buffers>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Large buffers are dropped rather than kept, so one huge input does not pin memory.
+const KEEP_BYTES: usize = 1 << 16;
+
 impl<'a> Comp<'a> {
     fn new(s: &'a str) -> Self {
-        let mut toks = Vec::new();
+        let bufs = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+        let Buffers {
+            mut toks,
+            mut keys,
+            mut keybuf,
+            mut role,
+            scratch,
+        } = bufs;
         tokens::tokenize(s, &mut toks);
-        let mut keybuf = String::with_capacity(s.len() + 8);
-        let mut keys = Vec::with_capacity(toks.len());
+        keybuf.clear();
+        keys.clear();
         for t in &toks {
             let st = keybuf.len() as u32;
             for c in t.text(s).chars() {
@@ -419,17 +486,42 @@ impl<'a> Comp<'a> {
             keys.push((st, keybuf.len() as u32));
         }
         let n = toks.len();
+        role.clear();
+        role.resize(n, Role::Free);
         Comp {
             s,
             toks,
             keys,
             keybuf,
-            role: vec![Role::Free; n],
+            role,
             info: Info::default(),
             first_marker: None,
             ep_anchor: None,
             anime: false,
+            numbers: true,
+            year_at: None,
+            scratch,
         }
+    }
+
+    /// Hands the working buffers back to the thread's pool.
+    fn recycle(self) {
+        if self.keybuf.capacity() > KEEP_BYTES {
+            return;
+        }
+        let bufs = Buffers {
+            toks: self.toks,
+            keys: self.keys,
+            keybuf: self.keybuf,
+            role: self.role,
+            scratch: self.scratch,
+        };
+        POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < 8 {
+                p.push(bufs);
+            }
+        });
     }
 
     fn n(&self) -> usize {
@@ -462,10 +554,17 @@ impl<'a> Comp<'a> {
         self.sep(i) & (OPEN | CLOSE) == 0
     }
 
+    /// Claims tokens `i..i+len`. A vocabulary phrase keeps its entry on the first token
+    /// (the rest are `Cont`); other spans repeat their role, so a date stays a date.
     fn claim(&mut self, i: usize, len: usize, role: Role) {
         self.role[i] = role;
+        let rest = if matches!(role, Role::Vocab(_)) {
+            Role::Cont
+        } else {
+            role
+        };
         for r in &mut self.role[i + 1..i + len] {
-            *r = Role::Cont;
+            *r = rest;
         }
     }
 
@@ -476,7 +575,7 @@ impl<'a> Comp<'a> {
     }
 
     fn mark(&mut self, i: usize) {
-        if self.first_marker.is_none_or_gt(i) {
+        if self.first_marker.is_none_or(|m| m > i) {
             self.first_marker = Some(i);
         }
     }
@@ -511,25 +610,38 @@ impl<'a> Comp<'a> {
 
     fn lexical(&mut self) {
         let n = self.n();
+        // Web sites are rare: look for them only when a name has a `www` or a domain.
+        let sites = (0..n)
+            .any(|j| self.key(j) == "www" || self.sep(j) & DOT != 0 && vocab::is_tld(self.key(j)));
         let mut i = 0;
         while i < n {
             if !self.free(i) {
                 i += 1;
                 continue;
             }
-            let used = self
-                .website(i)
-                .or_else(|| self.checksum_or_id(i))
-                .or_else(|| self.date(i))
-                .or_else(|| self.episode_marker(i))
-                .or_else(|| self.season_words(i))
-                .or_else(|| self.episode_words(i))
-                .or_else(|| self.number_of_total(i))
-                .or_else(|| self.part(i))
-                .or_else(|| self.measure(i))
-                .or_else(|| self.audio_with_channels(i))
-                .or_else(|| self.vocab(i))
-                .or_else(|| self.number(i));
+            let site = if sites { self.website(i) } else { None };
+            // Most tokens are plain words: skip the matchers that need a digit in the token.
+            let has_digit = self.key(i).bytes().any(|c| c.is_ascii_digit());
+            let used = if has_digit {
+                site.or_else(|| self.checksum_or_id(i))
+                    .or_else(|| self.date(i))
+                    .or_else(|| self.episode_marker(i))
+                    .or_else(|| self.season_words(i))
+                    .or_else(|| self.episode_words(i))
+                    .or_else(|| self.number_of_total(i))
+                    .or_else(|| self.part(i))
+                    .or_else(|| self.measure(i))
+                    .or_else(|| self.audio_with_channels(i))
+                    .or_else(|| self.vocab(i))
+                    .or_else(|| self.number(i))
+            } else {
+                site.or_else(|| self.checksum_or_id(i))
+                    .or_else(|| self.date(i))
+                    .or_else(|| self.season_words(i))
+                    .or_else(|| self.episode_words(i))
+                    .or_else(|| self.part(i))
+                    .or_else(|| self.vocab(i))
+            };
             i += used.unwrap_or(1).max(1);
         }
         self.channels();
@@ -542,8 +654,9 @@ impl<'a> Comp<'a> {
         // The site's name runs over tokens glued by dots or dashes.
         let mut j = i + 1;
         let mut found_tld = false;
-        while j < n && self.sep(j) & !(DOT | DASH) == 0 && self.sep(j) != 0 {
-            if self.sep(j) & DOT != 0 && vocab::is_tld(self.key(j)) && (www || j >= i + 1) {
+        // Bounded: a site name has a few labels, and a long dotted run must stay linear.
+        while j < n && j < i + 6 && self.sep(j) & !(DOT | DASH) == 0 && self.sep(j) != 0 {
+            if self.sep(j) & DOT != 0 && vocab::is_tld(self.key(j)) {
                 found_tld = true;
                 j += 1;
                 while j < n && self.sep(j) == DOT && vocab::is_tld(self.key(j)) {
@@ -632,6 +745,11 @@ impl<'a> Comp<'a> {
     fn date(&mut self, i: usize) -> Option<usize> {
         let n = self.n();
         let k0 = self.key(i);
+        // A date starts with a number, a weekday or a month name.
+        if i + 2 >= n || !(k0.as_bytes()[0].is_ascii_digit() || weekday(k0) || month(k0).is_some())
+        {
+            return None;
+        }
         let joined = |c: &Self, j: usize| {
             j < n
                 && c.free(j)
@@ -643,11 +761,11 @@ impl<'a> Comp<'a> {
         if weekday(k0) && joined(self, i + 1) {
             st = i + 1;
         }
-        if st + 2 < n + 0 && joined(self, st + 1) && joined(self, st + 2) {
+        if st + 2 < n && joined(self, st + 1) && joined(self, st + 2) {
             let (a, b, c) = (self.key(st), self.key(st + 1), self.key(st + 2));
-            let found = if let (Some(m), Some(d), Some(y)) = (month(a), num(b), num(c)) {
+            let found = if let (Some(m), Some(d), Some(y)) = (month(a), day_num(b), num(c)) {
                 valid_date(y, m, d)
-            } else if let (Some(d), Some(m), Some(y)) = (num(a), month(b), num(c)) {
+            } else if let (Some(d), Some(m), Some(y)) = (day_num(a), month(b), num(c)) {
                 valid_date(y, m, d)
             } else {
                 None
@@ -664,7 +782,11 @@ impl<'a> Comp<'a> {
         }
         // All three separators must be alike (`2014.10.31`, not `2014.10 31`).
         let sep1 = self.sep(i + 1) & (DOT | DASH | SPACE | UNDER);
-        if self.sep(i + 2) & (DOT | DASH | SPACE | UNDER) != sep1 || sep1 == SPACE {
+        if self.sep(i + 2) & (DOT | DASH | SPACE | UNDER) != sep1 {
+            return None;
+        }
+        // With spaces only year-first dates (`Conan 2011 04 18`): `24 12 2010` is too loose.
+        if sep1 == SPACE && self.key(i).len() != 4 {
             return None;
         }
         let (a, b, c) = (self.key(i), self.key(i + 1), self.key(i + 2));
@@ -686,7 +808,12 @@ impl<'a> Comp<'a> {
         };
         let dt = found?;
         // Not the start of a longer dotted number run (`0.8.4.1`).
-        if i + 3 < n && num(self.key(i + 3)).is_some() && self.sep(i + 3) == sep1 && lc == 2 {
+        if i + 3 < n
+            && num(self.key(i + 3)).is_some()
+            && self.key(i + 3).len() <= 2
+            && self.sep(i + 3) == sep1
+            && lc == 2
+        {
             return None;
         }
         self.info.date.get_or_insert(dt);
@@ -793,15 +920,19 @@ impl<'a> Comp<'a> {
                 }
             } else if let Some((e, nd)) = parse_number(k).filter(|&(_, nd)| nd <= 3) {
                 if !has_eps {
-                    // `S01-S04` style season ranges are read by the `s` branch below.
+                    // `Show S2 - 01`: a season, then the episode after a dash.
+                    if sep & STRONG != 0 && self.info.season.is_some() {
+                        self.push_eps(&[e]);
+                        self.role[j] = Role::Marker;
+                        j += 1;
+                    }
                     break;
                 }
                 let last = *self.info.episodes.last().unwrap_or(&0);
                 if sep & DASH != 0 && e > last {
                     self.push_range(e);
-                } else if sep & PLUS != 0 {
-                    self.push_eps(&[e]);
-                } else if sep & DOT != 0 && e == last + 1 && nd >= 2 {
+                } else if sep & PLUS != 0 || sep & DOT != 0 && e == last + 1 && nd >= 2 {
+                    // `E01+02`, and `E21.22` when the number follows on.
                     self.push_eps(&[e]);
                 } else {
                     break;
@@ -877,7 +1008,7 @@ impl<'a> Comp<'a> {
         let n = self.n();
         let k = self.key(i);
         // Glued forms: `Temporada1`, `シーズン2`, `2期`, `第二季`.
-        if let Some(v) = glued_count(k, &["temporada", "season", "saison", "シーズン"], &[]) {
+        if let Some(v) = glued_count(k, &["temporada", "season", "saison", "シーズン"]) {
             self.set_season(v);
             self.claim(i, 1, Role::Marker);
             self.mark(i);
@@ -906,7 +1037,9 @@ impl<'a> Comp<'a> {
         // (`2 сезон 24 серия`) or the number before has an ordinal mark (`5-й сезон`).
         let before = self.count_before(i);
         let after_is_episode = i + 2 < n && is_episode_word(self.key(i + 2));
-        let use_after = before.is_none() || !after_is_episode;
+        // Not across ` - ` (`2ND SEASON - 01` is season 2, episode 1).
+        let use_after =
+            (before.is_none() || !after_is_episode) && i + 1 < n && self.sep(i + 1) & STRONG == 0;
         if let Some((v, used)) = self.count_at(i + 1, true).filter(|_| use_after) {
             if self.same_level(i + 1) {
                 self.set_season(v);
@@ -954,6 +1087,7 @@ impl<'a> Comp<'a> {
                 if plural {
                     self.info.series_words = true;
                 }
+                self.episode_after_dash(j);
                 return Some(j - i);
             }
         }
@@ -965,12 +1099,30 @@ impl<'a> Comp<'a> {
                 *r = Role::Marker;
             }
             self.mark(st);
+            self.episode_after_dash(i + 1);
             return Some(1);
         }
         if plural {
             self.info.series_words = true;
         }
         None
+    }
+
+    /// `Show 2nd Season - 01`: a number after ` - ` right after a season is the episode.
+    fn episode_after_dash(&mut self, j: usize) {
+        if j < self.n()
+            && self.free(j)
+            && self.sep(j) & STRONG != 0
+            && self.info.episodes.is_empty()
+        {
+            if let Some((e, nd)) = parse_number(self.key(j)) {
+                if nd <= 4 {
+                    self.push_eps(&[e]);
+                    self.role[j] = Role::Marker;
+                    self.ep_anchor = Some(j);
+                }
+            }
+        }
     }
 
     /// A count written before its word (`2. Staffel`, `5-й сезон`, `09-я серия`): value and
@@ -1057,8 +1209,8 @@ impl<'a> Comp<'a> {
             self.ep_anchor = Some(i);
             return Some(1);
         }
-        if k == "ep" || k == "episode" {
-            // `Ep.Title`: the word alone says nothing.
+        if k == "ep" {
+            // `Ep.Title`: the abbreviation alone says nothing.
             self.claim(i, 1, Role::Junk);
             return Some(1);
         }
@@ -1164,11 +1316,7 @@ impl<'a> Comp<'a> {
                     | "kbits"
                     | "mbit"
                     | "fps"
-                    | "kb"
-                    | "kbs"
-                    | "hz"
                     | "khz"
-                    | "bit"
             )
         };
         let n = self.n();
@@ -1241,9 +1389,10 @@ impl<'a> Comp<'a> {
     /// The longest vocabulary phrase starting at `i`.
     fn vocab(&mut self, i: usize) -> Option<usize> {
         let n = self.n();
+        let mut buf = std::mem::take(&mut self.scratch);
         let head = self.key(i);
-        let maxlen = vocab::phrase_len(head).min(n - i);
-        let mut buf = String::new();
+        let (single, phrase) = vocab::word(head);
+        let maxlen = phrase.min(n - i);
         for len in (2..=maxlen).rev() {
             buf.clear();
             buf.push_str(head);
@@ -1258,12 +1407,14 @@ impl<'a> Comp<'a> {
             }
             if ok {
                 if let Some(e) = vocab::lookup(&buf) {
+                    self.scratch = buf;
                     self.claim(i, len, Role::Vocab(e));
                     return Some(len);
                 }
             }
         }
-        let Some(e) = vocab::lookup(head) else {
+        self.scratch = buf;
+        let Some(e) = single else {
             return self.glued_codec(i);
         };
         if e.props.iter().any(|p| p.0 == Field::Country) {
@@ -1377,7 +1528,7 @@ fn of_total(k: &str) -> Option<u32> {
 }
 
 /// `Temporada1`, `シーズン2`: a word with its number glued on.
-fn glued_count(k: &str, words: &[&str], _suffix: &[&str]) -> Option<u32> {
+fn glued_count(k: &str, words: &[&str]) -> Option<u32> {
     for w in words {
         if let Some(rest) = k.strip_prefix(w) {
             if let Some(v) = num(rest) {
@@ -1400,19 +1551,6 @@ fn cjk_count(k: &str, counters: &[char]) -> Option<u32> {
         return None;
     }
     vocab::cjk_number(body)
-}
-
-trait OptExt {
-    fn is_none_or_gt(&self, i: usize) -> bool;
-}
-
-impl OptExt for Option<usize> {
-    fn is_none_or_gt(&self, i: usize) -> bool {
-        match self {
-            None => true,
-            Some(v) => *v > i,
-        }
-    }
 }
 
 /// What ended a title run.
@@ -1445,7 +1583,8 @@ impl<'a> Comp<'a> {
         matches!(self.role[i], Role::Free | Role::Number | Role::Year) || self.is_weak(i)
     }
 
-    /// Rebuilds the text of tokens `a..b` (skipping claimed ones if `only_free`).
+    /// Rebuilds the text of tokens `a..b` with readable separators (`Ant-Man`, `S.H.I.E.L.D.`,
+    /// `Paris 2054, Renaissance`, `Simpsons, The` → `The Simpsons`).
     fn join(&self, a: usize, b: usize) -> String {
         let mut out = String::new();
         let mut i = a;
@@ -1480,8 +1619,13 @@ impl<'a> Comp<'a> {
                 if sep == 0 {
                 } else if sep & COMMA != 0 {
                     out.push_str(", ");
+                } else if sep & STRONG != 0 {
+                    out.push_str(" - ");
                 } else if sep & DASH != 0 && sep & (SPACE | DOT | UNDER) == 0 {
                     out.push('-');
+                } else if sep == DOT && is_digits(self.text(i)) && is_digits(self.text(i - 1)) {
+                    // A decimal stays one: `Evangelion 1.11`.
+                    out.push('.');
                 } else {
                     out.push(' ');
                 }
@@ -1526,8 +1670,8 @@ impl<'a> Comp<'a> {
     }
 
     /// Trims trailing weak jargon from a run `st..end` according to what stopped it.
-    fn trim_weak(&self, st: usize, mut end: usize, stop: Stop) -> usize {
-        while end > st + 1 {
+    fn trim_weak(&self, st: usize, mut end: usize, stop: Stop, keep: usize) -> usize {
+        while end > st + keep {
             let i = end - 1;
             let Some(f) = self.weak_field(i) else { break };
             // A word joined by a dash to the title is part of it: `Shang-Chi`.
@@ -1542,7 +1686,12 @@ impl<'a> Comp<'a> {
                 }
                 Stop::Marker => matches!(f, Field::Country) || self.is_complete(i),
                 Stop::Tech | Stop::Bracket | Stop::Dash => true,
-                Stop::End => matches!(f, Field::Country),
+                // `Show - s01e01.en.srt`, `.en.forced.srt`: subtitle suffixes.
+                Stop::End => {
+                    matches!(f, Field::Country)
+                        || f == Field::Language && self.key(i).len() <= 3 && self.sep(i) == DOT
+                        || f == Field::Noise && matches!(self.key(i), "forced" | "sdh" | "cc")
+                }
             };
             if !strip {
                 break;
@@ -1606,7 +1755,7 @@ impl<'a> Comp<'a> {
         }
         if ts.is_none() {
             // Titles in brackets, as a last resort (`[Show Name] - 01`).
-            ts = (start_from..n).find(|&x| self.free(x) && !lead_group.is_some_and(|g| x < g.1));
+            ts = (start_from..n).find(|&x| self.free(x) && lead_group.is_none_or(|g| x >= g.1));
         }
 
         // A leading number (`03 - Title`, `003. Show - Ep`, `003-004.`) or marker.
@@ -1673,7 +1822,7 @@ impl<'a> Comp<'a> {
             // A leading year with words after it and no other year: `2009.shoot.fruit.chan`.
             if matches!(self.role[t], Role::Year) && e > t + 1 && stop != Stop::Year {
                 let other_year = (e..n).any(|x| matches!(self.role[x], Role::Year));
-                if !other_year && !(self.first_marker.is_some() && stop == Stop::Marker) {
+                if !(other_year || self.first_marker.is_some() && stop == Stop::Marker) {
                     self.take_year(t);
                     let (e2, s2) = self.run_end(t + 1, false);
                     title = Some((t + 1, e2));
@@ -1681,15 +1830,64 @@ impl<'a> Comp<'a> {
                     stop = s2;
                 }
             }
+            // `2047 - Sights of Death (2014)`: a number alone is a poor title; the part
+            // after the dash belongs to it.
+            let numeric = (t..e).all(|x| matches!(self.role[x], Role::Number | Role::Year));
+            if title.is_none()
+                && stop == Stop::Dash
+                && numeric
+                && self.first_marker.is_none()
+                && e < n
+                && self.free(e)
+            {
+                let (e2, s2) = self.run_end(e, false);
+                if (e..e2).all(|x| !matches!(self.role[x], Role::Number)) {
+                    title = Some((t, e2));
+                    stop = s2;
+                }
+            }
+            // `Proper.2020.720p`: after leading jargon, a lone year is the year.
+            let lead_jargon = t > start_from && (start_from..t).all(|x| !self.free(x));
+            if title.is_none() && e == t + 1 && lead_jargon && matches!(self.role[t], Role::Year) {
+                self.take_year(t);
+                title = Some((t + 1, t + 1));
+            }
             if title.is_none() {
                 title = Some((t, e));
             }
-            let _ = e;
+        }
+
+        // A folder without jargon is a clean title, dashes and all:
+        // `Star Trek - The Next Generation`, `Mission Impossible - Fallout (2018)`.
+        if !is_file && stop == Stop::Dash && self.first_marker.is_none() {
+            if let Some((t0, mut t1)) = title {
+                while t1 < n
+                    && self.sep(t1) & STRONG != 0
+                    && self.toks[t1].depth == 0
+                    && self.free(t1)
+                {
+                    let (e, s) = self.run_end(t1, false);
+                    if (t1..e).any(|x| !self.free(x)) {
+                        break;
+                    }
+                    t1 = e;
+                    stop = s;
+                }
+                if (t1..n).all(|x| {
+                    matches!(self.role[x], Role::Year | Role::Junk) || self.toks[x].depth > 0
+                }) {
+                    title = Some((t0, t1));
+                }
+            }
         }
 
         // Bare numbers: episodes, or title words.
         let (mut t0, mut t1) = title.unwrap_or((0, 0));
-        if title.is_some() && self.info.episodes.is_empty() && title_from == TitleFrom::Lead {
+        if title.is_some()
+            && self.numbers
+            && self.info.episodes.is_empty()
+            && title_from == TitleFrom::Lead
+        {
             if let Some((k, k_end)) = self.episode_number_in(t0, t1, stop) {
                 // Title before the number; the words after it start an episode title.
                 self.ep_anchor = Some(k_end - 1);
@@ -1701,6 +1899,14 @@ impl<'a> Comp<'a> {
                     t1 = e;
                     stop = s;
                 } else if k < t1 {
+                    t1 = k;
+                    stop = Stop::Marker;
+                } else if self.anime
+                    && self.sep(k) & STRONG != 0
+                    && (t1..k).all(|x| self.free(x) && self.toks[x].depth == 0)
+                {
+                    // Fansub names: the title is everything before the final ` - NN`
+                    // (`[Group] Boruto - Naruto Next Generations - 01`).
                     t1 = k;
                     stop = Stop::Marker;
                 }
@@ -1767,22 +1973,21 @@ impl<'a> Comp<'a> {
                 })
             };
             let latin = |t: &str| t.bytes().any(|c| c.is_ascii_alphabetic());
-            while t0 + 1 < t1
-                && cjk(self.text(t0))
-                && (t0 + 1..t1).any(|x| latin(self.text(x)) && !cjk(self.text(x)))
+            if let Some(first_latin) = (t0..t1).find(|&x| latin(self.text(x)) && !cjk(self.text(x)))
             {
-                t0 += 1;
+                while t0 < first_latin && cjk(self.text(t0)) {
+                    t0 += 1;
+                }
             }
             // `Show Name 313-315 s16e03-05`: absolute numbers before the marker.
-            while stop == Stop::Marker
-                && t1 > t0 + 1
-                && matches!(self.role[t1 - 1], Role::Number)
-                && self.key(t1 - 1).len() >= 3
-                && self.first_marker == Some(t1)
-            {
-                t1 -= 1;
+            if stop == Stop::Marker && self.first_marker == Some(t1) && t1 > t0 + 2 {
+                let is_num =
+                    |x: usize| matches!(self.role[x], Role::Number) && self.key(x).len() >= 3;
+                if is_num(t1 - 1) && is_num(t1 - 2) && self.sep(t1 - 1) == DASH {
+                    t1 -= 2;
+                }
             }
-            let mut end = self.trim_weak(t0, t1, stop);
+            let mut end = self.trim_weak(t0, t1, stop, 1);
             // A trailing country (`The Office US`) goes to `country`.
             if end > t0 + 1 {
                 if let Role::Vocab(e) = self.role[end - 1] {
@@ -1804,10 +2009,10 @@ impl<'a> Comp<'a> {
                 self.info.title_from = title_from;
                 self.info.title_tokens = end - t0;
             }
+            // Title words are taken: later rules (group, episode title) must skip them.
             for r in &mut self.role[t0..end] {
                 *r = Role::Junk;
             }
-            // Reuse Junk as "taken"; the title is already recorded.
         }
 
         self.resolve_numbers();
@@ -1829,6 +2034,7 @@ impl<'a> Comp<'a> {
     fn take_year(&mut self, x: usize) {
         if let Some(v) = num(self.key(x)) {
             self.info.year = Some(v as u16);
+            self.year_at = Some(x);
             self.role[x] = Role::Junk;
         }
     }
@@ -1891,10 +2097,13 @@ impl<'a> Comp<'a> {
         {
             return None;
         }
-        if nd >= 3 && !self.anime && e == k + 1 {
-            // `102` is season 1, episode 2; `2401` season 24, episode 1.
+        // After ` - `, a three-digit number is an absolute episode (`Naruto - 351`).
+        let absolute = self.sep(k) & STRONG != 0 && self.info.season.is_none();
+        if nd >= 3 && !self.anime && !absolute && e == k + 1 && v % 100 != 0 {
+            // `102` is season 1, episode 2; `2401` season 24, episode 1. (`500` is an
+            // absolute episode: no season has an episode 00 in this form.)
             let (s, ep) = (v / 100, v % 100);
-            if s == 0 && nd == 3 {
+            if s == 0 {
                 return None;
             }
             self.set_season(s);
@@ -1911,6 +2120,15 @@ impl<'a> Comp<'a> {
                 }
             }
         }
+        // `16.5`: a recap between episodes; its decimal is not a word of anything.
+        let mut e = e;
+        if e < n
+            && self.sep(e) == DOT
+            && matches!(self.role[e], Role::Number)
+            && self.key(e).len() == 1
+        {
+            e += 1;
+        }
         for r in &mut self.role[k..e] {
             *r = Role::Marker;
         }
@@ -1921,19 +2139,17 @@ impl<'a> Comp<'a> {
     /// jargon or in brackets), or nothing.
     fn resolve_numbers(&mut self) {
         let n = self.n();
+        let mut after_prop = false;
         for i in 0..n {
             if !matches!(self.role[i], Role::Number) {
+                after_prop |= !matches!(self.role[i], Role::Free);
                 continue;
             }
             if let Some((v, nd)) = parse_number(self.key(i)) {
-                if nd >= 3 && is_bare_height(v) {
-                    let after_prop =
-                        (0..i).any(|x| !matches!(self.role[x], Role::Free | Role::Number));
-                    if after_prop || self.toks[i].depth > 0 {
-                        self.info.screen_size.get_or_insert(format!("{}p", v));
-                        self.info.tech += 1;
-                        self.role[i] = Role::Screen;
-                    }
+                if nd >= 3 && is_bare_height(v) && (after_prop || self.toks[i].depth > 0) {
+                    self.info.screen_size.get_or_insert(format!("{}p", v));
+                    self.info.tech += 1;
+                    self.role[i] = Role::Screen;
                 }
             }
         }
@@ -1948,7 +2164,11 @@ impl<'a> Comp<'a> {
                 Some(a) => a,
                 None => return,
             },
-            _ => return,
+            // `Doctor Who 2013 Christmas Special`: a special after the year is an episode.
+            _ => match self.year_at {
+                Some(y) if self.special_follows(y) => y,
+                _ => return,
+            },
         };
         let mut st = anchor + 1;
         // Skip jargon that sits between the marker and the title (`REPACK`, a date).
@@ -1966,12 +2186,11 @@ impl<'a> Comp<'a> {
             return;
         }
         let (e, stop) = self.run_end(st, false);
-        let e = self.trim_weak(st, e, stop);
+        let e = self.trim_weak(st, e, stop, 0);
         if e <= st {
             return;
         }
-        // `Show - S01E02-FooBar-Group`... a lone trailing dash-joined word after jargon is
-        // a group, not a title; but with nothing technical after it, it is the title.
+        // Jargon words inside the episode title are title words (`Show.S01E01.Cam.mkv`).
         for x in st..e {
             if matches!(self.role[x], Role::Vocab(_) | Role::Number | Role::Year) {
                 self.role[x] = Role::Free;
@@ -1984,6 +2203,19 @@ impl<'a> Comp<'a> {
         for r in &mut self.role[st..e] {
             *r = Role::Junk;
         }
+    }
+
+    /// Whether the free words right after token `y` include `Special`.
+    fn special_follows(&self, y: usize) -> bool {
+        let n = self.n();
+        let mut j = y + 1;
+        while j < n && self.titleish(j) && self.toks[j].depth == self.toks[y].depth {
+            if self.key(j) == "special" {
+                return true;
+            }
+            j += 1;
+        }
+        false
     }
 
     /// Records the fields of all claimed vocabulary.
@@ -2031,9 +2263,12 @@ impl<'a> Comp<'a> {
                     Field::Country => {
                         info.country.get_or_insert(v);
                     }
+                    Field::Container => {
+                        info.container.get_or_insert(v);
+                    }
                     Field::Noise => {}
                 }
-                if !matches!(f, Field::Noise | Field::Country) {
+                if !matches!(f, Field::Noise | Field::Country | Field::Container) {
                     info.tech += 1;
                 }
             }
@@ -2068,7 +2303,8 @@ impl<'a> Comp<'a> {
             )
         };
         let strong_tech = |r: Role| {
-            matches!(r, Role::Vocab(e) if !e.weak) || matches!(r, Role::Screen | Role::Channels)
+            matches!(r, Role::Vocab(e) if !e.weak)
+                || matches!(r, Role::Screen | Role::Channels | Role::Cont)
         };
         let any_tech = (0..n).any(|x| tech(self.role[x]));
         let any_marker = self.first_marker.is_some();
@@ -2084,8 +2320,26 @@ impl<'a> Comp<'a> {
                 while b > 0 && self.toks[b - 1].group == g && self.toks[b - 1].depth > 0 {
                     b -= 1;
                 }
-                if (b..end).all(|x| !self.free(x)) {
-                    // Remember a bracket glued to what precedes it: `SADPANDA[rarbg]`.
+                // A short bracket glued to a word is part of the group: `GalaxyTV[TGx]`.
+                let glued = self.sep(b) == OPEN
+                    && b > 0
+                    && self.toks[b - 1].depth == 0
+                    && self.free(b - 1)
+                    && end - b <= 2;
+                // A distribution tag after a dash group: `x264-LOL [eztv]`.
+                let tag = self.sep(b) & SPACE != 0
+                    && end == n
+                    && end - b == 1
+                    && b > 1
+                    && self.toks[b - 1].depth == 0
+                    && self.free(b - 1)
+                    && self.sep(b - 1) & DASH != 0
+                    && self.sep(b - 1) & SPACE == 0;
+                if tag {
+                    end = b;
+                    continue;
+                }
+                if glued || (b..end).all(|x| !self.free(x)) {
                     suffix_end = (self.sep(b) == OPEN).then_some(end);
                     end = b;
                     continue;
@@ -2137,19 +2391,31 @@ impl<'a> Comp<'a> {
                         st -= 1;
                     }
                 }
+                // `by GROUP`: the word is not part of the group.
+                let mut by_inside = false;
+                if st < last && self.key(st) == "by" {
+                    st += 1;
+                    by_inside = true;
+                }
                 let before = st.checked_sub(1);
-                let by = before.is_some_and(|b| self.key(b) == "by");
+                let by = by_inside || before.is_some_and(|b| self.key(b) == "by");
                 let accept = if depth > 0 {
                     let lone = self.sep(st) & OPEN != 0 && (end == n || self.sep(end) & CLOSE != 0);
+                    let one_word = (st + 1..=last).all(|x| self.sep(x) & SPACE == 0);
                     let inside_tech = before.is_some_and(|b| {
                         self.toks[b].group == self.toks[st].group
                             && self.toks[b].depth > 0
                             && tech(self.role[b])
                     });
-                    (lone && st == last && (any_tech || any_marker)) || inside_tech || by
+                    (lone && one_word && (any_tech || any_marker)) || inside_tech || by
                 } else {
                     let sep = self.sep(st);
-                    let after_tech = before.is_some_and(|b| tech(self.role[b]));
+                    let after_tech = before.is_some_and(|b| {
+                        tech(self.role[b])
+                            || matches!(self.role[b], Role::Junk)
+                                && sep & (DASH | STRONG) != 0
+                                && any_tech
+                    });
                     let after_complete = before
                         .is_some_and(|b| matches!(self.role[b], Role::Marker))
                         && self.info.other.contains(&"Complete")
@@ -2157,7 +2423,7 @@ impl<'a> Comp<'a> {
                     let glued = sep & (DASH | STRONG) != 0;
                     by || (after_tech && (glued || last - st < 2)) || after_complete
                 };
-                if accept && (!by || st + 1 <= end) {
+                if accept && (!by || st < end) {
                     let text_end =
                         suffix_end
                             .filter(|_| depth == 0)
@@ -2248,10 +2514,12 @@ fn obfuscated(s: &str, c: &Comp<'_>) -> bool {
 }
 
 /// Analyzes one component. `is_file` is true for the file name (extension removed).
-pub fn analyze(s: &str, is_file: bool) -> Info {
+pub fn analyze(s: &str, is_file: bool, numbers: bool) -> Info {
     let mut c = Comp::new(s);
+    c.numbers = numbers;
     let random = obfuscated(s, &c);
     if is_file && random {
+        c.recycle();
         return Info {
             obfuscated: true,
             ..Info::default()
@@ -2261,6 +2529,7 @@ pub fn analyze(s: &str, is_file: bool) -> Info {
     c.lexical();
     c.structure(is_file);
     let mut info = std::mem::take(&mut c.info);
+    c.recycle();
     if let Some(t) = &info.title {
         if t.trim().is_empty() {
             info.title = None;
@@ -2284,6 +2553,192 @@ mod tests {
         assert_eq!(parse_e_marker("e01v2"), Some(1));
         assert_eq!(parse_screen("1920x1080").as_deref(), Some("1080p"));
         assert_eq!(parse_screen("1444x866").as_deref(), Some("1444x866"));
+    }
+
+    use crate::media::name::{parse, MediaKind};
+
+    /// (title, season, episode) of a name.
+    fn tse(name: &str) -> (Option<String>, Option<u32>, Option<u32>) {
+        let m = parse(name);
+        (m.title, m.season, m.episode)
+    }
+
+    fn t(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn bare_numbers_by_position() {
+        // One digit belongs to the title; two are an episode; three are SEE.
+        assert_eq!(
+            tse("Bad.Boys.2.1080p.BluRay.x264"),
+            (t("Bad Boys 2"), None, None)
+        );
+        assert_eq!(tse("Test.13.HDTV-GRP"), (t("Test"), None, Some(13)));
+        assert_eq!(
+            tse("the.mentalist.501.hdtv-lol.mp4"),
+            (t("the mentalist"), Some(5), Some(1))
+        );
+        assert_eq!(
+            tse("the.100.109.hdtv-lol.mp4"),
+            (t("the 100"), Some(1), Some(9))
+        );
+        // After ` - `, or in a fansub name, a number is an absolute episode.
+        assert_eq!(
+            tse("Naruto Shippuuden - 351 (720p)"),
+            (t("Naruto Shippuuden"), None, Some(351))
+        );
+        assert_eq!(
+            tse("[Group] Show - 1080 [x264].mkv"),
+            (t("Show"), None, Some(1080))
+        );
+        // Before a year, a number is a title word.
+        assert_eq!(tse("Apollo.13.1995.1080p.BluRay").0, t("Apollo 13"));
+        // After other jargon, 720 and 1080 are resolutions.
+        assert_eq!(
+            parse("Movie.Name.2013.1080.x265-Ox.mkv")
+                .screen_size
+                .as_deref(),
+            Some("1080p")
+        );
+    }
+
+    #[test]
+    fn weak_jargon_at_the_end_of_a_title() {
+        assert_eq!(
+            parse("Pacific.Rim.3D.2013.BluRay").title.as_deref(),
+            Some("Pacific Rim")
+        );
+        assert_eq!(
+            parse("The.Collector.2009.1080p.mkv").title.as_deref(),
+            Some("The Collector")
+        );
+        assert_eq!(
+            parse("Immersion.French.2011.DVDR").title.as_deref(),
+            Some("Immersion French")
+        );
+        assert_eq!(
+            parse("Das.Appartement.German.AC3D.720p").title.as_deref(),
+            Some("Das Appartement")
+        );
+        assert_eq!(
+            parse("The.English.S01E01.1080p.mkv").title.as_deref(),
+            Some("The English")
+        );
+        assert_eq!(
+            parse("Shang-Chi (2021) 720p").title.as_deref(),
+            Some("Shang-Chi")
+        );
+    }
+
+    #[test]
+    fn season_and_episode_words() {
+        assert_eq!(tse("Dexter Saison VII FRENCH.BDRip.XviD-MiND").1, Some(7));
+        assert_eq!(
+            tse("Интерны 2 сезон 24 серия"),
+            (t("Интерны"), Some(2), Some(24))
+        );
+        assert_eq!(
+            tse("庆余年第十一季 第二十三集.mkv"),
+            (t("庆余年"), Some(11), Some(23))
+        );
+        assert_eq!(
+            tse("Show.Name.-.Temporada.1.720p.HDTV.x264[Cap.102]SPANISH").2,
+            Some(2)
+        );
+        assert_eq!(tse("FlexGet.14.of.21.Title.Here.720p.HDTV").2, Some(14));
+        assert_eq!(
+            tse("[Judas] Vinland Saga S2 - 01 [1080p].mkv"),
+            (t("Vinland Saga"), Some(2), Some(1))
+        );
+        let m = parse("Show Name - S01E02 - S01E03 - S01E04 - Ep Name");
+        assert_eq!(m.episodes, vec![2, 3, 4]);
+        assert_eq!(m.episode_title.as_deref(), Some("Ep Name"));
+        // A second marker of another kind is title text.
+        assert_eq!(
+            parse("Show Name - S02E31 - Episode 55 (720p.HDTV)").episode,
+            Some(31)
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            parse("Date.Series.10-11-2008.XViD").date.as_deref(),
+            Some("2008-11-10")
+        );
+        assert_eq!(
+            parse("WWE Raw 3rd Nov 2014 HDTV").date.as_deref(),
+            Some("2014-11-03")
+        );
+        assert_eq!(
+            parse("Conan 2011 04 18 Guest HDTV").date.as_deref(),
+            Some("2011-04-18")
+        );
+        assert_eq!(
+            parse("Show.Name.July.30.2021.1080p").date.as_deref(),
+            Some("2021-07-30")
+        );
+        assert_eq!(
+            parse("Marvels.Agents.of.S.H.I.E.L.D.s01e02.0.8.4.720p").date,
+            None
+        );
+    }
+
+    #[test]
+    fn release_groups() {
+        let g = |n: &str| parse(n).release_group;
+        assert_eq!(
+            g("Show.S01E01.HDTV.x264-LOL [eztv]").as_deref(),
+            Some("LOL")
+        );
+        assert_eq!(
+            g("Movie.2019.1080p.BluRay.x264-GRP[rarbg]").as_deref(),
+            Some("GRP[rarbg]")
+        );
+        assert_eq!(
+            g("El.dia.de.la.bestia.DVDrip.Spanish.DivX.by.Artik[SEDG].avi").as_deref(),
+            Some("Artik[SEDG]")
+        );
+        assert_eq!(
+            g("Show.S02E10.1080p.WEB.H264-STRiFE-postbot").as_deref(),
+            Some("STRiFE")
+        );
+        assert_eq!(
+            g("The.Director’s.Notebook.2006.Blu-Ray.x264.720p.AC3-de[42].mkv").as_deref(),
+            Some("de[42]")
+        );
+        assert_eq!(
+            g("Battle Royale 2000 DC (1080p Bluray x265 HEVC 10bit AAC 7.1 Japanese Tigole)")
+                .as_deref(),
+            Some("Tigole")
+        );
+        // Words after the marker with no jargon before them are an episode title.
+        assert_eq!(g("Test.S01E01E07-FooBar-Group.avi"), None);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(
+            parse("The.Matrix.COMPLETE.BLURAY-GRP").kind,
+            MediaKind::Episode
+        );
+        assert_eq!(
+            parse("The.Matrix.1999.COMPLETE.BLURAY-GRP").kind,
+            MediaKind::Movie
+        );
+        assert_eq!(
+            parse("Doctor Who 2005 50th Anniversary Special").kind,
+            MediaKind::Episode
+        );
+        assert_eq!(parse("FlexGet.epic").kind, MediaKind::Movie);
+    }
+
+    #[test]
+    fn reversed_names_are_obfuscated() {
+        let m = parse("The.Messengers.2015.S01E07.1080p.WEB-DL.DD5.1.H264.Nlsubs-Q/QoQ-sbuSLN.462.H.1.5DD.LD-BEW.p0801.70E10S.5102.sregnesseM.ehT.mkv");
+        assert_eq!(m.title.as_deref(), Some("The Messengers"));
+        assert_eq!((m.season, m.episode), (Some(1), Some(7)));
     }
 
     #[test]

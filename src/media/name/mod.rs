@@ -14,6 +14,8 @@
 
 mod analyze;
 mod normalize;
+#[cfg(test)]
+mod props;
 mod tokens;
 mod vocab;
 
@@ -112,46 +114,58 @@ pub fn parse(path: &str) -> MediaName {
         return MediaName::default();
     };
     let (stem, container) = split_extension(file);
-    let mut info = analyze(stem, true);
+    // Plex names a local extra `Movie (Year)-trailer.mkv`.
+    let (stem, extra) = split_plex_extra(stem);
+    let non_media = container.as_deref().is_some_and(vocab::is_non_media);
+    let mut info = analyze(stem, true, !non_media);
 
-    // Parent folders, nearest first, skipping generic ones (`Movies`, `TV Shows`, `D:`).
-    let parents: Vec<Info> = comps
-        .iter()
-        .rev()
-        .filter(|c| !is_generic(c))
-        .take(MAX_PARENTS)
-        .map(|c| analyze(c, false))
-        .collect();
+    // Parent folders, nearest first, skipping generic ones (`Movies`, `TV Shows`, `D:`);
+    // an extras folder (`Featurettes/`) marks the file as an extra.
+    let mut parents: Vec<Info> = Vec::new();
+    let mut extras = false;
+    for c in comps.iter().rev() {
+        match classify_folder(c) {
+            Folder::Extras => extras |= parents.is_empty(),
+            Folder::Generic => {}
+            Folder::Named => parents.push(analyze(c, false, true)),
+        }
+        if parents.len() == MAX_PARENTS {
+            break;
+        }
+    }
     merge(&mut info, &parents, stem);
+    if let Some(tag) = extra {
+        info.other.push(tag);
+    } else if extras && !info.other.contains(&"Sample") {
+        info.other.push("Extras");
+    }
 
+    let strings = |v: &[&'static str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let mut m = MediaName {
-        title: info.title.clone(),
         year: info.year,
         season: info.season,
         episode: info.episodes.first().copied(),
-        episodes: if info.episodes.len() > 1 {
-            info.episodes.clone()
-        } else {
-            Vec::new()
-        },
-        date: info.date.clone(),
-        episode_title: info.episode_title.clone(),
-        screen_size: info.screen_size.clone(),
+        part: info.part,
         source: info.source.map(str::to_string),
         video_codec: info.video_codec.map(str::to_string),
         audio_codec: info.audio_codec.map(str::to_string),
         audio_channels: info.audio_channels.map(str::to_string),
         edition: info.edition.map(str::to_string),
-        part: info.part,
-        release_group: info.group.clone(),
-        container,
-        language: info.language.iter().map(|s| s.to_string()).collect(),
-        subtitle_language: info
-            .subtitle_language
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-        other: info.other.iter().map(|s| s.to_string()).collect(),
+        language: strings(&info.language),
+        subtitle_language: strings(&info.subtitle_language),
+        other: strings(&info.other),
+        container: container.or_else(|| info.container.map(str::to_string)),
+        // Moved, not cloned: `info` is ours.
+        title: info.title.take(),
+        date: info.date.take(),
+        episode_title: info.episode_title.take(),
+        screen_size: info.screen_size.take(),
+        release_group: info.group.take(),
+        episodes: if info.episodes.len() > 1 {
+            std::mem::take(&mut info.episodes)
+        } else {
+            Vec::new()
+        },
         ..MediaName::default()
     };
     if !m.episodes.is_empty() {
@@ -220,14 +234,78 @@ fn split_extension(file: &str) -> (&str, Option<String>) {
     (file, None)
 }
 
+/// `Movie (2009)-trailer`: Plex's suffixes for local extras, and the tag each one gives.
+fn split_plex_extra(stem: &str) -> (&str, Option<&'static str>) {
+    const SUFFIXES: [(&str, &str); 8] = [
+        ("-trailer", "Trailer"),
+        ("-featurette", "Extras"),
+        ("-behindthescenes", "Extras"),
+        ("-deleted", "Extras"),
+        ("-interview", "Extras"),
+        ("-scene", "Extras"),
+        ("-short", "Extras"),
+        ("-other", "Extras"),
+    ];
+    for (suffix, tag) in SUFFIXES {
+        if stem.len() > suffix.len() {
+            let cut = stem.len() - suffix.len();
+            if stem.is_char_boundary(cut) && stem[cut..].eq_ignore_ascii_case(suffix) {
+                return (&stem[..cut], Some(tag));
+            }
+        }
+    }
+    (stem, None)
+}
+
+/// What a parent folder is to the parser.
+enum Folder {
+    /// May carry a title, a year, a season.
+    Named,
+    /// A library root, a drive letter, an id: ignored.
+    Generic,
+    /// A folder of extras (`Featurettes`, `Behind The Scenes`): ignored, but it tags the file.
+    Extras,
+}
+
+fn classify_folder(c: &str) -> Folder {
+    if !is_generic(c) {
+        return Folder::Named;
+    }
+    let t = c.trim();
+    if t.len() <= 24 {
+        let key: String = t.to_ascii_lowercase().replace(['_', '.', '-'], " ");
+        if vocab::is_extras_folder(&key) {
+            return Folder::Extras;
+        }
+    }
+    Folder::Generic
+}
+
 /// Folders that never carry a title: library roots, drive letters, ids.
 fn is_generic(c: &str) -> bool {
     let t = c.trim();
     if t.ends_with(':') || t.len() <= 1 {
         return true;
     }
-    let key = normalize_title(t);
-    if key.is_empty() || vocab::is_generic_folder(&key) {
+    // Generic names are short ASCII: fold into a stack buffer rather than allocate.
+    let mut buf = [0u8; 24];
+    let mut len = 0;
+    let mut ascii = true;
+    for b in t.bytes() {
+        if len == buf.len() || !b.is_ascii() {
+            ascii = false;
+            break;
+        }
+        buf[len] = match b {
+            b'_' | b'.' | b'-' => b' ',
+            _ => b.to_ascii_lowercase(),
+        };
+        len += 1;
+    }
+    if ascii && std::str::from_utf8(&buf[..len]).is_ok_and(vocab::is_generic_folder) {
+        return true;
+    }
+    if !t.chars().any(char::is_alphanumeric) {
         return true;
     }
     // UUIDs and hashes.
@@ -254,6 +332,9 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
             taken.other.push("Obfuscated");
             *info = taken;
         }
+        return;
+    }
+    if parents.is_empty() {
         return;
     }
     let file_key = normalize_title(info.title.as_deref().unwrap_or(""));
@@ -291,10 +372,7 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
                 info.title = Some(pt.clone());
                 info.title_from = TitleFrom::Lead;
                 info.country = info.country.or(p.country);
-            } else if depth == 0
-                && pkey != file_key
-                && prefer_folder_title(info, p, stem, &file_key, &pkey)
-            {
+            } else if pkey != file_key && prefer_folder_title(info, p, stem, &file_key, &pkey) {
                 info.title = Some(pt.clone());
                 info.country = info.country.or(p.country);
             }
@@ -320,6 +398,11 @@ fn prefer_folder_title(info: &Info, p: &Info, stem: &str, file_key: &str, pkey: 
     // `Title (Year)/Title.720p...`: the folder has the clean spelling of the same words.
     let clean_movie_folder = p.year.is_some() && p.tech == 0 && p.episodes.is_empty();
     if clean_movie_folder && normalize_title(stem).contains(pkey) {
+        return true;
+    }
+    // `Star Trek - The Next Generation/.../Star Trek - The Next Generation - S03E15`: the
+    // folder's title is the file's, read in full.
+    if !file_key.is_empty() && pkey.starts_with(file_key) && normalize_title(stem).contains(pkey) {
         return true;
     }
     // `CuerpoDeElite720p` under `Cuerpo de Elite - Temporada 1`.
@@ -495,6 +578,35 @@ mod tests {
         let m = p("The.Office.US.S01E01.mkv");
         assert_eq!(m.title.as_deref(), Some("The Office"));
         assert_eq!(m.normalized_title, "office us");
+    }
+
+    #[test]
+    fn plex_library_names() {
+        let m = p("TV/Star Trek - The Next Generation/Season 3/Star Trek - The Next Generation - S03E15 - Yesterday's Enterprise.mkv");
+        assert_eq!(m.title.as_deref(), Some("Star Trek - The Next Generation"));
+        assert_eq!(m.episode_title.as_deref(), Some("Yesterday's Enterprise"));
+        let m = p(
+            "Movies/Mission Impossible - Fallout (2018)/Mission Impossible - Fallout (2018).mkv",
+        );
+        assert_eq!(
+            (m.title.as_deref(), m.year),
+            (Some("Mission Impossible - Fallout"), Some(2018))
+        );
+        let m = p("TV/The Daily Show/Season 2024/The Daily Show - 2024-03-15 - Guest Name.mkv");
+        assert_eq!(m.date.as_deref(), Some("2024-03-15"));
+        assert_eq!(m.episode_title.as_deref(), Some("Guest Name"));
+        assert_eq!(m.release_group, None);
+        let m = p("TV/Show/Season 01/Show - s01e01.en.forced.srt");
+        assert_eq!((m.episode, m.episode_title.as_deref()), (Some(1), None));
+        let m = p("Movies/Avatar (2009)/Avatar (2009)-trailer.mkv");
+        assert_eq!(
+            (m.title.as_deref(), m.other.as_slice()),
+            (Some("Avatar"), &["Trailer".to_string()][..])
+        );
+        let m = p("Movies/Avatar (2009)/Featurettes/Behind the Scenes.mkv");
+        assert!(m.other.iter().any(|o| o == "Extras"));
+        let m = p("Movies/Avatar (2009) {imdb-tt0499549}/Avatar (2009) {imdb-tt0499549}.mkv");
+        assert_eq!((m.title.as_deref(), m.year), (Some("Avatar"), Some(2009)));
     }
 
     #[test]

@@ -60,6 +60,24 @@ fn close_bracket(c: char) -> bool {
     matches!(c, ')' | ']' | '}' | '】' | '」' | '』' | '）' | '］')
 }
 
+/// ASCII separators, as a table: the tokenizer asks for every character.
+const ASCII_SEP: [bool; 128] = {
+    let mut t = [false; 128];
+    let seps = b" \t._,~*|=#:\"<>?/\\`^-()[]{}";
+    let mut i = 0;
+    while i < seps.len() {
+        t[seps[i] as usize] = true;
+        i += 1;
+    }
+    let mut c = 0;
+    while c < 32 {
+        t[c] = true;
+        c += 1;
+    }
+    t[127] = true;
+    t
+};
+
 fn plain_sep(c: char) -> bool {
     matches!(
         c,
@@ -87,8 +105,12 @@ fn plain_sep(c: char) -> bool {
     ) || c.is_control()
 }
 
+#[inline]
 fn is_sep(c: char) -> bool {
-    plain_sep(c) || c == '-' || open_bracket(c) || close_bracket(c)
+    if c.is_ascii() {
+        return ASCII_SEP[c as usize];
+    }
+    plain_sep(c) || open_bracket(c) || close_bracket(c)
 }
 
 /// CJK counters that end a number word (`第3話`, `第二季`): the token ends after them.
@@ -118,7 +140,7 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
         // letter and a digit (`DD+5.1`); elsewhere it separates (`ENG+FR`, `E01+02`).
         let plus_in_word = c == '+'
             && tok_start.is_some()
-            && (next.map_or(true, is_sep)
+            && (next.is_none_or(is_sep)
                 || (prev.is_some_and(|p| p.is_ascii_alphabetic())
                     && next.is_some_and(|n| n.is_ascii_digit())));
         let separator = (is_sep(c) || c == '+') && !plus_in_word;

@@ -13,17 +13,28 @@ use std::sync::OnceLock;
 /// The field a vocabulary word sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// `screen_size`
     ScreenSize,
+    /// `source`
     Source,
+    /// `video_codec`
     VideoCodec,
+    /// `audio_codec`
     AudioCodec,
+    /// `audio_channels`
     AudioChannels,
+    /// `edition`
     Edition,
+    /// `other`
     Other,
+    /// `language`
     Language,
+    /// `subtitle_language`
     SubtitleLanguage,
     /// A country code that trails a show name (`The Office US`); kept out of the title.
     Country,
+    /// A container named inside the name (`...HDTV.x264.MP4-GRP`), when there is no extension.
+    Container,
     /// A word that is release jargon but sets nothing we report (bit depth, `HQ`, `Dubbed`).
     Noise,
 }
@@ -47,19 +58,54 @@ const STRONG: &[(&str, P)] = &[
     // screen sizes that are not plain `NNNp` (those are parsed numerically)
     ("4k|uhd 4k", &[(ScreenSize, "2160p")]),
     // sources
-    ("bluray|blu ray|bdrip25|bd25|bd50|bd5|bd9|bdr|bdremux", &[(Source, "Blu-ray")]),
-    ("bdrip|bd rip|blurayrip|bluray rip", &[(Source, "Blu-ray"), (Other, "Rip")]),
-    ("brrip|br rip", &[(Source, "Blu-ray"), (Other, "Reencoded"), (Other, "Rip")]),
-    ("bdmux|bluraymux|bluray mux", &[(Source, "Blu-ray"), (Other, "Mux")]),
-    ("brmux", &[(Source, "Blu-ray"), (Other, "Reencoded"), (Other, "Mux")]),
-    ("bdripmux", &[(Source, "Blu-ray"), (Other, "Rip"), (Other, "Mux")]),
-    ("brripmux", &[(Source, "Blu-ray"), (Other, "Reencoded"), (Other, "Rip"), (Other, "Mux")]),
+    (
+        "bluray|blu ray|bdrip25|bd25|bd50|bd5|bd9|bdr|bdremux",
+        &[(Source, "Blu-ray")],
+    ),
+    (
+        "bdrip|bd rip|blurayrip|bluray rip",
+        &[(Source, "Blu-ray"), (Other, "Rip")],
+    ),
+    (
+        "brrip|br rip",
+        &[(Source, "Blu-ray"), (Other, "Reencoded"), (Other, "Rip")],
+    ),
+    (
+        "bdmux|bluraymux|bluray mux",
+        &[(Source, "Blu-ray"), (Other, "Mux")],
+    ),
+    (
+        "brmux",
+        &[(Source, "Blu-ray"), (Other, "Reencoded"), (Other, "Mux")],
+    ),
+    (
+        "bdripmux",
+        &[(Source, "Blu-ray"), (Other, "Rip"), (Other, "Mux")],
+    ),
+    (
+        "brripmux",
+        &[
+            (Source, "Blu-ray"),
+            (Other, "Reencoded"),
+            (Other, "Rip"),
+            (Other, "Mux"),
+        ],
+    ),
     ("hddvd|hd dvd", &[(Source, "HD-DVD")]),
     ("hddvdrip|hd dvdrip", &[(Source, "HD-DVD"), (Other, "Rip")]),
-    ("dvd|dvdr|dvd r|dvd5|dvd9|video ts|video_ts|ntsc dvd|pal dvd", &[(Source, "DVD")]),
-    ("dvdrip|dvd rip|dvdriprip", &[(Source, "DVD"), (Other, "Rip")]),
+    (
+        "dvd|dvdr|dvd r|dvd5|dvd9|video ts|video_ts|ntsc dvd|pal dvd",
+        &[(Source, "DVD")],
+    ),
+    (
+        "dvdrip|dvd rip|dvdriprip",
+        &[(Source, "DVD"), (Other, "Rip")],
+    ),
     ("dvdmux", &[(Source, "DVD"), (Other, "Mux")]),
-    ("dvdscr|dvd scr|dvdscreener", &[(Source, "DVD"), (Other, "Screener")]),
+    (
+        "dvdscr|dvd scr|dvdscreener",
+        &[(Source, "DVD"), (Other, "Screener")],
+    ),
     ("dvdivx", &[(VideoCodec, "DivX")]),
     ("hdtv", &[(Source, "HDTV")]),
     ("hdtvmux", &[(Source, "HDTV"), (Other, "Mux")]),
@@ -67,46 +113,91 @@ const STRONG: &[(&str, P)] = &[
     ("pdtv|dvb|dvbrip|dtv|dsr|dth", &[(Source, "Digital TV")]),
     ("sdtv", &[(Source, "TV")]),
     ("tvrip|tv rip", &[(Source, "TV"), (Other, "Rip")]),
-    ("dsrip|satrip|sat rip|ds rip", &[(Source, "Satellite"), (Other, "Rip")]),
-    ("web dl|webdl|webhd|webuhd|web hd|amzn web", &[(Source, "Web")]),
-    ("dlmux|dl mux|webmux|web mux", &[(Source, "Web"), (Other, "Mux")]),
-    ("webrip|web rip|web dlrip|webdlrip|webcap|web cap", &[(Source, "Web"), (Other, "Rip")]),
+    (
+        "dsrip|satrip|sat rip|ds rip",
+        &[(Source, "Satellite"), (Other, "Rip")],
+    ),
+    (
+        "web dl|webdl|webhd|webuhd|web hd|amzn web",
+        &[(Source, "Web")],
+    ),
+    (
+        "dlmux|dl mux|webmux|web mux",
+        &[(Source, "Web"), (Other, "Mux")],
+    ),
+    (
+        "webrip|web rip|web dlrip|webdlrip|webcap|web cap",
+        &[(Source, "Web"), (Other, "Rip")],
+    ),
     ("vhs", &[(Source, "VHS")]),
     ("vhsrip|vhs rip", &[(Source, "VHS"), (Other, "Rip")]),
     ("hdcam", &[(Source, "Camera"), (Other, "HD")]),
     ("camrip|cam rip", &[(Source, "Camera"), (Other, "Rip")]),
     ("telesync|hdts|hd ts|hdtelesync", &[(Source, "HD Telesync")]),
     ("telecine|hdtc", &[(Source, "Telecine")]),
-    ("dmrip|dm rip", &[(Source, "Digital Master"), (Other, "Rip")]),
-    ("ldrip|ld rip|laserdisc|laser disc", &[(Source, "Laserdisc")]),
+    (
+        "dmrip|dm rip",
+        &[(Source, "Digital Master"), (Other, "Rip")],
+    ),
+    (
+        "ldrip|ld rip|laserdisc|laser disc",
+        &[(Source, "Laserdisc")],
+    ),
     ("ppv|ppvrip", &[(Source, "Pay-per-view")]),
     ("vodrip|vod", &[(Source, "Video on Demand")]),
     ("hdrip|hd rip", &[(Other, "HD"), (Other, "Rip")]),
     ("scr|screener", &[(Other, "Screener")]),
     ("r5", &[(Other, "Region 5")]),
     // video codecs
-    ("x264|h264|h 264|x 264|avc|avchd|avc1", &[(VideoCodec, "H.264")]),
-    ("x265|h265|h 265|x 265|hevc|hevc10|hevc 10bit", &[(VideoCodec, "H.265")]),
+    (
+        "x264|h264|h 264|x 264|avc|avchd|avc1",
+        &[(VideoCodec, "H.264")],
+    ),
+    (
+        "x265|h265|h 265|x 265|hevc|hevc10|hevc 10bit",
+        &[(VideoCodec, "H.265")],
+    ),
     ("xvid", &[(VideoCodec, "Xvid")]),
     ("divx", &[(VideoCodec, "DivX")]),
-    ("mpeg2|mpeg 2|mpg2|h262|h 262|mpeg2video", &[(VideoCodec, "MPEG-2")]),
+    (
+        "mpeg2|mpeg 2|mpg2|h262|h 262|mpeg2video",
+        &[(VideoCodec, "MPEG-2")],
+    ),
     ("vc1|vc 1|wvc1", &[(VideoCodec, "VC-1")]),
     ("h263|h 263", &[(VideoCodec, "H.263")]),
     ("vp9|vp 9", &[(VideoCodec, "VP9")]),
     ("vp8", &[(VideoCodec, "VP8")]),
     ("av1", &[(VideoCodec, "AV1")]),
-    ("rv10|rv20|rv30|rv40|realvideo", &[(VideoCodec, "RealVideo")]),
+    (
+        "rv10|rv20|rv30|rv40|realvideo",
+        &[(VideoCodec, "RealVideo")],
+    ),
     // audio codecs
-    ("ac3|dd|dolby digital|ac3d|ac 3", &[(AudioCodec, "Dolby Digital")]),
-    ("eac3|e ac3|ddp|dd+|ddplus|dolby digital plus", &[(AudioCodec, "Dolby Digital Plus")]),
+    (
+        "ac3|dd|dolby digital|ac3d|ac 3",
+        &[(AudioCodec, "Dolby Digital")],
+    ),
+    (
+        "eac3|e ac3|ddp|dd+|ddplus|dolby digital plus",
+        &[(AudioCodec, "Dolby Digital Plus")],
+    ),
     ("dts", &[(AudioCodec, "DTS")]),
-    ("dtshd|dts hd|dts hd ma|dtsma|dts ma|dts hdma|dts hd hra|dts hra|dtshr", &[(AudioCodec, "DTS-HD")]),
+    (
+        "dtshd|dts hd|dts hd ma|dtsma|dts ma|dts hdma|dts hd hra|dts hra|dtshr",
+        &[(AudioCodec, "DTS-HD")],
+    ),
     ("dts x|dtsx", &[(AudioCodec, "DTS:X")]),
-    ("truehd|true hd|dolby truehd", &[(AudioCodec, "Dolby TrueHD")]),
+    (
+        "truehd|true hd|dolby truehd",
+        &[(AudioCodec, "Dolby TrueHD")],
+    ),
     ("atmos|dolby atmos", &[(AudioCodec, "Dolby Atmos")]),
-    ("aac|he aac|lc aac|heaac|aaclc|aac lc", &[(AudioCodec, "AAC")]),
+    (
+        "aac|he aac|lc aac|heaac|aaclc|aac lc",
+        &[(AudioCodec, "AAC")],
+    ),
     ("flac", &[(AudioCodec, "FLAC")]),
-        ("lpcm", &[(AudioCodec, "LPCM")]),
+    ("lpcm", &[(AudioCodec, "LPCM")]),
     ("pcm", &[(AudioCodec, "PCM")]),
     ("mp3|lame", &[(AudioCodec, "MP3")]),
     ("mp2", &[(AudioCodec, "MP2")]),
@@ -117,11 +208,17 @@ const STRONG: &[(&str, P)] = &[
     ("2ch|2 ch|stereo|2 0ch", &[(AudioChannels, "2.0")]),
     ("1ch|mono", &[(AudioChannels, "1.0")]),
     // other
-    ("repack|rerip|proper|repack2|repack3|proper2", &[(Other, "Proper")]),
+    (
+        "repack|rerip|proper|repack2|repack3|proper2",
+        &[(Other, "Proper")],
+    ),
     ("remux", &[(Other, "Remux")]),
     ("mux", &[(Other, "Mux")]),
     ("readnfo|read nfo|read the nfo", &[(Other, "Read NFO")]),
-    ("nfofix|prooffix|dirfix|syncfix|samplefix", &[(Other, "Fix")]),
+    (
+        "nfofix|prooffix|dirfix|syncfix|samplefix",
+        &[(Other, "Fix")],
+    ),
     ("reenc|re enc|reencoded|re encoded", &[(Other, "Reencoded")]),
     ("hdr|hdr10|hdr 10", &[(Other, "HDR10")]),
     ("hdr10+|hdr10plus|hdr10 plus", &[(Other, "HDR10+")]),
@@ -141,34 +238,80 @@ const STRONG: &[(&str, P)] = &[
     ("upscaled|upscale", &[(Other, "Upscaled")]),
     ("preair", &[(Other, "Preair")]),
     ("nced|ncop", &[(Other, "Creditless")]),
-    ("oped", &[(Other, "Opening Credits"), (Other, "Ending Credits")]),
+    (
+        "oped",
+        &[(Other, "Opening Credits"), (Other, "Ending Credits")],
+    ),
     ("obfuscated|scrambled", &[(Other, "Obfuscated")]),
     ("asrequested|postbot|xpost|repost", &[(Other, "Repost")]),
     ("docu|doku|documentary", &[(Other, "Documentary")]),
     ("stv", &[(Other, "Straight to Video")]),
-    ("west feed|west coast feed|westcoastfeed", &[(Other, "West Coast Feed")]),
-    ("east feed|east coast feed|eastcoastfeed", &[(Other, "East Coast Feed")]),
-    ("dual audio|dualaudio|dublado|dual subtitulos", &[(Other, "Dual Audio")]),
-    ("hardsub|hardsubs|hardcoded", &[(Other, "Hardcoded Subtitles")]),
+    (
+        "west feed|west coast feed|westcoastfeed",
+        &[(Other, "West Coast Feed")],
+    ),
+    (
+        "east feed|east coast feed|eastcoastfeed",
+        &[(Other, "East Coast Feed")],
+    ),
+    (
+        "dual audio|dualaudio|dublado|dual subtitulos",
+        &[(Other, "Dual Audio")],
+    ),
+    (
+        "hardsub|hardsubs|hardcoded",
+        &[(Other, "Hardcoded Subtitles")],
+    ),
     ("oad|ova|oav", &[(Other, "Original Animation DVD")]),
-        // editions
-    ("director's cut|directors cut|director cut|director's edition|directors edition|dircut", &[(Edition, "Director's Cut")]),
-    ("extended cut|extended edition|extended version", &[(Edition, "Extended")]),
-    ("theatrical cut|theatrical edition|theatrical version", &[(Edition, "Theatrical")]),
-    ("alternative cut|alternate cut|alternative version|alternate version", &[(Edition, "Alternative Cut")]),
+    // editions
+    (
+        "director's cut|directors cut|director cut|director's edition|directors edition|dircut",
+        &[(Edition, "Director's Cut")],
+    ),
+    (
+        "extended cut|extended edition|extended version",
+        &[(Edition, "Extended")],
+    ),
+    (
+        "theatrical cut|theatrical edition|theatrical version",
+        &[(Edition, "Theatrical")],
+    ),
+    (
+        "alternative cut|alternate cut|alternative version|alternate version",
+        &[(Edition, "Alternative Cut")],
+    ),
     ("ultimate edition|ultimate cut", &[(Edition, "Ultimate")]),
     ("special edition", &[(Edition, "Special")]),
-    ("collector's edition|collectors edition|edition collector|collector edition", &[(Edition, "Collector")]),
-    ("criterion collection|criterion edition", &[(Edition, "Criterion")]),
+    (
+        "collector's edition|collectors edition|edition collector|collector edition",
+        &[(Edition, "Collector")],
+    ),
+    (
+        "criterion collection|criterion edition",
+        &[(Edition, "Criterion")],
+    ),
     ("limited edition", &[(Edition, "Limited")]),
     ("deluxe edition", &[(Edition, "Deluxe")]),
     ("final cut", &[(Edition, "Final Cut")]),
     ("imax edition", &[(Edition, "IMAX")]),
     ("uncut", &[(Edition, "Uncut")]),
     // noise that looks like words but is release jargon
-    ("10bit|10 bit|8bit|8 bit|12bit|12 bit|hi10p|hi10|10bits|8bits|yuv420p10|hi444pp", &[(Noise, "")]),
-    ("mp4|mkv|avi|wmv|subbed|dubbed|subtitles|subtitled|legendado|legendas|legenda|subtitulado|subs|dub", &[(Noise, "")]),
-    ("dxva|hq|subforced|esub|esubs|multisub|multisubs", &[(Noise, "")]),
+    (
+        "10bit|10 bit|8bit|8 bit|12bit|12 bit|hi10p|hi10|10bits|8bits|yuv420p10|hi444pp",
+        &[(Noise, "")],
+    ),
+    (
+        "subbed|dubbed|subtitles|subtitled|legendado|legendas|legenda|subtitulado|subs|dub",
+        &[(Noise, "")],
+    ),
+    (
+        "dxva|hq|lq|subforced|esub|esubs|multisub|multisubs",
+        &[(Noise, "")],
+    ),
+    ("mp4", &[(Container, "mp4")]),
+    ("mkv", &[(Container, "mkv")]),
+    ("avi", &[(Container, "avi")]),
+    ("wmv", &[(Container, "wmv")]),
     ("vostfr|vost fr|stfr", &[(SubtitleLanguage, "fr")]),
     ("vost|vosten", &[(SubtitleLanguage, "en")]),
     ("nlsubs|nl subs|nlsub", &[(SubtitleLanguage, "nl")]),
@@ -187,7 +330,7 @@ const WEAK: &[(&str, P)] = &[
     ("dual", &[(Other, "Dual Audio")]),
     ("hc", &[(Other, "Hardcoded Subtitles")]),
     ("xxx", &[(Other, "XXX")]),
-    ("custom|forced|chapters|dolby|audio", &[(Noise, "")]),
+    ("custom|forced|chapters|dolby|audio|sdh", &[(Noise, "")]),
     ("the complete", &[(Other, "Complete")]),
     ("cam", &[(Source, "Camera")]),
     ("ts", &[(Source, "Telesync")]),
@@ -309,43 +452,50 @@ impl Hasher for Fnv {
 
 type Map<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 
-struct Tables {
-    words: Map<Entry>,
-    /// First words of multi-word phrases, so longer spans are only tried when they can match.
-    heads: Map<u8>,
+/// One key of the table: the entry it names (if any) and, when the key is the first word
+/// of phrases, the longest phrase length. One hash lookup answers both questions.
+#[derive(Default)]
+struct Slot {
+    entry: Option<Entry>,
+    phrase: u8,
 }
 
-fn tables() -> &'static Tables {
-    static T: OnceLock<Tables> = OnceLock::new();
+fn tables() -> &'static Map<Slot> {
+    static T: OnceLock<Map<Slot>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut words: Map<Entry> = Map::default();
-        let mut heads: Map<u8> = Map::default();
+        let mut map: Map<Slot> = Map::default();
         for (list, weak) in [(STRONG, false), (WEAK, true)] {
             for (pats, props) in list {
                 for pat in pats.split('|') {
                     let n = pat.split(' ').count() as u8;
                     if n > 1 {
                         let head = pat.split(' ').next().unwrap_or(pat);
-                        let e = heads.entry(head).or_insert(0);
-                        *e = (*e).max(n);
+                        let slot = map.entry(head).or_default();
+                        slot.phrase = slot.phrase.max(n);
                     }
                     // The first definition wins, so strong entries shadow weak ones.
-                    words.entry(pat).or_insert(Entry { props, weak });
+                    let slot = map.entry(pat).or_default();
+                    if slot.entry.is_none() {
+                        slot.entry = Some(Entry { props, weak });
+                    }
                 }
             }
         }
-        Tables { words, heads }
+        map
     })
 }
 
 /// The entry for a folded key (one word, or words joined by single spaces).
 pub fn lookup(key: &str) -> Option<&'static Entry> {
-    tables().words.get(key)
+    tables().get(key).and_then(|s| s.entry.as_ref())
 }
 
-/// The longest phrase (in words) that starts with this folded word, or 0.
-pub fn phrase_len(head: &str) -> usize {
-    tables().heads.get(head).copied().unwrap_or(0) as usize
+/// The entry for a folded word and the longest phrase (in words) starting with it (0: none).
+pub fn word(key: &str) -> (Option<&'static Entry>, usize) {
+    match tables().get(key) {
+        Some(s) => (s.entry.as_ref(), s.phrase as usize),
+        None => (None, 0),
+    }
 }
 
 /// File extensions that are containers of media or of releases, reported as `container`.
@@ -484,6 +634,26 @@ pub fn is_tld(key: &str) -> bool {
     )
 }
 
+/// Plex's folders for a movie's or show's extras (`Featurettes/`, `Behind The Scenes/`).
+pub fn is_extras_folder(key: &str) -> bool {
+    matches!(
+        key,
+        "extras"
+            | "featurettes"
+            | "behind the scenes"
+            | "deleted scenes"
+            | "interviews"
+            | "scenes"
+            | "shorts"
+            | "trailers"
+            | "other"
+            | "others"
+            | "bonus"
+            | "sample"
+            | "samples"
+    )
+}
+
 /// Generic folder names that never carry a title (`Movies`, `TV Shows`, `Downloads`).
 pub fn is_generic_folder(key: &str) -> bool {
     matches!(
@@ -603,7 +773,7 @@ pub fn word_number(key: &str) -> Option<u32> {
     Some(n)
 }
 
-/// The value of a number written with CJK numerals (`十一`, `二十三`), up to 99.
+/// The value of a number written with CJK numerals (`十一`, `二十三`) or digits, short only.
 pub fn cjk_number(s: &str) -> Option<u32> {
     let digit = |c: char| -> Option<u32> {
         Some(match c {
@@ -620,18 +790,22 @@ pub fn cjk_number(s: &str) -> Option<u32> {
             _ => return None,
         })
     };
+    // Counts of seasons and episodes are short; longer runs are not numbers we read.
+    if s.chars().count() > 5 {
+        return None;
+    }
     let mut total = 0u32;
     let mut cur: Option<u32> = None;
     let mut any = false;
     for c in s.chars() {
         any = true;
         if c == '十' {
-            total += cur.unwrap_or(1) * 10;
+            total = total.saturating_add(cur.unwrap_or(1).saturating_mul(10));
             cur = None;
         } else if let Some(d) = digit(c) {
             cur = Some(d);
         } else if let Some(d) = c.to_digit(10) {
-            cur = Some(cur.unwrap_or(0) * 10 + d);
+            cur = Some(cur.unwrap_or(0).saturating_mul(10).saturating_add(d));
         } else {
             return None;
         }
@@ -639,7 +813,7 @@ pub fn cjk_number(s: &str) -> Option<u32> {
     if !any {
         return None;
     }
-    Some(total + cur.unwrap_or(0))
+    Some(total.saturating_add(cur.unwrap_or(0)))
 }
 
 #[cfg(test)]
@@ -652,8 +826,8 @@ mod tests {
         assert_eq!(lookup("x264").unwrap().props[0], (VideoCodec, "H.264"));
         assert!(lookup("french").unwrap().weak);
         assert!(!lookup("bdrip").unwrap().weak);
-        assert_eq!(phrase_len("dts"), 3);
-        assert_eq!(phrase_len("matrix"), 0);
+        assert_eq!(word("dts").1, 3);
+        assert_eq!(word("matrix").1, 0);
     }
 
     #[test]
