@@ -114,10 +114,7 @@ pub fn apply(
             .count();
         let made: Vec<std::io::Result<()>> = pool.install(|| {
             use rayon::prelude::*;
-            dirs[i..j]
-                .par_iter()
-                .map(|d| std::fs::create_dir(d))
-                .collect()
+            dirs[i..j].par_iter().map(std::fs::create_dir).collect()
         });
         b.begin()?;
         for (k, r) in made.into_iter().enumerate() {
