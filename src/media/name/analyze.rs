@@ -2348,7 +2348,7 @@ impl<'a> Comp<'a> {
             }
             // A short word after `-` right after the codec is a group even if it is
             // also a language code: `AC3-de[42]`, `H.264-NL`.
-            if self.is_weak(i) && self.sep(i) == DASH && i > 0 && strong_tech(self.role[i - 1]) {
+            if self.is_code_group(i) && i > 0 && strong_tech(self.role[i - 1]) {
                 break;
             }
             let skippable = match self.role[i] {
@@ -2374,10 +2374,8 @@ impl<'a> Comp<'a> {
         }
         if end > 0 {
             let last = end - 1;
-            let weak_group = self.is_weak(last)
-                && self.sep(last) == DASH
-                && last > 0
-                && strong_tech(self.role[last - 1]);
+            let weak_group =
+                self.is_code_group(last) && last > 0 && strong_tech(self.role[last - 1]);
             if self.free(last) || weak_group {
                 let depth = self.toks[last].depth;
                 let mut st = last;
@@ -2464,6 +2462,14 @@ impl<'a> Comp<'a> {
         if let Some((a, b)) = lead {
             self.set_group(a, b, false);
         }
+    }
+
+    /// A language or country code right after `-` (`AC3-de`, `H.264-NL`): in that place
+    /// it is a group's name, not a language.
+    fn is_code_group(&self, i: usize) -> bool {
+        self.sep(i) == DASH
+            && matches!(self.weak_field(i), Some(Field::Language | Field::Country))
+            && self.key(i).len() <= 3
     }
 
     fn set_group(&mut self, a: usize, b: usize, strong: bool) {
