@@ -1689,6 +1689,7 @@ impl<'a> Comp<'a> {
                 // `Show - s01e01.en.srt`, `.en.forced.srt`: subtitle suffixes.
                 Stop::End => {
                     matches!(f, Field::Country)
+                        || self.is_complete(i)
                         || f == Field::Language && self.key(i).len() <= 3 && self.sep(i) == DOT
                         || f == Field::Noise && matches!(self.key(i), "forced" | "sdh" | "cc")
                 }
@@ -1917,6 +1918,17 @@ impl<'a> Comp<'a> {
         if stop == Stop::Year && self.info.episodes.is_empty() && t1 + 1 < n {
             let k = t1 + 1;
             if matches!(self.role[k], Role::Number)
+                && self.same_level(k)
+                && self.sep(k) & STRONG != 0
+            {
+                // `Hunter x Hunter 2011 - 01`: after ` - `, any number is the episode.
+                if let Some((v, _)) = parse_number(self.key(k)) {
+                    self.push_eps(&[v]);
+                    self.role[k] = Role::Marker;
+                    self.mark(k);
+                    self.ep_anchor = Some(k);
+                }
+            } else if matches!(self.role[k], Role::Number)
                 && self.same_level(k)
                 && (k + 1 >= n || !self.titleish(k + 1))
             {
