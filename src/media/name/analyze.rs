@@ -1659,6 +1659,12 @@ impl<'a> Comp<'a> {
             }
             match self.role[j] {
                 Role::Year if j == st && allow_year_first => {}
+                // Two years in a row: the first is part of the title
+                // (`Wonder.Woman.1984.2020`, `Wonder Woman 1984 (2020)`).
+                Role::Year
+                    if j + 1 < n
+                        && matches!(self.role[j + 1], Role::Year)
+                        && self.sep(j + 1) & (CLOSE | STRONG) == 0 => {}
                 Role::Year => return (j, Stop::Year),
                 Role::Marker | Role::Date | Role::Part => return (j, Stop::Marker),
                 _ if self.titleish(j) => {}
@@ -2612,6 +2618,12 @@ mod tests {
         );
         // Before a year, a number is a title word.
         assert_eq!(tse("Apollo.13.1995.1080p.BluRay").0, t("Apollo 13"));
+        // Two years in a row: the last is the release year.
+        let m = parse("Wonder.Woman.1984.2020.1080p.WEB-DL");
+        assert_eq!(
+            (m.title.as_deref(), m.year),
+            (Some("Wonder Woman 1984"), Some(2020))
+        );
         // After other jargon, 720 and 1080 are resolutions.
         assert_eq!(
             parse("Movie.Name.2013.1080.x265-Ox.mkv")
