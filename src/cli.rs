@@ -76,6 +76,8 @@ pub enum Command {
     Scan(ScanArgs),
     /// Show what the catalog knows, per root, by kind and status
     Status(StatusArgs),
+    /// Read release names: movie or episode, title, year, season, episode, quality, group
+    Parse(ParseArgs),
     /// Generate shell completions or man pages
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -101,6 +103,14 @@ pub struct StatusArgs {
     /// Limit to these folders (default: every scanned root)
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// `plexsync parse`
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Names or paths to parse; `-` reads one per line from stdin
+    #[arg(required = true, value_name = "NAME", value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub names: Vec<std::ffi::OsString>,
 }
 
 /// `plexsync generate`
