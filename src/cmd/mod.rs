@@ -1,6 +1,7 @@
 //! One file per subcommand; each gets the shared [`Ctx`] and returns an exit code.
 
 pub mod generate;
+pub mod resync;
 pub mod scan;
 pub mod status;
 
