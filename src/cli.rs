@@ -270,7 +270,7 @@ fn parse_rate(s: &str) -> Result<u64, String> {
         _ => (t, 1),
     };
     let n: f64 = num.parse().map_err(|_| format!("{s:?} is not a rate"))?;
-    if !(n > 0.0) {
+    if !n.is_finite() || n <= 0.0 {
         return Err("the rate must be positive".into());
     }
     Ok((n * mult as f64) as u64)

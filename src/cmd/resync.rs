@@ -84,7 +84,9 @@ fn on_check_event<'a>(ctx: &'a Ctx, cands: &'a mut Vec<Candidate>) -> impl FnMut
             ctx.out.emit("candidate", &c);
             cands.push(c);
         }
-        CheckEvent::Error(Some(p), msg) => ctx.out.error(format_args!("{}: {msg}", paths::display(&p))),
+        CheckEvent::Error(Some(p), msg) => {
+            ctx.out.error(format_args!("{}: {msg}", paths::display(&p)))
+        }
         CheckEvent::Error(None, msg) => ctx.out.error(msg),
         CheckEvent::Warning(msg) => ctx.out.warn(msg),
     }
@@ -104,8 +106,17 @@ fn check_cmd(ctx: &Ctx, a: &ResyncCheckArgs) -> Result<i32> {
     };
     let bar = ctx.progress();
     let mut cands = Vec::new();
-    let sum = check::check(&mut cat, &lib, &opts, &bar, &mut on_check_event(ctx, &mut cands))?;
-    let problems = cands.iter().filter(|c| c.reason != Reason::Orphaned).count();
+    let sum = check::check(
+        &mut cat,
+        &lib,
+        &opts,
+        &bar,
+        &mut on_check_event(ctx, &mut cands),
+    )?;
+    let problems = cands
+        .iter()
+        .filter(|c| c.reason != Reason::Orphaned)
+        .count();
     if ctx.out.json() {
         ctx.out.emit("summary", &sum);
     } else {
@@ -246,7 +257,14 @@ fn verify_cmd(ctx: &Ctx, a: &ResyncVerifyArgs) -> Result<i32> {
     };
     let bar = ctx.progress();
     let mut cands = Vec::new();
-    let sum = scrub::verify(&mut cat, &roots, &libs, &opts, &bar, &mut on_check_event(ctx, &mut cands))?;
+    let sum = scrub::verify(
+        &mut cat,
+        &roots,
+        &libs,
+        &opts,
+        &bar,
+        &mut on_check_event(ctx, &mut cands),
+    )?;
     if ctx.out.json() {
         ctx.out.emit("summary", &sum);
     } else {
@@ -294,7 +312,13 @@ fn queue_cmd(ctx: &Ctx, a: &ResyncQueueArgs) -> Result<i32> {
                     ));
                     continue;
                 };
-                let id = store::enqueue(cat.conn(), &p, Some(&source), Reason::UserRequest, *priority)?;
+                let id = store::enqueue(
+                    cat.conn(),
+                    &p,
+                    Some(&source),
+                    Reason::UserRequest,
+                    *priority,
+                )?;
                 added += 1;
                 #[derive(serde::Serialize)]
                 struct Added<'a> {
@@ -316,7 +340,8 @@ fn queue_cmd(ctx: &Ctx, a: &ResyncQueueArgs) -> Result<i32> {
                 );
                 ctx.out.line(format!("queued #{id} {}", paths::display(&p)));
             }
-            ctx.out.emit("summary", &serde_json::json!({ "queued": added }));
+            ctx.out
+                .emit("summary", &serde_json::json!({ "queued": added }));
             Ok(ctx.finish(false))
         }
         Some(QueueAction::Cancel { target }) => {
@@ -330,14 +355,22 @@ fn queue_cmd(ctx: &Ctx, a: &ResyncQueueArgs) -> Result<i32> {
             if n == 0 {
                 bail!("no open request matches {target:?}");
             }
-            ctx.out.emit("summary", &serde_json::json!({ "cancelled": n }));
-            ctx.out.line(format!("cancelled {n} request{}", if n == 1 { "" } else { "s" }));
+            ctx.out
+                .emit("summary", &serde_json::json!({ "cancelled": n }));
+            ctx.out.line(format!(
+                "cancelled {n} request{}",
+                if n == 1 { "" } else { "s" }
+            ));
             Ok(ctx.finish(false))
         }
         Some(QueueAction::Clear { done: _, all }) => {
             let n = store::clear(&cat, *all)?;
-            ctx.out.emit("summary", &serde_json::json!({ "cleared": n }));
-            ctx.out.line(format!("cleared {n} request{}", if n == 1 { "" } else { "s" }));
+            ctx.out
+                .emit("summary", &serde_json::json!({ "cleared": n }));
+            ctx.out.line(format!(
+                "cleared {n} request{}",
+                if n == 1 { "" } else { "s" }
+            ));
             Ok(ctx.finish(false))
         }
     }
@@ -354,7 +387,8 @@ fn list(ctx: &Ctx, cat: &Catalog, all: bool) -> Result<i32> {
         ctx.out.emit("request", r);
     }
     if ctx.out.json() {
-        ctx.out.emit("summary", &serde_json::json!({ "requests": reqs.len() }));
+        ctx.out
+            .emit("summary", &serde_json::json!({ "requests": reqs.len() }));
     } else if reqs.is_empty() {
         ctx.out.line("the queue is empty");
     } else {
@@ -373,7 +407,15 @@ fn list(ctx: &Ctx, cat: &Catalog, all: bool) -> Result<i32> {
             })
             .collect();
         ctx.out.line(table(
-            &["ID", "PRIO", "STATE", "REASON", "TRIES", "PATH", "LAST ERROR"],
+            &[
+                "ID",
+                "PRIO",
+                "STATE",
+                "REASON",
+                "TRIES",
+                "PATH",
+                "LAST ERROR",
+            ],
             &rows,
         ));
     }

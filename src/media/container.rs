@@ -57,9 +57,9 @@ impl Verdict {
     pub fn describe(&self) -> String {
         match self {
             Verdict::Ok => "container is whole".into(),
-            Verdict::Truncated { expected, actual } => format!(
-                "container cut short: declares {expected} bytes, file has {actual}"
-            ),
+            Verdict::Truncated { expected, actual } => {
+                format!("container cut short: declares {expected} bytes, file has {actual}")
+            }
             Verdict::Invalid { reason } => format!("container is broken: {reason}"),
         }
     }
@@ -255,14 +255,16 @@ fn avi<R: Read + Seek>(r: &mut R, len: u64) -> io::Result<Verdict> {
     let mut head = [0u8; 12];
     let n = read_at(r, 0, &mut head)?;
     if n < 12 || &head[0..4] != b"RIFF" || &head[8..12] != b"AVI " {
-        return Ok(if n < 12 && b"RIFF".starts_with(&head[..n.min(4)]) && n > 0 {
-            Verdict::Truncated {
-                expected: 12,
-                actual: len,
-            }
-        } else {
-            invalid("not a RIFF AVI file")
-        });
+        return Ok(
+            if n < 12 && b"RIFF".starts_with(&head[..n.min(4)]) && n > 0 {
+                Verdict::Truncated {
+                    expected: 12,
+                    actual: len,
+                }
+            } else {
+                invalid("not a RIFF AVI file")
+            },
+        );
     }
     let size = u64::from(u32::from_le_bytes([head[4], head[5], head[6], head[7]]));
     let end = 8 + size;
@@ -332,7 +334,10 @@ mod tests {
                 actual: 600
             }
         );
-        assert!(matches!(run(&good[..11], Format::Ebml), Verdict::Truncated { .. }));
+        assert!(matches!(
+            run(&good[..11], Format::Ebml),
+            Verdict::Truncated { .. }
+        ));
         assert!(matches!(
             run(b"garbage garbage", Format::Ebml),
             Verdict::Invalid { .. }
@@ -348,7 +353,10 @@ mod tests {
             run(&good[..good.len() - 1], Format::Mp4),
             Verdict::Truncated { .. }
         ));
-        assert!(matches!(run(&good[..30], Format::Mp4), Verdict::Truncated { .. }));
+        assert!(matches!(
+            run(&good[..30], Format::Mp4),
+            Verdict::Truncated { .. }
+        ));
         assert!(matches!(
             run(&mp4_file(100, false), Format::Mp4),
             Verdict::Invalid { .. }

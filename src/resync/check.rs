@@ -353,7 +353,12 @@ fn decide(
                 Reason::Incomplete,
                 format!(
                     "only a leftover partial copy is there ({})",
-                    paths::display(it.leftovers[0].file_name().map(Path::new).unwrap_or(Path::new("")))
+                    paths::display(
+                        it.leftovers[0]
+                            .file_name()
+                            .map(Path::new)
+                            .unwrap_or(Path::new(""))
+                    )
                 ),
             );
         }
@@ -368,10 +373,8 @@ fn decide(
             "the source's size or mtime changed since the last sync".into(),
         );
     }
-    if it.synced.is_none() {
-        if l.size > s.size || (l.size == s.size && s.mtime_ns > l.mtime_ns) {
-            return Decision::Problem(Reason::Outdated, "the source is newer".into());
-        }
+    if it.synced.is_none() && (l.size > s.size || (l.size == s.size && s.mtime_ns > l.mtime_ns)) {
+        return Decision::Problem(Reason::Outdated, "the source is newer".into());
     }
     if l.size < s.size {
         return Decision::Problem(

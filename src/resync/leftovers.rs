@@ -53,7 +53,10 @@ pub fn find(target: &Path) -> Vec<PathBuf> {
         let Some(t) = target_name(&n) else { continue };
         let tb = t.as_bytes();
         let is_ours = tb == name_b
-            || (tb == short && n.as_bytes().windows(TEMP_MARKER.len()).any(|w| w == TEMP_MARKER.as_bytes()));
+            || (tb == short
+                && n.as_bytes()
+                    .windows(TEMP_MARKER.len())
+                    .any(|w| w == TEMP_MARKER.as_bytes()));
         if is_ours && e.file_type().is_ok_and(|t| t.is_file()) {
             out.push(e.path());
         }
@@ -81,7 +84,12 @@ mod tests {
     #[test]
     fn finds_beside_target() {
         let d = tempfile::tempdir().unwrap();
-        for n in ["a.mkv.part", ".a.mkv.plexsync-tmp.1.2", "b.mkv.part", "a.mkv"] {
+        for n in [
+            "a.mkv.part",
+            ".a.mkv.plexsync-tmp.1.2",
+            "b.mkv.part",
+            "a.mkv",
+        ] {
             std::fs::write(d.path().join(n), b"x").unwrap();
         }
         let got = find(&d.path().join("a.mkv"));

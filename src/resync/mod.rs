@@ -135,7 +135,11 @@ mod tests {
         );
         assert_eq!(lib.source_of(Path::new("/home/me/Mx/b.mkv")), None);
         assert!(Library::new(Path::new("/a"), Path::new("/a/b")).is_err());
-        for r in [Reason::Missing, Reason::VerificationFailed, Reason::UserRequest] {
+        for r in [
+            Reason::Missing,
+            Reason::VerificationFailed,
+            Reason::UserRequest,
+        ] {
             assert_eq!(Reason::parse(r.as_str()), Some(r));
         }
     }

@@ -246,7 +246,11 @@ fn resume_candidate(target: &Path, source_size: u64) -> Option<(PathBuf, u64)> {
         let Ok(m) = std::fs::symlink_metadata(&c) else {
             continue;
         };
-        if m.is_file() && m.len() > 0 && m.len() < source_size && best.as_ref().is_none_or(|b| m.len() > b.1) {
+        if m.is_file()
+            && m.len() > 0
+            && m.len() < source_size
+            && best.as_ref().is_none_or(|b| m.len() > b.1)
+        {
             best = Some((c, m.len()));
         }
     }
@@ -305,12 +309,18 @@ fn process(sh: &Shared, r: &Request) -> Outcome {
             store::add_result(c, sh.run, o)
         });
         if let Err(e) = res {
-            eprintln!("plexsync: recording the result of {}: {e:#}", paths::display(&o.path));
+            eprintln!(
+                "plexsync: recording the result of {}: {e:#}",
+                paths::display(&o.path)
+            );
         }
     };
     let Some(src) = r.source.clone() else {
         o.status = "failed".into();
-        o.error = Some("no source known for this file; queue it again with --source/--dest or --library".into());
+        o.error = Some(
+            "no source known for this file; queue it again with --source/--dest or --library"
+                .into(),
+        );
         record(&o, "failed", r.attempts, None);
         return o;
     };
@@ -338,7 +348,13 @@ fn process(sh: &Shared, r: &Request) -> Outcome {
             }
             Err(f) => {
                 let fatal = matches!(f, Fail::Fatal(_));
-                if matches!(f, Fail::Retry { verification: true, .. }) {
+                if matches!(
+                    f,
+                    Fail::Retry {
+                        verification: true,
+                        ..
+                    }
+                ) {
                     // A prefix that does not verify must not be reused.
                     resume = false;
                 }
@@ -481,7 +497,11 @@ fn copy_verify_commit(
     // The source must still be what we started from.
     match std::fs::metadata(src) {
         Ok(m) if Stat::from_metadata(&m) == *sst => {}
-        Ok(_) => return Err(discard(retry(format!("source {shown} changed during the copy")))),
+        Ok(_) => {
+            return Err(discard(retry(format!(
+                "source {shown} changed during the copy"
+            ))))
+        }
         Err(e) => return Err(discard(retry(format!("source {shown}: {e}")))),
     }
     if copied.size != sst.size {
@@ -515,7 +535,9 @@ fn copy_verify_commit(
         .open(&tmp)
         .and_then(|f| f.set_modified(mtime))
     {
-        return Err(discard(Fail::Fatal(format!("setting the copy's mtime: {e}"))));
+        return Err(discard(Fail::Fatal(format!(
+            "setting the copy's mtime: {e}"
+        ))));
     }
     // Re-check the file being replaced right before touching it.
     let now = std::fs::symlink_metadata(target)
@@ -558,7 +580,13 @@ fn copy_verify_commit(
     }
     for l in leftovers::find(target) {
         let res = sh.cat(|c| {
-            let s = c.journal_add(sh.run, "remove", Some(&l), None, Some("leftover partial copy"))?;
+            let s = c.journal_add(
+                sh.run,
+                "remove",
+                Some(&l),
+                None,
+                Some("leftover partial copy"),
+            )?;
             match std::fs::remove_file(&l) {
                 Ok(()) => c.journal_set(s, "done", None),
                 Err(e) => c.journal_set(s, "failed", Some(&e.to_string())),

@@ -9,7 +9,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::check::{CheckEvent, Candidate};
+use super::check::{Candidate, CheckEvent};
 use super::store::{self, Synced};
 use super::{leftovers, Library, Reason};
 use crate::catalog::{Catalog, Stat};
@@ -43,7 +43,10 @@ pub struct VerifySummary {
 }
 
 enum Verdict2 {
-    Fine { hashed: Option<(Stat, hash::Blake3)>, container: bool },
+    Fine {
+        hashed: Option<(Stat, hash::Blake3)>,
+        container: bool,
+    },
     Bad(Reason, String, bool),
     Error(String),
 }

@@ -345,7 +345,14 @@ mod tests {
     fn queue_orders_by_priority_then_views_then_age() {
         let cat = Catalog::open_in_memory().unwrap();
         let c = cat.conn();
-        let a = enqueue(c, Path::new("/l/a"), Some(Path::new("/s/a")), Reason::Outdated, 4).unwrap();
+        let a = enqueue(
+            c,
+            Path::new("/l/a"),
+            Some(Path::new("/s/a")),
+            Reason::Outdated,
+            4,
+        )
+        .unwrap();
         let b = enqueue(c, Path::new("/l/b"), None, Reason::Missing, 2).unwrap();
         let d = enqueue(c, Path::new("/l/d"), None, Reason::Missing, 2).unwrap();
         // Re-queueing keeps one open request and the higher priority.
