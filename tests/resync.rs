@@ -324,6 +324,19 @@ fn resume_reads_only_the_missing_bytes() {
     assert_eq!(r["read_from_source"], 3_000_000);
     assert_eq!(std::fs::read(&local).unwrap(), data);
 
+    // Without retries the bad prefix ends as verification_failed, the local file untouched;
+    // the next run does not trust the prefix again.
+    std::fs::write(&local, &bad).unwrap();
+    run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
+    let msgs = w.json(&["resync", "run", "--retries", "0"], 2);
+    let r = of_type(&msgs, "result")[0];
+    assert_eq!(r["reason"], "verification_failed");
+    assert_eq!(r["verified"], false);
+    assert_eq!(std::fs::read(&local).unwrap(), bad);
+    let msgs = w.json(&["resync", "run", "--retries", "0"], 0);
+    assert_eq!(of_type(&msgs, "result")[0]["read_from_source"], 3_000_000);
+    assert_eq!(std::fs::read(&local).unwrap(), data);
+
     // --no-resume always copies everything.
     std::fs::write(&local, &data[..500_000]).unwrap();
     run_json(&w, &lib_args(&w, &["resync", "check"]), 0);

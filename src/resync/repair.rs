@@ -325,7 +325,8 @@ fn process(sh: &Shared, r: &Request) -> Outcome {
         return o;
     };
     let _ = sh.cat(|c| store::set_state(c, r.id, "running", None, None, None));
-    let mut resume = sh.opts.resume;
+    // A request that already failed verification may hold a bad prefix: copy it whole.
+    let mut resume = sh.opts.resume && r.reason != Reason::VerificationFailed.as_str();
     let mut last: Option<Fail> = None;
     let mut tries = 0u32;
     for attempt in 0..=sh.opts.retries {
