@@ -103,6 +103,11 @@ fn verify_fail(msg: impl Into<String>) -> Fail {
 }
 
 struct Done {
+    /// The journal step of the copy, marked done together with the catalog rows.
+    step: i64,
+    /// What to record for the new local file, and its stat.
+    row: Synced,
+    local: Stat,
     size: u64,
     read: u64,
     resumed: u64,
@@ -144,6 +149,24 @@ impl Shared<'_> {
     fn cat<T>(&self, f: impl FnOnce(&mut Catalog) -> Result<T>) -> Result<T> {
         let mut g = self.cat.lock().unwrap_or_else(|e| e.into_inner());
         f(&mut g)
+    }
+
+    /// Like [`Shared::cat`], in one transaction: a handful of small writes per file would
+    /// otherwise cost a commit each, which dominates runs over many small files.
+    fn tx<T>(&self, f: impl FnOnce(&Catalog) -> Result<T>) -> Result<T> {
+        self.cat(|c| {
+            c.conn().execute_batch("BEGIN IMMEDIATE")?;
+            match f(c) {
+                Ok(v) => {
+                    c.conn().execute_batch("COMMIT")?;
+                    Ok(v)
+                }
+                Err(e) => {
+                    let _ = c.conn().execute_batch("ROLLBACK");
+                    Err(e)
+                }
+            }
+        })
     }
 }
 
@@ -303,28 +326,37 @@ fn outcome(r: &Request) -> Outcome {
 fn process(sh: &Shared, r: &Request) -> Outcome {
     let started = Instant::now();
     let mut o = outcome(r);
-    let record = |o: &Outcome, state: &str, attempts: u32, reason: Option<Reason>| {
-        let res = sh.cat(|c| {
-            store::set_state(c, r.id, state, Some(attempts), o.error.as_deref(), reason)?;
-            store::add_result(c, sh.run, o)
-        });
-        if let Err(e) = res {
-            eprintln!(
-                "plexsync: recording the result of {}: {e:#}",
-                paths::display(&o.path)
-            );
-        }
-    };
+    let record =
+        |o: &Outcome, state: &str, attempts: u32, reason: Option<Reason>, done: Option<&Done>| {
+            let res = sh.tx(|c| {
+                if let Some(d) = done {
+                    c.journal_set(d.step, "done", None)?;
+                    store::put_synced(c.conn(), &d.row)?;
+                    let st = d.local;
+                    // Only a row the scanner made is updated: resync does not adopt files into roots.
+                    if let Some(b3) = d.row.local_blake3 {
+                        c.record_verified(&d.row.path, &st, &b3)?;
+                    }
+                }
+                store::set_state(c, r.id, state, Some(attempts), o.error.as_deref(), reason)?;
+                store::add_result(c, sh.run, o)
+            });
+            if let Err(e) = res {
+                eprintln!(
+                    "plexsync: recording the result of {}: {e:#}",
+                    paths::display(&o.path)
+                );
+            }
+        };
     let Some(src) = r.source.clone() else {
         o.status = "failed".into();
         o.error = Some(
             "no source known for this file; queue it again with --source/--dest or --library"
                 .into(),
         );
-        record(&o, "failed", r.attempts, None);
+        record(&o, "failed", r.attempts, None, None);
         return o;
     };
-    let _ = sh.cat(|c| store::set_state(c, r.id, "running", None, None, None));
     // A request that already failed verification may hold a bad prefix: copy it whole.
     let mut resume = sh.opts.resume && r.reason != Reason::VerificationFailed.as_str();
     let mut last: Option<Fail> = None;
@@ -341,10 +373,10 @@ fn process(sh: &Shared, r: &Request) -> Outcome {
                 o.read_from_source = d.read;
                 o.resumed_from = d.resumed;
                 o.verified = true;
-                o.backup = d.backup;
+                o.backup = d.backup.clone();
                 o.attempts = tries;
                 o.duration_secs = started.elapsed().as_secs_f64();
-                record(&o, "done", r.attempts + tries, None);
+                record(&o, "done", r.attempts + tries, None, Some(&d));
                 return o;
             }
             Err(f) => {
@@ -383,6 +415,7 @@ fn process(sh: &Shared, r: &Request) -> Outcome {
         "failed",
         r.attempts + tries,
         verification.then_some(Reason::VerificationFailed),
+        None,
     );
     o
 }
@@ -446,32 +479,50 @@ fn copy_once(sh: &Shared, r: &Request, src: &Path, resume: bool) -> Result<Done,
     } else {
         None
     };
+    // Journaled (and the request marked running) before a byte is written.
     let step = sh
-        .cat(|c| {
+        .tx(|c| {
+            store::set_state(c, r.id, "running", None, None, None)?;
             let s = c.journal_add(sh.run, "copy", Some(src), Some(target), Some(&r.reason))?;
             c.journal_set(s, "started", None)?;
             Ok(s)
         })
         .map_err(|e| Fail::Fatal(format!("{e:#}")))?;
-    let result = copy_verify_commit(sh, r, src, &sst, expected, prefix, before);
-    let _ = sh.cat(|c| match &result {
-        Ok(_) => c.journal_set(step, "done", None),
-        Err(Fail::Retry { msg, .. }) | Err(Fail::Fatal(msg)) => {
-            c.journal_set(step, "failed", Some(msg))
-        }
-    });
+    let attempt = Attempt {
+        src,
+        sst,
+        expected,
+        prefix,
+        before,
+        step,
+    };
+    let result = copy_verify_commit(sh, r, attempt);
+    if let Err(Fail::Retry { msg, .. } | Fail::Fatal(msg)) = &result {
+        let _ = sh.cat(|c| c.journal_set(step, "failed", Some(msg)));
+    }
     result
 }
 
-fn copy_verify_commit(
-    sh: &Shared,
-    r: &Request,
-    src: &Path,
-    sst: &Stat,
+/// One attempt at a request, as decided before copying.
+struct Attempt<'a> {
+    src: &'a Path,
+    sst: Stat,
     expected: Option<hash::Blake3>,
     prefix: Option<(PathBuf, u64)>,
     before: Option<Stat>,
-) -> Result<Done, Fail> {
+    step: i64,
+}
+
+fn copy_verify_commit(sh: &Shared, r: &Request, a: Attempt) -> Result<Done, Fail> {
+    let Attempt {
+        src,
+        sst,
+        expected,
+        prefix,
+        before,
+        step,
+    } = a;
+    let sst = &sst;
     let target = &r.path;
     let shown = paths::display(src);
     let mut on_bytes = |n: u64| {
@@ -611,15 +662,10 @@ fn copy_verify_commit(
         synced_at: now,
         verified_at: Some(now),
     };
-    let res = sh.cat(|c| {
-        store::put_synced(c.conn(), &row)?;
-        // Only a row the scanner made is updated: resync does not adopt files into roots.
-        c.record_verified(target, &lst, &copied.blake3)
-    });
-    if let Err(e) = res {
-        eprintln!("plexsync: recording {}: {e:#}", paths::display(target));
-    }
     Ok(Done {
+        step,
+        row,
+        local: lst,
         size: copied.size,
         read: copied.read_from_source,
         resumed: prefix.map_or(0, |p| p.1),
