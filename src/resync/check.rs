@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::store::{self, Synced};
 use super::{leftovers, Library, Reason};
 use crate::catalog::{now_secs, Catalog, Stat};
-use crate::hash::{self, Blake3};
+use crate::hash::Blake3;
 use crate::media::container::{self, Verdict};
 use crate::paths;
 use crate::progress::Progress;
@@ -300,7 +300,7 @@ fn container_problem(path: &Path) -> Result<Option<(Reason, String)>, String> {
 }
 
 fn hash_with_progress(path: &Path, progress: &dyn Progress) -> std::io::Result<Blake3> {
-    hash::blake3_file(path, &mut |n| progress.advance(0, n))
+    super::digest::file(path, &|n| progress.advance(0, n))
 }
 
 fn decide(
