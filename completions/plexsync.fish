@@ -103,8 +103,8 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_see
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l library -d 'A library from the config file ([[library]] name, path, source)' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l source -d 'The source folder (e.g. a mounted share)' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l dest -d 'The local folder synced from the source' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l retries -d 'Retries after a failed attempt (source I/O errors, failed verification)' -r
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l backoff -d 'Base of the exponential backoff between attempts, in seconds (capped at 60)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l retries -d 'Retries after a failed attempt (source I/O errors, failed verification) [default: 3]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l backoff -d 'Base of the exponential backoff between attempts, in seconds, capped at 60 [default: 1]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l backup-dir -d 'Keep each replaced local file below this folder' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l bwlimit -d 'Limit the total read rate from the source (bytes per second; K, M, G suffixes)' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F

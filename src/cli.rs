@@ -163,12 +163,12 @@ pub struct ResyncRunArgs {
     /// Only requests below this library's local folder [default: the whole queue]
     #[command(flatten)]
     pub lib: LibraryArgs,
-    /// Retries after a failed attempt (source I/O errors, failed verification)
-    #[arg(long, value_name = "N", default_value_t = 3)]
-    pub retries: u32,
-    /// Base of the exponential backoff between attempts, in seconds (capped at 60)
-    #[arg(long, value_name = "SECS", default_value_t = 1.0)]
-    pub backoff: f64,
+    /// Retries after a failed attempt (source I/O errors, failed verification) [default: 3]
+    #[arg(long, value_name = "N")]
+    pub retries: Option<u32>,
+    /// Base of the exponential backoff between attempts, in seconds, capped at 60 [default: 1]
+    #[arg(long, value_name = "SECS")]
+    pub backoff: Option<f64>,
     /// Always copy whole files, never resume from an interrupted copy
     #[arg(long)]
     pub no_resume: bool,

@@ -462,6 +462,24 @@ fn queue_add_cancel_clear_and_bad_input() {
     w.json(&["resync", "queue", "clear", "--done"], 0);
     assert!(of_type(&w.json(&["resync", "queue", "list", "--all"], 0), "request").is_empty());
 
+    // The config names the library and sets run's defaults: retries = 0 makes a missing
+    // source fail after exactly one attempt.
+    w.write(
+        "home/.config/plexsync/config.toml",
+        format!(
+            "[[library]]\nname = \"m\"\npath = {:?}\nsource = {:?}\n[resync]\nretries = 0\nbackoff = 0.0\n",
+            w.path("local"),
+            w.path("src")
+        ),
+    );
+    std::fs::remove_file(w.path("src/Movies/Cut (2002)/Cut.mkv")).unwrap();
+    w.json(&["resync", "queue", "add", a.to_str().unwrap()], 0);
+    let msgs = w.json(&["resync", "run", "--library", "m"], 2);
+    assert_eq!(of_type(&msgs, "result")[0]["attempts"], 1);
+    let msgs = w.json(&["resync", "run", "--library", "m", "--retries", "1"], 2);
+    assert_eq!(of_type(&msgs, "result")[0]["attempts"], 2);
+    w.json(&["resync", "queue", "clear", "--all"], 0);
+
     // A path no library covers cannot be queued; unknown ids and bad flags are errors.
     let outside = w.write("elsewhere/x.mkv", b"x");
     w.json(&["resync", "queue", "add", outside.to_str().unwrap()], 2);

@@ -150,20 +150,22 @@ fn check_cmd(ctx: &Ctx, a: &ResyncCheckArgs) -> Result<i32> {
 }
 
 fn run_cmd(ctx: &Ctx, a: &ResyncRunArgs) -> Result<i32> {
-    if !(a.backoff.is_finite() && a.backoff >= 0.0) {
+    let cfg = &ctx.config.resync;
+    let backoff = a.backoff.or(cfg.backoff).unwrap_or(1.0);
+    if !(backoff.is_finite() && backoff >= 0.0) {
         bail!("--backoff must be a number of seconds, 0 or more");
     }
     let lib = library(ctx, &a.lib)?;
-    let backup_dir = match &a.backup_dir {
+    let backup_dir = match a.backup_dir.as_ref().or(cfg.backup_dir.as_ref()) {
         Some(d) => Some(paths::absolute(d).with_context(|| format!("resolving {}", d.display()))?),
         None => None,
     };
     let opts = RunOptions {
-        retries: a.retries,
-        backoff: Duration::from_secs_f64(a.backoff),
+        retries: a.retries.or(cfg.retries).unwrap_or(3),
+        backoff: Duration::from_secs_f64(backoff),
         resume: !a.no_resume,
         backup_dir,
-        bwlimit: a.bwlimit,
+        bwlimit: a.bwlimit.or(cfg.bwlimit).filter(|b| *b > 0),
         jobs: ctx.jobs,
         dry_run: a.dry_run,
         under: lib.map(|l| l.dest),
