@@ -672,3 +672,63 @@ fn copy_verify_commit(sh: &Shared, r: &Request, a: Attempt) -> Result<Done, Fail
         backup,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(backoff: f64) -> RunOptions {
+        RunOptions {
+            retries: 3,
+            backoff: Duration::from_secs_f64(backoff),
+            resume: true,
+            backup_dir: None,
+            bwlimit: None,
+            jobs: 1,
+            dry_run: false,
+            under: None,
+        }
+    }
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        let o = opts(1.0);
+        assert_eq!(o.delay(1), Duration::from_secs(1));
+        assert_eq!(o.delay(2), Duration::from_secs(2));
+        assert_eq!(o.delay(4), Duration::from_secs(8));
+        assert_eq!(o.delay(40), BACKOFF_CAP);
+        assert_eq!(opts(0.0).delay(3), Duration::ZERO);
+    }
+
+    #[test]
+    fn throttle_holds_the_rate() {
+        let t = Throttle {
+            limit: Some(10 << 20),
+            state: Mutex::new((Instant::now(), 0)),
+        };
+        let started = Instant::now();
+        t.take(1 << 20);
+        t.take(1 << 20);
+        // 2 MiB at 10 MiB/s takes at least 0.2 s.
+        assert!(started.elapsed() >= Duration::from_millis(190));
+        let free = Throttle {
+            limit: None,
+            state: Mutex::new((Instant::now(), 0)),
+        };
+        let started = Instant::now();
+        free.take(u64::MAX / 2);
+        assert!(started.elapsed() < Duration::from_millis(100));
+    }
+
+    #[test]
+    fn resume_picks_the_longest_shorter_copy() {
+        let d = tempfile::tempdir().unwrap();
+        let target = d.path().join("a.mkv");
+        std::fs::write(&target, vec![1u8; 100]).unwrap();
+        std::fs::write(d.path().join("a.mkv.part"), vec![1u8; 300]).unwrap();
+        std::fs::write(d.path().join(".a.mkv.plexsync-tmp.9.9"), vec![1u8; 900]).unwrap();
+        let (p, n) = resume_candidate(&target, 500).unwrap();
+        assert_eq!((p, n), (d.path().join("a.mkv.part"), 300));
+        assert!(resume_candidate(&target, 50).is_none());
+    }
+}
