@@ -125,8 +125,12 @@ fn pump(
         if n == 0 {
             break;
         }
-        w.write_all(&buf[..n])?;
-        hash::update(hasher, &buf[..n]);
+        // Writing (a copy into the page cache) and hashing read the same buffer: overlap them.
+        let (written, ()) = rayon::join(
+            || w.write_all(&buf[..n]),
+            || hash::update(hasher, &buf[..n]),
+        );
+        written?;
         total += n as u64;
         on_bytes(n as u64);
         if n < buf.len() {
