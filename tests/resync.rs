@@ -415,6 +415,12 @@ fn sigkill_mid_copy_then_run_again_ends_whole() {
     let msgs = w.json(&["resync", "run"], 0);
     assert_eq!(of_type(&msgs, "result")[0]["status"], "done");
     assert_eq!(tree(&w.path("local")), tree(&w.path("src")));
+    let runs = w.json(&["resync", "report"], 0);
+    let states: Vec<&str> = of_type(&runs, "run")
+        .iter()
+        .map(|r| r["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, vec!["done", "interrupted"]);
 }
 
 #[test]

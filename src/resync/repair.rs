@@ -201,6 +201,12 @@ pub fn run(
     })?;
     // Read the queue under the lock: a run that just finished may have emptied it.
     let reqs = store::requests(cat, store::OPEN_STATES, opts.under.as_deref())?;
+    // Under the lock no other run is active: one still `running` was killed.
+    cat.conn().execute(
+        "UPDATE runs SET state = 'interrupted', finished_at = ?1
+         WHERE engine = 'resync' AND state = 'running'",
+        [now_secs()],
+    )?;
     let run_id = cat.begin_run("resync", "resync run")?;
     sum.run_id = Some(run_id);
     sum.requests = reqs.len() as u64;
