@@ -13,4 +13,5 @@ pub mod media;
 pub mod output;
 pub mod paths;
 pub mod progress;
+pub mod resync;
 pub mod scan;

@@ -2,6 +2,7 @@
 
 pub mod generate;
 pub mod parse;
+pub mod resync;
 pub mod scan;
 pub mod status;
 
