@@ -36,6 +36,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand status 'Show what the catalog knows, per root, by kind and status'
             cand organize 'Move media into a clean layout by rules, with a plan, a journal and undo'
             cand parse 'Read release names: movie or episode, title, year, season, episode, quality, group'
+            cand resync 'Find broken local copies and make them whole again from the source, verified'
             cand generate 'Generate shell completions or man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -262,6 +263,260 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'plexsync;resync'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
+            cand run 'Copy queued files again from the source, verified (resumes, retries, backups)'
+            cand verify 'Scrub local files alone: container check and recorded-hash check; queue failures'
+            cand queue 'List, add, cancel or clear queued requests'
+            cand report 'The history of runs and their statistics'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;resync;check'= {
+            cand --library 'A library from the config file ([[library]] name, path, source)'
+            cand --source 'The source folder (e.g. a mounted share)'
+            cand --dest 'The local folder synced from the source'
+            cand --priority 'Priority of every request queued, 1 (highest) to 5 [default: by reason]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --checksum 'Hash both sides (reads every byte) to find same-size corruption'
+            cand --all 'Also treat source files never synced as missing'
+            cand -n 'Report only: queue nothing and record nothing'
+            cand --dry-run 'Report only: queue nothing and record nothing'
+            cand --exit-code 'Exit with 1 when a problem was found'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;run'= {
+            cand --library 'A library from the config file ([[library]] name, path, source)'
+            cand --source 'The source folder (e.g. a mounted share)'
+            cand --dest 'The local folder synced from the source'
+            cand --retries 'Retries after a failed attempt (source I/O errors, failed verification) [default: 3]'
+            cand --backoff 'Base of the exponential backoff between attempts, in seconds, capped at 60 [default: 1]'
+            cand --backup-dir 'Keep each replaced local file below this folder'
+            cand --bwlimit 'Limit the total read rate from the source (bytes per second; K, M, G suffixes)'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --no-resume 'Always copy whole files, never resume from an interrupted copy'
+            cand -n 'Show what would be copied and how many bytes; change nothing'
+            cand --dry-run 'Show what would be copied and how many bytes; change nothing'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;verify'= {
+            cand --library 'A library from the config file ([[library]] name, path, source)'
+            cand --source 'The source folder (e.g. a mounted share)'
+            cand --dest 'The local folder synced from the source'
+            cand --priority 'Priority of every request queued, 1 (highest) to 5 [default: by reason]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand -n 'Report only: queue nothing and record nothing'
+            cand --dry-run 'Report only: queue nothing and record nothing'
+            cand --exit-code 'Exit with 1 when a file failed'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;queue'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List requests (open ones unless --all)'
+            cand add 'Queue local files by hand (reason user_request)'
+            cand cancel 'Cancel an open request by id or by path'
+            cand clear 'Delete finished requests from the queue'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;resync;queue;list'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --all 'Include done and cancelled requests'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;queue;add'= {
+            cand --priority 'Priority, 1 (highest) to 5'
+            cand --library 'A library from the config file ([[library]] name, path, source)'
+            cand --source 'The source folder (e.g. a mounted share)'
+            cand --dest 'The local folder synced from the source'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;queue;cancel'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;queue;clear'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --done 'Delete done and cancelled requests'
+            cand --all 'Delete every request that is not running'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;queue;help'= {
+            cand list 'List requests (open ones unless --all)'
+            cand add 'Queue local files by hand (reason user_request)'
+            cand cancel 'Cancel an open request by id or by path'
+            cand clear 'Delete finished requests from the queue'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;resync;queue;help;list'= {
+        }
+        &'plexsync;resync;queue;help;add'= {
+        }
+        &'plexsync;resync;queue;help;cancel'= {
+        }
+        &'plexsync;resync;queue;help;clear'= {
+        }
+        &'plexsync;resync;queue;help;help'= {
+        }
+        &'plexsync;resync;report'= {
+            cand --out 'Write the whole history as JSON to this file'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;help'= {
+            cand check 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
+            cand run 'Copy queued files again from the source, verified (resumes, retries, backups)'
+            cand verify 'Scrub local files alone: container check and recorded-hash check; queue failures'
+            cand queue 'List, add, cancel or clear queued requests'
+            cand report 'The history of runs and their statistics'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;resync;help;check'= {
+        }
+        &'plexsync;resync;help;run'= {
+        }
+        &'plexsync;resync;help;verify'= {
+        }
+        &'plexsync;resync;help;queue'= {
+            cand list 'List requests (open ones unless --all)'
+            cand add 'Queue local files by hand (reason user_request)'
+            cand cancel 'Cancel an open request by id or by path'
+            cand clear 'Delete finished requests from the queue'
+        }
+        &'plexsync;resync;help;queue;list'= {
+        }
+        &'plexsync;resync;help;queue;add'= {
+        }
+        &'plexsync;resync;help;queue;cancel'= {
+        }
+        &'plexsync;resync;help;queue;clear'= {
+        }
+        &'plexsync;resync;help;report'= {
+        }
+        &'plexsync;resync;help;help'= {
+        }
         &'plexsync;generate'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
             cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
@@ -330,6 +585,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand status 'Show what the catalog knows, per root, by kind and status'
             cand organize 'Move media into a clean layout by rules, with a plan, a journal and undo'
             cand parse 'Read release names: movie or episode, title, year, season, episode, quality, group'
+            cand resync 'Find broken local copies and make them whole again from the source, verified'
             cand generate 'Generate shell completions or man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -358,6 +614,35 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         &'plexsync;help;organize;rules'= {
         }
         &'plexsync;help;parse'= {
+        }
+        &'plexsync;help;resync'= {
+            cand check 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
+            cand run 'Copy queued files again from the source, verified (resumes, retries, backups)'
+            cand verify 'Scrub local files alone: container check and recorded-hash check; queue failures'
+            cand queue 'List, add, cancel or clear queued requests'
+            cand report 'The history of runs and their statistics'
+        }
+        &'plexsync;help;resync;check'= {
+        }
+        &'plexsync;help;resync;run'= {
+        }
+        &'plexsync;help;resync;verify'= {
+        }
+        &'plexsync;help;resync;queue'= {
+            cand list 'List requests (open ones unless --all)'
+            cand add 'Queue local files by hand (reason user_request)'
+            cand cancel 'Cancel an open request by id or by path'
+            cand clear 'Delete finished requests from the queue'
+        }
+        &'plexsync;help;resync;queue;list'= {
+        }
+        &'plexsync;help;resync;queue;add'= {
+        }
+        &'plexsync;help;resync;queue;cancel'= {
+        }
+        &'plexsync;help;resync;queue;clear'= {
+        }
+        &'plexsync;help;resync;report'= {
         }
         &'plexsync;help;generate'= {
             cand completions 'Shell completions, to stdout or into a folder'

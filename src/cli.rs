@@ -81,6 +81,9 @@ pub enum Command {
     Organize(OrganizeCommand),
     /// Read release names: movie or episode, title, year, season, episode, quality, group
     Parse(ParseArgs),
+    /// Find broken local copies and make them whole again from the source, verified
+    #[command(subcommand)]
+    Resync(Resync),
     /// Generate shell completions or man pages
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -234,6 +237,176 @@ pub struct ParseArgs {
     /// Names or paths to parse; `-` reads one per line from stdin
     #[arg(required = true, value_name = "NAME", value_parser = clap::value_parser!(std::ffi::OsString))]
     pub names: Vec<std::ffi::OsString>,
+}
+
+/// `plexsync resync`
+#[derive(Debug, Subcommand)]
+pub enum Resync {
+    /// Compare local files with the source and queue what is missing, incomplete, corrupted or outdated
+    Check(ResyncCheckArgs),
+    /// Copy queued files again from the source, verified (resumes, retries, backups)
+    Run(ResyncRunArgs),
+    /// Scrub local files alone: container check and recorded-hash check; queue failures
+    Verify(ResyncVerifyArgs),
+    /// List, add, cancel or clear queued requests
+    Queue(ResyncQueueArgs),
+    /// The history of runs and their statistics
+    Report(ResyncReportArgs),
+}
+
+/// Which library: a name from the config, or a source and destination folder.
+#[derive(Debug, Args, Clone, Default)]
+pub struct LibraryArgs {
+    /// A library from the config file ([[library]] name, path, source)
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["source", "dest"])]
+    pub library: Option<String>,
+    /// The source folder (e.g. a mounted share)
+    #[arg(long, value_name = "DIR", requires = "dest")]
+    pub source: Option<PathBuf>,
+    /// The local folder synced from the source
+    #[arg(long, value_name = "DIR", requires = "source")]
+    pub dest: Option<PathBuf>,
+}
+
+/// `plexsync resync check`
+#[derive(Debug, Args)]
+pub struct ResyncCheckArgs {
+    #[command(flatten)]
+    pub lib: LibraryArgs,
+    /// Hash both sides (reads every byte) to find same-size corruption
+    #[arg(long)]
+    pub checksum: bool,
+    /// Also treat source files never synced as missing
+    #[arg(long)]
+    pub all: bool,
+    /// Priority of every request queued, 1 (highest) to 5 [default: by reason]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub priority: Option<u8>,
+    /// Report only: queue nothing and record nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+    /// Exit with 1 when a problem was found
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+/// `plexsync resync run`
+#[derive(Debug, Args)]
+pub struct ResyncRunArgs {
+    /// Only requests below this library's local folder [default: the whole queue]
+    #[command(flatten)]
+    pub lib: LibraryArgs,
+    /// Retries after a failed attempt (source I/O errors, failed verification) [default: 3]
+    #[arg(long, value_name = "N")]
+    pub retries: Option<u32>,
+    /// Base of the exponential backoff between attempts, in seconds, capped at 60 [default: 1]
+    #[arg(long, value_name = "SECS")]
+    pub backoff: Option<f64>,
+    /// Always copy whole files, never resume from an interrupted copy
+    #[arg(long)]
+    pub no_resume: bool,
+    /// Keep each replaced local file below this folder
+    #[arg(long, value_name = "DIR")]
+    pub backup_dir: Option<PathBuf>,
+    /// Limit the total read rate from the source (bytes per second; K, M, G suffixes)
+    #[arg(long, value_name = "BYTES_PER_SEC", value_parser = parse_rate)]
+    pub bwlimit: Option<u64>,
+    /// Show what would be copied and how many bytes; change nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+/// `plexsync resync verify`
+#[derive(Debug, Args)]
+pub struct ResyncVerifyArgs {
+    /// Files or folders to scrub [default: the library's local folder, or every configured library]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub lib: LibraryArgs,
+    /// Priority of every request queued, 1 (highest) to 5 [default: by reason]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub priority: Option<u8>,
+    /// Report only: queue nothing and record nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+    /// Exit with 1 when a file failed
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+/// `plexsync resync queue`
+#[derive(Debug, Args)]
+pub struct ResyncQueueArgs {
+    #[command(subcommand)]
+    pub action: Option<QueueAction>,
+}
+
+/// What to do with the queue.
+#[derive(Debug, Subcommand)]
+pub enum QueueAction {
+    /// List requests (open ones unless --all)
+    List {
+        /// Include done and cancelled requests
+        #[arg(long)]
+        all: bool,
+    },
+    /// Queue local files by hand (reason user_request)
+    Add {
+        /// Local files to copy again from their source
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Priority, 1 (highest) to 5
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=5))]
+        priority: u8,
+        #[command(flatten)]
+        lib: LibraryArgs,
+    },
+    /// Cancel an open request by id or by path
+    Cancel {
+        /// A request id or a local path
+        #[arg(value_name = "PATH|ID")]
+        target: String,
+    },
+    /// Delete finished requests from the queue
+    Clear {
+        /// Delete done and cancelled requests
+        #[arg(long, required_unless_present = "all")]
+        done: bool,
+        /// Delete every request that is not running
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+/// `plexsync resync report`
+#[derive(Debug, Args)]
+pub struct ResyncReportArgs {
+    /// Write the whole history as JSON to this file
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// `10M` → 10485760: a byte rate with an optional K/M/G (binary) suffix.
+fn parse_rate(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let m = match c.to_ascii_uppercase() {
+                'K' => 1u64 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                _ => return Err(format!("unknown unit {c:?} (use K, M or G)")),
+            };
+            (&t[..i], m)
+        }
+        _ => (t, 1),
+    };
+    let n: f64 = num.parse().map_err(|_| format!("{s:?} is not a rate"))?;
+    if !n.is_finite() || n <= 0.0 {
+        return Err("the rate must be positive".into());
+    }
+    Ok((n * mult as f64) as u64)
 }
 
 /// `plexsync generate`

@@ -19,10 +19,19 @@ pub struct Library {
     pub source: Option<PathBuf>,
 }
 
-/// The `[resync]` table.
+/// The `[resync]` table: defaults for `resync run` (each flag overrides its key).
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
-pub struct ResyncConfig {}
+pub struct ResyncConfig {
+    /// Retries after a failed attempt (`--retries`, default 3).
+    pub retries: Option<u32>,
+    /// Base of the exponential backoff in seconds (`--backoff`, default 1).
+    pub backoff: Option<f64>,
+    /// Total read rate limit from the sources, bytes per second (`--bwlimit`).
+    pub bwlimit: Option<u64>,
+    /// Keep replaced copies below this folder (`--backup-dir`).
+    pub backup_dir: Option<PathBuf>,
+}
 
 /// The `[dupes]` table.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]

@@ -14,4 +14,5 @@ pub mod organize;
 pub mod output;
 pub mod paths;
 pub mod progress;
+pub mod resync;
 pub mod scan;

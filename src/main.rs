@@ -29,6 +29,7 @@ fn run(cli: &cli::Cli) -> anyhow::Result<i32> {
         Command::Status(args) => cmd::status::run(&ctx, args),
         Command::Organize(args) => cmd::organize::run(&ctx, args),
         Command::Parse(args) => cmd::parse::run(&ctx, args),
+        Command::Resync(args) => cmd::resync::run(&ctx, args),
         Command::Generate(_) => unreachable!("handled above"),
     }
 }

@@ -60,4 +60,50 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX journal_run ON journal(run_id);
     "#,
+    // resync: what each synced local file was copied from, the request queue, and the
+    // result of every request a run processed (for `resync report`).
+    r#"
+    CREATE TABLE synced (
+        path            BLOB PRIMARY KEY,  -- the local file
+        source          BLOB NOT NULL,     -- the source file it was copied from
+        source_size     INTEGER NOT NULL,
+        source_mtime_ns INTEGER NOT NULL,
+        source_blake3   BLOB,              -- valid for source_size/source_mtime_ns
+        local_size      INTEGER NOT NULL,
+        local_mtime_ns  INTEGER NOT NULL,
+        local_blake3    BLOB,              -- the local file's hash when it was verified
+        synced_at       INTEGER NOT NULL,  -- unix seconds
+        verified_at     INTEGER
+    ) WITHOUT ROWID;
+    CREATE TABLE resync_queue (
+        id          INTEGER PRIMARY KEY,
+        path        BLOB NOT NULL,         -- the local file to make whole
+        source      BLOB,                  -- where to copy it from
+        reason      TEXT NOT NULL,         -- missing | incomplete | corrupted | outdated | user_request | verification_failed
+        priority    INTEGER NOT NULL,      -- 1 highest .. 5 lowest
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        last_error  TEXT,
+        state       TEXT NOT NULL,         -- pending | running | failed | done | cancelled
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL
+    );
+    CREATE INDEX resync_queue_state ON resync_queue(state, priority, created_at);
+    CREATE INDEX resync_queue_path ON resync_queue(path);
+    CREATE TABLE resync_results (
+        id               INTEGER PRIMARY KEY,
+        run_id           INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        request_id       INTEGER,
+        path             BLOB NOT NULL,
+        reason           TEXT NOT NULL,
+        status           TEXT NOT NULL,    -- done | failed
+        bytes            INTEGER NOT NULL,
+        read_from_source INTEGER NOT NULL,
+        attempts         INTEGER NOT NULL,
+        verified         INTEGER NOT NULL,
+        duration_ms      INTEGER NOT NULL,
+        error            TEXT,
+        finished_at      INTEGER NOT NULL
+    );
+    CREATE INDEX resync_results_run ON resync_results(run_id);
+    "#,
 ];

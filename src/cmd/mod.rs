@@ -3,6 +3,7 @@
 pub mod generate;
 pub mod organize;
 pub mod parse;
+pub mod resync;
 pub mod scan;
 pub mod status;
 

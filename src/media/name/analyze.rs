@@ -1659,6 +1659,12 @@ impl<'a> Comp<'a> {
             }
             match self.role[j] {
                 Role::Year if j == st && allow_year_first => {}
+                // Two years in a row: the first is part of the title
+                // (`Wonder.Woman.1984.2020`, `Wonder Woman 1984 (2020)`).
+                Role::Year
+                    if j + 1 < n
+                        && matches!(self.role[j + 1], Role::Year)
+                        && self.sep(j + 1) & (CLOSE | STRONG) == 0 => {}
                 Role::Year => return (j, Stop::Year),
                 Role::Marker | Role::Date | Role::Part => return (j, Stop::Marker),
                 _ if self.titleish(j) => {}
@@ -1689,6 +1695,7 @@ impl<'a> Comp<'a> {
                 // `Show - s01e01.en.srt`, `.en.forced.srt`: subtitle suffixes.
                 Stop::End => {
                     matches!(f, Field::Country)
+                        || self.is_complete(i)
                         || f == Field::Language && self.key(i).len() <= 3 && self.sep(i) == DOT
                         || f == Field::Noise && matches!(self.key(i), "forced" | "sdh" | "cc")
                 }
@@ -1917,6 +1924,17 @@ impl<'a> Comp<'a> {
         if stop == Stop::Year && self.info.episodes.is_empty() && t1 + 1 < n {
             let k = t1 + 1;
             if matches!(self.role[k], Role::Number)
+                && self.same_level(k)
+                && self.sep(k) & STRONG != 0
+            {
+                // `Hunter x Hunter 2011 - 01`: after ` - `, any number is the episode.
+                if let Some((v, _)) = parse_number(self.key(k)) {
+                    self.push_eps(&[v]);
+                    self.role[k] = Role::Marker;
+                    self.mark(k);
+                    self.ep_anchor = Some(k);
+                }
+            } else if matches!(self.role[k], Role::Number)
                 && self.same_level(k)
                 && (k + 1 >= n || !self.titleish(k + 1))
             {
@@ -2348,7 +2366,7 @@ impl<'a> Comp<'a> {
             }
             // A short word after `-` right after the codec is a group even if it is
             // also a language code: `AC3-de[42]`, `H.264-NL`.
-            if self.is_weak(i) && self.sep(i) == DASH && i > 0 && strong_tech(self.role[i - 1]) {
+            if self.is_code_group(i) && i > 0 && strong_tech(self.role[i - 1]) {
                 break;
             }
             let skippable = match self.role[i] {
@@ -2374,10 +2392,8 @@ impl<'a> Comp<'a> {
         }
         if end > 0 {
             let last = end - 1;
-            let weak_group = self.is_weak(last)
-                && self.sep(last) == DASH
-                && last > 0
-                && strong_tech(self.role[last - 1]);
+            let weak_group =
+                self.is_code_group(last) && last > 0 && strong_tech(self.role[last - 1]);
             if self.free(last) || weak_group {
                 let depth = self.toks[last].depth;
                 let mut st = last;
@@ -2464,6 +2480,14 @@ impl<'a> Comp<'a> {
         if let Some((a, b)) = lead {
             self.set_group(a, b, false);
         }
+    }
+
+    /// A language or country code right after `-` (`AC3-de`, `H.264-NL`): in that place
+    /// it is a group's name, not a language.
+    fn is_code_group(&self, i: usize) -> bool {
+        self.sep(i) == DASH
+            && matches!(self.weak_field(i), Some(Field::Language | Field::Country))
+            && self.key(i).len() <= 3
     }
 
     fn set_group(&mut self, a: usize, b: usize, strong: bool) {
@@ -2594,6 +2618,12 @@ mod tests {
         );
         // Before a year, a number is a title word.
         assert_eq!(tse("Apollo.13.1995.1080p.BluRay").0, t("Apollo 13"));
+        // Two years in a row: the last is the release year.
+        let m = parse("Wonder.Woman.1984.2020.1080p.WEB-DL");
+        assert_eq!(
+            (m.title.as_deref(), m.year),
+            (Some("Wonder Woman 1984"), Some(2020))
+        );
         // After other jargon, 720 and 1080 are resolutions.
         assert_eq!(
             parse("Movie.Name.2013.1080.x265-Ox.mkv")

@@ -117,10 +117,7 @@ const STRONG: &[(&str, P)] = &[
         "dsrip|satrip|sat rip|ds rip",
         &[(Source, "Satellite"), (Other, "Rip")],
     ),
-    (
-        "web dl|webdl|webhd|webuhd|web hd|amzn web",
-        &[(Source, "Web")],
-    ),
+    ("web dl|webdl|webhd|webuhd|web hd", &[(Source, "Web")]),
     (
         "dlmux|dl mux|webmux|web mux",
         &[(Source, "Web"), (Other, "Mux")],
@@ -425,6 +422,12 @@ const WEAK: &[(&str, P)] = &[
     (
         "multi|multilang|multilanguage|multi lang",
         &[(Language, "mul")],
+    ),
+    // Streaming services: guessit's `streaming_service` is not in our API; known, so they
+    // are neither title nor group words.
+    (
+        "amzn|dsnp|hulu|atvp|hmax|nf|pcok|pmtp|crav|dcu|vudu|itunes",
+        &[(Noise, "")],
     ),
 ];
 
