@@ -648,3 +648,62 @@ fn plex_forms_for_editions_parts_multi_episodes_dailies_and_specials() {
         assert_eq!(json_path(&m["to"]), w.path("lib").join(want), "{name}");
     }
 }
+
+#[test]
+fn sigkill_during_same_device_renames_then_recover_loses_nothing() {
+    let w = World::new();
+    for i in 0..3000 {
+        w.write(
+            &format!(
+                "in/Show.{}.S01E{:02}.720p.HDTV.x264-GRP.mkv",
+                i / 50,
+                i % 50 + 1
+            ),
+            format!("episode {i}"),
+        );
+    }
+    let before = snapshot(&w.path("in"));
+    let home = w.path("home");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("plexsync"))
+        .env_clear()
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .current_dir(w.root())
+        .args([
+            "--json", "organize", "apply", "in", "--into", "lib", "--yes",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once files have started arriving in the layout.
+    let started = std::time::Instant::now();
+    while started.elapsed().as_secs() < 30 {
+        if std::fs::read_dir(w.path("lib/TV Shows")).is_ok_and(|r| r.count() > 3) {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let msgs = w.json(&["organize", "history"], 0);
+    let state = of_type(&msgs, "run")[0]["state"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    eprintln!("state after the kill: {state}");
+    w.json(&["organize", "recover"], 0);
+    if state == "running" {
+        let msgs = w.json(&["organize", "history"], 0);
+        assert_eq!(of_type(&msgs, "run")[0]["state"], "recovered");
+    }
+    let mut got: Vec<Vec<u8>> = snapshot(&w.path("in")).into_values().collect();
+    got.extend(snapshot(&w.path("lib")).into_values());
+    let mut want: Vec<Vec<u8>> = before.clone().into_values().collect();
+    got.sort();
+    want.sort();
+    assert!(got == want, "every file exactly once, byte for byte");
+    // Undo brings the original tree back exactly.
+    w.json(&["organize", "undo", "--yes"], 0);
+    assert_eq!(snapshot(&w.path("in")), before);
+}
