@@ -356,9 +356,14 @@ fn apply_cmd(ctx: &Ctx, a: &OrganizeApplyArgs) -> Result<i32> {
     }
     let bases = bases(&a.plan)?;
     let bar = ctx.progress();
-    let sum = apply::apply(&cat, &plan, mode, &bases, &command_line(), &bar, &mut |s| {
-        report_step(ctx, s)
-    })?;
+    // Nothing to move: no run is recorded (history lists only runs that did something).
+    let sum = if plan.moves.is_empty() {
+        apply::ApplySummary::default()
+    } else {
+        apply::apply(&cat, &plan, mode, &bases, &command_line(), &bar, &mut |s| {
+            report_step(ctx, s)
+        })?
+    };
     ctx.out.emit(
         "summary",
         &ApplyOut {
@@ -369,6 +374,15 @@ fn apply_cmd(ctx: &Ctx, a: &OrganizeApplyArgs) -> Result<i32> {
             elapsed_secs: started.elapsed().as_secs_f64(),
         },
     );
+    if plan.moves.is_empty() {
+        ctx.out.line(format!(
+            "nothing to move: {} stay, {} conflicts, {} already in place",
+            thousands(plan.skipped.len() as u64),
+            thousands(plan.conflicts.len() as u64),
+            thousands(plan.in_place)
+        ));
+        return Ok(ctx.finish(false));
+    }
     ctx.out.line(format!(
         "run {}: {} done ({}), {} failed, {} skipped, {} stay, {} conflicts; {} folders created, {} emptied folders removed — undo with `plexsync organize undo {}`",
         sum.run,
