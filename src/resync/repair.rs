@@ -569,7 +569,7 @@ fn copy_verify_commit(sh: &Shared, r: &Request, a: Attempt) -> Result<Done, Fail
         ))));
     }
     // Read back what reached the disk.
-    match super::digest::file(&tmp, &|_| {}) {
+    match hash::blake3_file(&tmp, &mut |_| {}) {
         Ok(d) if d == copied.blake3 => {}
         Ok(_) => {
             return Err(discard(verify_fail(
