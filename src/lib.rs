@@ -14,3 +14,4 @@ pub mod output;
 pub mod paths;
 pub mod progress;
 pub mod scan;
+pub mod usage;

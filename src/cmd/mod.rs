@@ -3,6 +3,7 @@
 pub mod generate;
 pub mod scan;
 pub mod status;
+pub mod usage;
 
 use std::path::PathBuf;
 
