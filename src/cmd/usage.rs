@@ -444,7 +444,7 @@ fn show(ctx: &Ctx, a: &crate::cli::UsageShowArgs) -> Result<i32> {
             .iter()
             .map(|e| {
                 vec![
-                    e.timestamp.clone(),
+                    format!("  {}", e.timestamp),
                     e.access_type.clone(),
                     e.source.clone(),
                     e.user.clone().unwrap_or_default(),
