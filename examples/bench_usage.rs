@@ -70,7 +70,10 @@ fn main() -> anyhow::Result<()> {
     let t = Instant::now();
     let raw = store::aggregates_from_events(cat.conn(), &ScoreModel::days(90.0), None, &[])?;
     let raw_secs = t.elapsed().as_secs_f64();
-    anyhow::ensure!(aggs.len() == raw.len(), "aggregate and raw disagree on files");
+    anyhow::ensure!(
+        aggs.len() == raw.len(),
+        "aggregate and raw disagree on files"
+    );
     println!("scores_from_aggregate_secs={agg_secs:.4}");
     println!("scores_from_events_secs={raw_secs:.4}");
     Ok(())

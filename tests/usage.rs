@@ -454,7 +454,6 @@ fn tautulli_through_plex_and_cross_source_dedup() {
         &["usage", "import", "plex", "--db", s(&plex), "--map", &map],
         0,
     );
-    run(&w, &["usage", "import", "tautulli", "--db", s(&taut)], 2);
     let msgs = run(
         &w,
         &[
@@ -486,6 +485,82 @@ fn tautulli_through_plex_and_cross_source_dedup() {
     assert!(of_type(&rec, "recommendation")
         .iter()
         .all(|r| json_path(&r["path"]) != heat || r["kind"] == "keep_popular"));
+}
+
+fn tautulli_schema(db: &Path) {
+    sql(
+        db,
+        r#"
+        CREATE TABLE session_history (id INTEGER PRIMARY KEY AUTOINCREMENT, reference_id INTEGER, started INTEGER, stopped INTEGER, rating_key INTEGER, user_id INTEGER, user TEXT, ip_address TEXT, paused_counter INTEGER DEFAULT 0, player TEXT, product TEXT, product_version TEXT, platform TEXT, platform_version TEXT, profile TEXT, machine_id TEXT, bandwidth INTEGER, location TEXT, quality_profile TEXT, secure INTEGER, relayed INTEGER, parent_rating_key INTEGER, grandparent_rating_key INTEGER, media_type TEXT, section_id INTEGER, view_offset INTEGER DEFAULT 0);
+        CREATE TABLE session_history_metadata (id INTEGER PRIMARY KEY, rating_key INTEGER, parent_rating_key INTEGER, grandparent_rating_key INTEGER, title TEXT, parent_title TEXT, grandparent_title TEXT, original_title TEXT, full_title TEXT, media_index INTEGER, parent_media_index INTEGER, thumb TEXT, parent_thumb TEXT, grandparent_thumb TEXT, art TEXT, media_type TEXT, year INTEGER, originally_available_at TEXT, added_at INTEGER, updated_at INTEGER, last_viewed_at INTEGER, content_rating TEXT, summary TEXT, tagline TEXT, rating TEXT, duration INTEGER DEFAULT 0, guid TEXT, directors TEXT, writers TEXT, actors TEXT, genres TEXT, studio TEXT, labels TEXT, live INTEGER DEFAULT 0, channel_call_sign TEXT, channel_identifier TEXT, channel_thumb TEXT, marker_credits_first INTEGER DEFAULT NULL, marker_credits_final INTEGER DEFAULT NULL);
+        "#,
+    );
+}
+
+#[test]
+fn tautulli_by_parsed_names_without_plex() {
+    let w = World::new();
+    let heat = w.write(
+        "Media/Movies/Heat (1995)/Heat.1995.1080p.BluRay.x264.mkv",
+        b"heat",
+    );
+    let wire = w.write(
+        "Media/TV/The Wire/Season 02/The.Wire.S02E03.720p.mkv",
+        b"wire",
+    );
+    run(&w, &["scan", s(&w.path("Media"))], 0);
+    let taut = w.path("tautulli.db");
+    tautulli_schema(&taut);
+    let t = now() - DAY;
+    let c = Connection::open(&taut).unwrap();
+    for (id, ty, title, show, season, ep, year) in [
+        (1, "movie", "Heat", None, None, None, Some(1995)),
+        (
+            2,
+            "episode",
+            "Collateral Damage",
+            Some("The Wire"),
+            Some(2),
+            Some(3),
+            Some(2003),
+        ),
+        (3, "movie", "Nowhere", None, None, None, Some(2001)),
+    ] {
+        c.execute(
+            "INSERT INTO session_history (id, started, stopped, rating_key, user, media_type) VALUES (?1, ?2, ?3, ?4, 'ann', ?5)",
+            rusqlite::params![id, t - 3000, t, 100 + id, ty],
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO session_history_metadata (id, rating_key, title, grandparent_title, parent_media_index, media_index, media_type, year)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            rusqlite::params![id, 100 + id, title, show, season, ep, ty, year],
+        )
+        .unwrap();
+    }
+    drop(c);
+    let msgs = run(
+        &w,
+        &[
+            "usage",
+            "import",
+            "tautulli",
+            "--db",
+            s(&taut),
+            "--show-unmatched",
+        ],
+        0,
+    );
+    let sum = summary(&msgs);
+    assert_eq!(
+        (sum["matched"].as_u64(), sum["unmatched"].as_u64()),
+        (Some(2), Some(1)),
+        "{sum}"
+    );
+    assert_eq!(show(&w, &heat).1["plays"], 1);
+    assert_eq!(show(&w, &wire).1["plays"], 1);
+    let un = of_type(&msgs, "unmatched");
+    assert!(un[0]["server_path"].as_str().unwrap().contains("Nowhere"));
 }
 
 #[test]

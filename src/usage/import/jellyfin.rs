@@ -224,6 +224,7 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                         user,
                         meta,
                         added_at: item.and_then(|i| i.added_at),
+                        name: None,
                     });
                 }
                 out.push(Batch {
@@ -286,6 +287,7 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                         user,
                         meta,
                         added_at: None,
+                        name: None,
                     });
                 }
                 out.push(Batch {

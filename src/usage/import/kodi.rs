@@ -76,6 +76,7 @@ pub fn read(db: &Path, since: i64) -> Result<Batch> {
             user: None,
             meta,
             added_at: None,
+            name: None,
         });
     }
     Ok(Batch {

@@ -71,6 +71,7 @@ pub fn read(db: &Path, since: i64) -> Result<Batch> {
             user,
             meta,
             added_at: None,
+            name: None,
         });
     }
     Ok(Batch {

@@ -80,6 +80,86 @@ pub struct Play {
     pub key: String,
     /// When the server added the item.
     pub added_at: Option<i64>,
+    /// With no path: the title/year/season/episode to find among the catalog's files.
+    pub name: Option<NameQuery>,
+}
+
+/// A movie or episode to find by its parsed name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameQuery {
+    /// The movie title, or the show for an episode.
+    pub title: String,
+    pub year: Option<u16>,
+    /// Season and episode, for an episode.
+    pub episode: Option<(u32, u32)>,
+}
+
+/// The catalog's videos by parsed name (built once, only when a source needs it).
+#[derive(Default)]
+struct NameIndex {
+    movies: HashMap<(String, Option<u16>), Vec<PathBuf>>,
+    movies_any_year: HashMap<String, Vec<PathBuf>>,
+    episodes: HashMap<(String, u32, u32), Vec<PathBuf>>,
+}
+
+impl NameIndex {
+    fn build(conn: &Connection) -> Result<NameIndex> {
+        use crate::media::{normalize_title, parse, MediaKind};
+        let mut idx = NameIndex::default();
+        let mut st = conn.prepare(
+            "SELECT path FROM files WHERE kind = 'video' AND status != 'missing' ORDER BY path",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let path = paths::from_bytes(&r.get::<_, Vec<u8>>(0)?);
+            let name = parse(&path.to_string_lossy());
+            let Some(title) = name.title.as_deref().map(normalize_title) else {
+                continue;
+            };
+            match name.kind {
+                MediaKind::Movie => {
+                    idx.movies
+                        .entry((title.clone(), name.year))
+                        .or_default()
+                        .push(path.clone());
+                    idx.movies_any_year.entry(title).or_default().push(path);
+                }
+                MediaKind::Episode => {
+                    let (Some(season), Some(first)) = (name.season, name.episode) else {
+                        continue;
+                    };
+                    let mut eps = name.episodes.clone();
+                    if eps.is_empty() {
+                        eps.push(first);
+                    }
+                    for e in eps {
+                        idx.episodes
+                            .entry((title.clone(), season, e))
+                            .or_default()
+                            .push(path.clone());
+                    }
+                }
+                MediaKind::Unknown => {}
+            }
+        }
+        Ok(idx)
+    }
+
+    /// The first file (by path) with this name; a movie without a year matches by title.
+    fn find(&self, q: &NameQuery) -> Option<PathBuf> {
+        let title = crate::media::normalize_title(&q.title);
+        let hits = match q.episode {
+            Some((s, e)) => self.episodes.get(&(title, s, e)),
+            None => match q.year {
+                Some(y) => self
+                    .movies
+                    .get(&(title.clone(), Some(y)))
+                    .or_else(|| self.movies.get(&(title, None))),
+                None => self.movies_any_year.get(&title),
+            },
+        }?;
+        hits.first().cloned()
+    }
 }
 
 /// What one database gave: its plays, the dates items were added (path, time), and the
@@ -296,13 +376,14 @@ pub fn import(
             v
         }
         Source::Tautulli => {
-            let Some(plex_db) = &opts.plex_db else {
-                bail!("tautulli: give the Plex database with --plex-db so rating keys can be matched to files");
-            };
-            let plex_db = paths::absolute(plex_db)?;
+            let plex_db = opts.plex_db.as_deref().map(paths::absolute).transpose()?;
             let mut v = Vec::new();
             for db in &dbs {
-                v.push(plex::read_tautulli(db, &plex_db, since("tautulli", db)?)?);
+                v.push(plex::read_tautulli(
+                    db,
+                    plex_db.as_deref(),
+                    since("tautulli", db)?,
+                )?);
             }
             v
         }
@@ -327,6 +408,7 @@ pub fn import(
         conn: &tx,
         cache: HashMap::new(),
     };
+    let mut names: Option<NameIndex> = None;
     for b in batches {
         let mut todo: Vec<Access> = Vec::new();
         for (server, at) in &b.added {
@@ -339,7 +421,17 @@ pub fn import(
             let mapped = play
                 .has_path
                 .then(|| map_path(&play.server_path, &opts.maps));
-            let Some(local) = mapped.as_deref().and_then(|m| matcher.local(m)) else {
+            let found = match (&mapped, &play.name) {
+                (Some(m), _) => matcher.local(m),
+                (None, Some(q)) => {
+                    if names.is_none() {
+                        names = Some(NameIndex::build(&tx)?);
+                    }
+                    names.as_ref().and_then(|n| n.find(q))
+                }
+                (None, None) => None,
+            };
+            let Some(local) = found else {
                 sum.unmatched += 1;
                 on_unmatched(&Unmatched {
                     source: b.tag,

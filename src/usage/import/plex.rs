@@ -13,7 +13,7 @@ use rusqlite::types::Value as SqlValue;
 use serde_json::json;
 
 use super::snapshot::{self, has_table, require_tables};
-use super::{time_value, Batch, Play};
+use super::{time_value, Batch, NameQuery, Play};
 use crate::usage::time::Naive;
 use crate::usage::AccessType;
 
@@ -91,6 +91,7 @@ pub fn read_plex(db: &Path, since: i64) -> Result<Batch> {
             meta,
             key: format!("plex:{view_id}:{part}"),
             added_at,
+            name: None,
         });
     }
     drop(rows);
@@ -119,8 +120,9 @@ pub fn read_plex(db: &Path, since: i64) -> Result<Batch> {
 }
 
 /// Read sessions newer than `since` (a session id) from Tautulli, resolving rating keys
-/// through the Plex database `plex_db`.
-pub fn read_tautulli(db: &Path, plex_db: &Path, since: i64) -> Result<Batch> {
+/// through the Plex database `plex_db` when given; sessions it cannot resolve carry their
+/// title, year, season and episode for matching against the catalog's parsed names.
+pub fn read_tautulli(db: &Path, plex_db: Option<&Path>, since: i64) -> Result<Batch> {
     let snap = snapshot::open(db)?;
     let conn = &snap.conn;
     require_tables(
@@ -129,23 +131,33 @@ pub fn read_tautulli(db: &Path, plex_db: &Path, since: i64) -> Result<Batch> {
         &["session_history", "session_history_metadata"],
         "a Tautulli database (tautulli.db)",
     )?;
-    let plex = snapshot::open(plex_db)?;
-    require_tables(
-        &plex.conn,
-        plex_db,
-        &["metadata_items", "media_items", "media_parts"],
-        "a Plex library database (com.plexapp.plugins.library.db)",
-    )?;
-    let mut files_of = plex.conn.prepare(
-        "SELECT p.file, p.id FROM metadata_items mi
-         JOIN media_items m ON m.metadata_item_id = mi.id
-         JOIN media_parts p ON p.media_item_id = m.id
-         WHERE mi.id = ?1 AND mi.deleted_at IS NULL AND m.deleted_at IS NULL
-           AND p.deleted_at IS NULL AND p.file IS NOT NULL AND p.file != ''",
-    )?;
+    let plex = match plex_db {
+        Some(p) => {
+            let snap = snapshot::open(p)?;
+            require_tables(
+                &snap.conn,
+                p,
+                &["metadata_items", "media_items", "media_parts"],
+                "a Plex library database (com.plexapp.plugins.library.db)",
+            )?;
+            Some(snap)
+        }
+        None => None,
+    };
+    let mut files_of = match &plex {
+        Some(p) => Some(p.conn.prepare(
+            "SELECT p.file, p.id FROM metadata_items mi
+             JOIN media_items m ON m.metadata_item_id = mi.id
+             JOIN media_parts p ON p.media_item_id = m.id
+             WHERE mi.id = ?1 AND mi.deleted_at IS NULL AND m.deleted_at IS NULL
+               AND p.deleted_at IS NULL AND p.file IS NOT NULL AND p.file != ''",
+        )?),
+        None => None,
+    };
     let mut st = conn.prepare(
         "SELECT h.id, h.started, h.stopped, h.rating_key, h.user, h.view_offset, md.duration,
-                md.full_title, md.title, md.year
+                md.full_title, md.title, md.year, md.grandparent_title, md.parent_media_index,
+                md.media_index, coalesce(h.media_type, md.media_type)
          FROM session_history h LEFT JOIN session_history_metadata md ON md.id = h.id
          WHERE h.id > ?1 ORDER BY h.id",
     )?;
@@ -172,11 +184,32 @@ pub fn read_tautulli(db: &Path, plex_db: &Path, since: i64) -> Result<Batch> {
             meta.insert("position_secs".into(), json!(o / 1000));
             meta.insert("duration_secs".into(), json!(d / 1000));
         }
-        let files: Vec<(String, i64)> = match rating_key {
-            Some(k) => files_of
+        let files: Vec<(String, i64)> = match (rating_key, files_of.as_mut()) {
+            (Some(k), Some(stmt)) => stmt
                 .query_map([k], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?,
-            None => Vec::new(),
+            _ => Vec::new(),
+        };
+        let show: Option<String> = r.get(10)?;
+        let season: Option<i64> = r.get(11)?;
+        let episode: Option<i64> = r.get(12)?;
+        let media_type: Option<String> = r.get(13)?;
+        let movie_title: Option<String> = r.get(8)?;
+        let name = match media_type.as_deref() {
+            Some("episode") => match (show, season, episode) {
+                (Some(t), Some(s), Some(e)) if s >= 0 && e >= 0 => Some(NameQuery {
+                    title: t,
+                    year: None,
+                    episode: Some((s as u32, e as u32)),
+                }),
+                _ => None,
+            },
+            Some("movie") => movie_title.map(|t| NameQuery {
+                title: t,
+                year: year.and_then(|y| u16::try_from(y).ok()),
+                episode: None,
+            }),
+            _ => None,
         };
         if files.is_empty() {
             plays.push(Play {
@@ -193,6 +226,7 @@ pub fn read_tautulli(db: &Path, plex_db: &Path, since: i64) -> Result<Batch> {
                 meta: meta.clone(),
                 key: format!("tautulli:{id}"),
                 added_at: None,
+                name,
             });
         }
         for (file, part) in files {
@@ -205,9 +239,11 @@ pub fn read_tautulli(db: &Path, plex_db: &Path, since: i64) -> Result<Batch> {
                 meta: meta.clone(),
                 key: format!("tautulli:{id}:{part}"),
                 added_at: None,
+                name: None,
             });
         }
     }
+    drop(files_of);
     Ok(Batch {
         tag: "tautulli",
         db: db.to_path_buf(),
