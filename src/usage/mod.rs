@@ -95,6 +95,9 @@ pub fn record(
 /// Record many accesses in one transaction; returns how many were new (imports with a
 /// dedup key already present add nothing).
 pub fn record_batch(cat: &Catalog, items: &[Access]) -> Result<u64> {
+    if items.len() > 1000 {
+        store::big_cache(cat.conn())?;
+    }
     let tx = cat.conn().unchecked_transaction()?;
     let n = store::insert(&tx, items)?;
     tx.commit()?;

@@ -253,6 +253,7 @@ pub fn recommend(files: &[FileUsage], rules: &Rules, now: i64) -> Recommendation
         }
     }
     let mut rollups: BTreeMap<PathBuf, Rollup> = BTreeMap::new();
+    let mut weights: HashMap<PathBuf, f64> = HashMap::new();
     for it in &mut items {
         match it
             .season
@@ -271,6 +272,7 @@ pub fn recommend(files: &[FileUsage], rules: &Rules, now: i64) -> Recommendation
                 r.files += 1;
                 r.bytes += it.bytes;
                 r.confidence += it.confidence * it.bytes.max(1) as f64;
+                *weights.entry(s.clone()).or_default() += it.bytes.max(1) as f64;
             }
             _ => it.season = None,
         }
@@ -278,11 +280,7 @@ pub fn recommend(files: &[FileUsage], rules: &Rules, now: i64) -> Recommendation
     let rollups: Vec<Rollup> = rollups
         .into_values()
         .map(|mut r| {
-            let weight: f64 = items
-                .iter()
-                .filter(|i| i.season.as_deref() == Some(r.folder.as_path()))
-                .map(|i| i.bytes.max(1) as f64)
-                .sum();
+            let weight = weights.get(&r.folder).copied().unwrap_or(1.0);
             r.confidence = (r.confidence / weight.max(1.0) * 100.0).round() / 100.0;
             r
         })
@@ -297,12 +295,12 @@ pub fn recommend(files: &[FileUsage], rules: &Rules, now: i64) -> Recommendation
         t.bytes += it.bytes;
         t.confidence += it.confidence * it.bytes.max(1) as f64;
     }
+    let mut kind_weight: HashMap<Kind, f64> = HashMap::new();
+    for it in &items {
+        *kind_weight.entry(it.kind).or_default() += it.bytes.max(1) as f64;
+    }
     for (k, t) in totals.iter_mut() {
-        let w: f64 = items
-            .iter()
-            .filter(|i| i.kind == *k)
-            .map(|i| i.bytes.max(1) as f64)
-            .sum();
+        let w = kind_weight.get(k).copied().unwrap_or(0.0);
         t.confidence = if w > 0.0 {
             (t.confidence / w * 100.0).round() / 100.0
         } else {

@@ -403,6 +403,7 @@ pub fn import(
             v
         }
     };
+    store::big_cache(conn)?;
     let tx = conn.unchecked_transaction()?;
     let mut matcher = Matcher {
         conn: &tx,
@@ -470,7 +471,9 @@ pub fn import(
             if let Some(u) = &play.user {
                 meta.entry("user").or_insert_with(|| u.clone().into());
             }
-            meta.insert("server_path".into(), play.server_path.clone().into());
+            if play.has_path && Path::new(&play.server_path) != local {
+                meta.insert("server_path".into(), play.server_path.clone().into());
+            }
             todo.push(Access {
                 path: local,
                 kind: play.kind,
