@@ -34,24 +34,31 @@ fn main() -> anyhow::Result<()> {
         x ^= x << 17;
         x
     };
-    let batch = 50_000;
+    // A log is written as time goes by: event i happens at a steady pace over three
+    // years (with jitter), so the time index grows at its end as it does in real use.
+    let span = 3 * 365 * 86_400i64;
+    let start = now - span;
+    let batch: usize = std::env::var("BATCH").ok().and_then(|b| b.parse().ok()).unwrap_or(250_000);
     let mut recorded = 0u64;
     let mut spent = 0.0f64;
     let mut done = 0;
     while done < events {
         let n = batch.min(events - done);
         let items: Vec<Access> = (0..n)
-            .map(|_| {
+            .map(|i| {
                 let r = next();
-                // Popularity is skewed: a few files get most events.
-                let idx = ((r % 1000) * (r % 1000) / 1000 * files.len() as u64 / 1000) as usize;
+                // Popularity is skewed (u² favours the first files) but every file can be hit.
+                let u = (r % 1_000_000) as f64 / 1_000_000.0;
+                let idx = (u * u * files.len() as f64) as usize;
                 let kind = match (r >> 20) % 20 {
                     0..=11 => AccessType::Viewed,
                     12..=16 => AccessType::Accessed,
                     17..=18 => AccessType::Synced,
                     _ => AccessType::Managed,
                 };
-                let at = now - ((r >> 32) % (3 * 365 * 86_400)) as i64;
+                let at = start
+                    + span * (done + i) as i64 / events as i64
+                    + ((r >> 32) % 3600) as i64;
                 Access::new(files[idx % files.len()].clone(), kind, at, None)
             })
             .collect();

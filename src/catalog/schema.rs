@@ -60,8 +60,9 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX journal_run ON journal(run_id);
     "#,
-    // 2: usage — the original tool's access log (plus raw path bytes, unix time, source,
-    // user and an import dedup key), a per-file aggregate that keeps the decayed score, the
+    // 2: usage — the original tool's access log (plus a file id naming the exact path bytes,
+    // unix time, source, user and an import dedup key), a per-file aggregate that keeps the
+    // decayed score, the
     // users seen per file, engine settings, and import watermarks per source.
     r#"
     CREATE TABLE access_records (
@@ -70,18 +71,19 @@ pub const MIGRATIONS: &[&str] = &[
         access_type TEXT NOT NULL,      -- viewed | accessed | managed | synced
         timestamp   TEXT NOT NULL,      -- ISO-8601 UTC, e.g. 2024-05-01T20:15:00Z
         metadata    TEXT,               -- JSON object or NULL
-        path        BLOB NOT NULL,      -- the exact path bytes (the key everything joins on)
+        file_id     INTEGER NOT NULL,   -- usage_files.id: the exact path bytes, kept once
         at          INTEGER NOT NULL,   -- the same instant as unix seconds
         source      TEXT NOT NULL DEFAULT 'record',
         user        TEXT,
         dedup_key   TEXT                -- set by imports: the same play is stored once
     );
-    CREATE INDEX access_records_path ON access_records(path, at);
+    CREATE INDEX access_records_path ON access_records(file_id, at);
     CREATE INDEX access_records_time ON access_records(at);
     CREATE UNIQUE INDEX access_records_dedup ON access_records(dedup_key)
         WHERE dedup_key IS NOT NULL;
     CREATE TABLE usage_files (
-        path        BLOB PRIMARY KEY,
+        id          INTEGER PRIMARY KEY,
+        path        BLOB NOT NULL UNIQUE,
         score       REAL NOT NULL DEFAULT 0,  -- decayed weighted sum as of score_at
         score_at    INTEGER NOT NULL DEFAULT 0,
         plays       INTEGER NOT NULL DEFAULT 0,
@@ -91,7 +93,7 @@ pub const MIGRATIONS: &[&str] = &[
         last_viewed INTEGER,
         progress    REAL,                     -- fraction reached by the latest view, if known
         added_at    INTEGER                   -- earliest date a media server added the file
-    ) WITHOUT ROWID;
+    );
     CREATE TABLE usage_users (
         path  BLOB NOT NULL,
         user  TEXT NOT NULL,

@@ -2,9 +2,11 @@
 //! transaction, into the per-file aggregate `usage_files` (score, plays, first and last
 //! access, progress of the latest view) and `usage_users`.
 //!
-//! Paths are keyed by their exact bytes (`path` BLOB, like the `files` table); the
-//! original text column `file_path` holds the same path as UTF-8, with U+FFFD where a
-//! name is not UTF-8, so tools that read the original table still see something sensible.
+//! Paths are keyed by their exact bytes (`usage_files.path` BLOB, like the `files`
+//! table); each event names its file by `file_id`, which keeps rows and the path index
+//! small. The original text column `file_path` holds the same path as UTF-8, with U+FFFD
+//! where a name is not UTF-8, so tools that read the original table still see something
+//! sensible.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -179,25 +181,38 @@ pub fn big_cache(conn: &Connection) -> Result<()> {
 pub fn insert(conn: &Connection, items: &[Access]) -> Result<u64> {
     let model = stored_model(conn)?;
     let mut per_path: HashMap<&[u8], (Aggregate, Vec<&str>)> = HashMap::new();
+    let mut ids: HashMap<&[u8], i64> = HashMap::new();
     let mut added = 0u64;
     {
         let mut stmt = conn.prepare_cached(
             "INSERT OR IGNORE INTO access_records
-               (file_path, access_type, timestamp, metadata, path, at, source, user, dedup_key)
+               (file_path, access_type, timestamp, metadata, file_id, at, source, user, dedup_key)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
         // Inserting in path order keeps the (path, at) index writes on neighbouring pages.
         let mut order: Vec<&Access> = items.iter().collect();
-        order.sort_by(|x, y| x.path.cmp(&y.path).then(x.at.cmp(&y.at)));
+        order.sort_by(|x, y| {
+            paths::to_bytes(&x.path)
+                .cmp(paths::to_bytes(&y.path))
+                .then(x.at.cmp(&y.at))
+        });
         for a in order {
             let key = paths::to_bytes(&a.path);
+            let id = match ids.get(key) {
+                Some(id) => *id,
+                None => {
+                    let id = file_id(conn, key)?;
+                    ids.insert(key, id);
+                    id
+                }
+            };
             let meta = a.meta.as_ref().map(|m| m.to_string());
             let n = stmt.execute(params![
                 a.path.to_string_lossy(),
                 a.kind.as_str(),
                 iso_utc(a.at),
                 meta,
-                key,
+                id,
                 a.at,
                 a.source,
                 a.user,
@@ -238,6 +253,20 @@ pub fn note_added(conn: &Connection, path: &Path, at: i64) -> Result<()> {
     write_aggregate(conn, key, &agg)
 }
 
+/// The id of `key`'s aggregate row, creating an empty one on first use.
+fn file_id(conn: &Connection, key: &[u8]) -> Result<i64> {
+    let id: Option<i64> = conn
+        .prepare_cached("SELECT id FROM usage_files WHERE path = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = id {
+        return Ok(id);
+    }
+    conn.prepare_cached("INSERT INTO usage_files (path) VALUES (?1)")?
+        .execute([key])?;
+    Ok(conn.last_insert_rowid())
+}
+
 fn read_aggregate(conn: &Connection, key: &[u8]) -> Result<Option<Aggregate>> {
     Ok(conn
         .prepare_cached(
@@ -264,10 +293,15 @@ fn row_to_aggregate(r: &rusqlite::Row) -> rusqlite::Result<Aggregate> {
 }
 
 fn write_aggregate(conn: &Connection, key: &[u8], a: &Aggregate) -> Result<()> {
+    // An upsert, not a replace: the row's id is what the events point at.
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO usage_files
+        "INSERT INTO usage_files
            (path, score, score_at, plays, events, first_at, last_at, last_viewed, progress, added_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT(path) DO UPDATE SET score = excluded.score, score_at = excluded.score_at,
+           plays = excluded.plays, events = excluded.events, first_at = excluded.first_at,
+           last_at = excluded.last_at, last_viewed = excluded.last_viewed,
+           progress = excluded.progress, added_at = excluded.added_at",
     )?
     .execute(params![
         key,
@@ -289,25 +323,35 @@ fn write_aggregate(conn: &Connection, key: &[u8], a: &Aggregate) -> Result<()> {
 pub fn follow_rename(conn: &Connection, from: &Path, to: &Path) -> Result<()> {
     let (f, t) = (paths::to_bytes(from), paths::to_bytes(to));
     conn.execute(
-        "UPDATE access_records SET path = ?2, file_path = ?3 WHERE path = ?1",
-        params![f, t, to.to_string_lossy()],
-    )?;
-    conn.execute(
         "INSERT OR IGNORE INTO usage_users (path, user) SELECT ?2, user FROM usage_users WHERE path = ?1",
         params![f, t],
     )?;
     conn.execute("DELETE FROM usage_users WHERE path = ?1", [f])?;
-    if let Some(moved) = read_aggregate(conn, f)? {
-        let model = stored_model(conn)?;
-        let merged = match read_aggregate(conn, t)? {
-            Some(mut there) => {
-                there.absorb(&model, &moved);
-                there
-            }
-            None => moved,
-        };
-        write_aggregate(conn, t, &merged)?;
-        conn.execute("DELETE FROM usage_files WHERE path = ?1", [f])?;
+    let Some(moved) = read_aggregate(conn, f)? else {
+        return Ok(());
+    };
+    let from_id = file_id(conn, f)?;
+    match read_aggregate(conn, t)? {
+        Some(mut there) => {
+            there.absorb(&stored_model(conn)?, &moved);
+            write_aggregate(conn, t, &there)?;
+            let to_id = file_id(conn, t)?;
+            conn.execute(
+                "UPDATE access_records SET file_id = ?2, file_path = ?3 WHERE file_id = ?1",
+                params![from_id, to_id, to.to_string_lossy()],
+            )?;
+            conn.execute("DELETE FROM usage_files WHERE id = ?1", [from_id])?;
+        }
+        None => {
+            conn.execute(
+                "UPDATE usage_files SET path = ?2 WHERE id = ?1",
+                params![from_id, t],
+            )?;
+            conn.execute(
+                "UPDATE access_records SET file_path = ?2 WHERE file_id = ?1",
+                params![from_id, to.to_string_lossy()],
+            )?;
+        }
     }
     Ok(())
 }
@@ -377,7 +421,8 @@ pub fn aggregates_from_events(
     let stored = aggregates(conn, roots)?;
     let mut acc: HashMap<Vec<u8>, (Aggregate, std::collections::HashSet<String>)> = HashMap::new();
     let mut st = conn.prepare(
-        "SELECT path, access_type, at, user FROM access_records WHERE at >= ?1 ORDER BY at",
+        "SELECT f.path, r.access_type, r.at, r.user FROM access_records r
+         JOIN usage_files f ON f.id = r.file_id WHERE r.at >= ?1 ORDER BY r.at",
     )?;
     let mut rows = st.query([since.unwrap_or(i64::MIN)])?;
     let within = |p: &[u8]| {
@@ -456,7 +501,8 @@ pub struct Event {
 pub fn history(conn: &Connection, path: &Path, limit: usize) -> Result<Vec<Event>> {
     let mut st = conn.prepare(
         "SELECT id, access_type, at, timestamp, source, user, metadata FROM access_records
-         WHERE path = ?1 ORDER BY at DESC, id DESC LIMIT ?2",
+         WHERE file_id = (SELECT id FROM usage_files WHERE path = ?1)
+         ORDER BY at DESC, id DESC LIMIT ?2",
     )?;
     let rows = st.query_map(params![paths::to_bytes(path), limit as i64], |r| {
         let meta: Option<String> = r.get(6)?;

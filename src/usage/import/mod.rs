@@ -450,7 +450,9 @@ pub fn import(
             let other_source = play.kind == AccessType::Viewed
                 && tx
                     .prepare_cached(
-                        "SELECT count(*) FROM access_records WHERE path = ?1 AND access_type = 'viewed'
+                        "SELECT count(*) FROM access_records
+                           WHERE file_id = (SELECT id FROM usage_files WHERE path = ?1)
+                           AND access_type = 'viewed'
                            AND source NOT IN (?2, 'record') AND at BETWEEN ?3 AND ?4",
                     )?
                     .query_row(
