@@ -38,7 +38,10 @@ fn main() -> anyhow::Result<()> {
     // years (with jitter), so the time index grows at its end as it does in real use.
     let span = 3 * 365 * 86_400i64;
     let start = now - span;
-    let batch: usize = std::env::var("BATCH").ok().and_then(|b| b.parse().ok()).unwrap_or(250_000);
+    let batch: usize = std::env::var("BATCH")
+        .ok()
+        .and_then(|b| b.parse().ok())
+        .unwrap_or(250_000);
     let mut recorded = 0u64;
     let mut spent = 0.0f64;
     let mut done = 0;
@@ -56,9 +59,8 @@ fn main() -> anyhow::Result<()> {
                     17..=18 => AccessType::Synced,
                     _ => AccessType::Managed,
                 };
-                let at = start
-                    + span * (done + i) as i64 / events as i64
-                    + ((r >> 32) % 3600) as i64;
+                let at =
+                    start + span * (done + i) as i64 / events as i64 + ((r >> 32) % 3600) as i64;
                 Access::new(files[idx % files.len()].clone(), kind, at, None)
             })
             .collect();

@@ -6,7 +6,7 @@
 //! The rules and confidence formulas are documented in `docs/usage.md`.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -378,7 +378,7 @@ mod tests {
         let kind_of = |p: &str| {
             r.items
                 .iter()
-                .find(|i| i.path == PathBuf::from(p))
+                .find(|i| i.path == Path::new(p))
                 .map(|i| i.kind)
         };
         assert_eq!(

@@ -11,12 +11,17 @@ use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
-/// Unix seconds as ISO-8601 UTC: `2024-05-01T20:15:00Z`.
+/// Unix seconds as ISO-8601 UTC: `2024-05-01T20:15:00Z`. Written by hand because it runs
+/// once per recorded event and a general formatter costs more than the insert around it.
 pub fn iso_utc(secs: i64) -> String {
-    match Timestamp::from_second(secs) {
-        Ok(t) => t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        Err(_) => crate::output::format_utc(secs),
-    }
+    let (y, m, d) = crate::output::civil_from_days(secs.div_euclid(86_400));
+    let t = secs.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        t / 3600,
+        t / 60 % 60,
+        t % 60
+    )
 }
 
 /// How a time text without an offset is to be read.
@@ -92,7 +97,7 @@ pub fn parse_age(s: &str) -> Option<i64> {
         _ => return None,
     };
     let n: f64 = s[..s.len() - 1].trim().parse().ok()?;
-    if !n.is_finite() || n < 0.0 || n > 1e6 {
+    if !n.is_finite() || !(0.0..=1e6).contains(&n) {
         return None;
     }
     Some((n * mult as f64).round() as i64)
@@ -136,5 +141,8 @@ mod tests {
         );
         assert!(parse_user_time("soon", now).is_err());
         assert_eq!(iso_utc(1_714_594_500), "2024-05-01T20:15:00Z");
+        assert_eq!(iso_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso_utc(-1), "1969-12-31T23:59:59Z");
+        assert_eq!(iso_utc(951_782_400), "2000-02-29T00:00:00Z");
     }
 }
