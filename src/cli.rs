@@ -78,6 +78,8 @@ pub enum Command {
     Status(StatusArgs),
     /// Record and import who watched what; score files; recommend what to delete or archive
     Usage(UsageArgs),
+    /// Read release names: movie or episode, title, year, season, episode, quality, group
+    Parse(ParseArgs),
     /// Generate shell completions or man pages
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -283,6 +285,14 @@ pub struct UsageExportArgs {
     pub limit: usize,
     #[command(flatten)]
     pub half_life: HalfLifeArg,
+}
+
+/// `plexsync parse`
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Names or paths to parse; `-` reads one per line from stdin
+    #[arg(required = true, value_name = "NAME", value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub names: Vec<std::ffi::OsString>,
 }
 
 /// `plexsync generate`

@@ -1,6 +1,7 @@
 //! One file per subcommand; each gets the shared [`Ctx`] and returns an exit code.
 
 pub mod generate;
+pub mod parse;
 pub mod scan;
 pub mod status;
 pub mod usage;

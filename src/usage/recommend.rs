@@ -6,7 +6,7 @@
 //! The rules and confidence formulas are documented in `docs/usage.md`.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 

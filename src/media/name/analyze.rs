@@ -77,6 +77,8 @@ pub struct Info {
     pub subtitle_language: Vec<&'static str>,
     pub other: Vec<&'static str>,
     pub country: Option<&'static str>,
+    /// A container word inside the name (`MP4-GRP`), used when the path has no extension.
+    pub container: Option<&'static str>,
     /// Words that say "a whole series" (`Complete Series`, `Seasons`, `Miniseries`).
     pub series_words: bool,
     /// How many technical properties were found (a measure of "this is a release name").
@@ -102,6 +104,8 @@ struct Comp<'a> {
     anime: bool,
     /// Whether bare numbers may be read as episodes (not for images and documents).
     numbers: bool,
+    /// Token index of the release year.
+    year_at: Option<usize>,
     /// A reusable buffer for phrase keys.
     scratch: String,
 }
@@ -113,6 +117,10 @@ fn num(s: &str) -> Option<u32> {
         return None;
     }
     s.parse().ok()
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_year(n: u32) -> bool {
@@ -471,6 +479,7 @@ impl<'a> Comp<'a> {
             ep_anchor: None,
             anime: false,
             numbers: true,
+            year_at: None,
             scratch,
         }
     }
@@ -772,7 +781,12 @@ impl<'a> Comp<'a> {
         };
         let dt = found?;
         // Not the start of a longer dotted number run (`0.8.4.1`).
-        if i + 3 < n && num(self.key(i + 3)).is_some() && self.sep(i + 3) == sep1 && lc == 2 {
+        if i + 3 < n
+            && num(self.key(i + 3)).is_some()
+            && self.key(i + 3).len() <= 2
+            && self.sep(i + 3) == sep1
+            && lc == 2
+        {
             return None;
         }
         self.info.date.get_or_insert(dt);
@@ -996,7 +1010,9 @@ impl<'a> Comp<'a> {
         // (`2 сезон 24 серия`) or the number before has an ordinal mark (`5-й сезон`).
         let before = self.count_before(i);
         let after_is_episode = i + 2 < n && is_episode_word(self.key(i + 2));
-        let use_after = before.is_none() || !after_is_episode;
+        // Not across ` - ` (`2ND SEASON - 01` is season 2, episode 1).
+        let use_after =
+            (before.is_none() || !after_is_episode) && i + 1 < n && self.sep(i + 1) & STRONG == 0;
         if let Some((v, used)) = self.count_at(i + 1, true).filter(|_| use_after) {
             if self.same_level(i + 1) {
                 self.set_season(v);
@@ -1044,6 +1060,7 @@ impl<'a> Comp<'a> {
                 if plural {
                     self.info.series_words = true;
                 }
+                self.episode_after_dash(j);
                 return Some(j - i);
             }
         }
@@ -1055,12 +1072,30 @@ impl<'a> Comp<'a> {
                 *r = Role::Marker;
             }
             self.mark(st);
+            self.episode_after_dash(i + 1);
             return Some(1);
         }
         if plural {
             self.info.series_words = true;
         }
         None
+    }
+
+    /// `Show 2nd Season - 01`: a number after ` - ` right after a season is the episode.
+    fn episode_after_dash(&mut self, j: usize) {
+        if j < self.n()
+            && self.free(j)
+            && self.sep(j) & STRONG != 0
+            && self.info.episodes.is_empty()
+        {
+            if let Some((e, nd)) = parse_number(self.key(j)) {
+                if nd <= 4 {
+                    self.push_eps(&[e]);
+                    self.role[j] = Role::Marker;
+                    self.ep_anchor = Some(j);
+                }
+            }
+        }
     }
 
     /// A count written before its word (`2. Staffel`, `5-й сезон`, `09-я серия`): value and
@@ -1573,6 +1608,9 @@ impl<'a> Comp<'a> {
                     out.push_str(" - ");
                 } else if sep & DASH != 0 && sep & (SPACE | DOT | UNDER) == 0 {
                     out.push('-');
+                } else if sep == DOT && is_digits(self.text(i)) && is_digits(self.text(i - 1)) {
+                    // A decimal stays one: `Evangelion 1.11`.
+                    out.push('.');
                 } else {
                     out.push(' ');
                 }
@@ -1697,7 +1735,7 @@ impl<'a> Comp<'a> {
         }
         if ts.is_none() {
             // Titles in brackets, as a last resort (`[Show Name] - 01`).
-            ts = (start_from..n).find(|&x| self.free(x) && !lead_group.is_some_and(|g| x < g.1));
+            ts = (start_from..n).find(|&x| self.free(x) && lead_group.is_none_or(|g| x >= g.1));
         }
 
         // A leading number (`03 - Title`, `003. Show - Ep`, `003-004.`) or marker.
@@ -1788,6 +1826,12 @@ impl<'a> Comp<'a> {
                     stop = s2;
                 }
             }
+            // `Proper.2020.720p`: after leading jargon, a lone year is the year.
+            let lead_jargon = t > start_from && (start_from..t).all(|x| !self.free(x));
+            if title.is_none() && e == t + 1 && lead_jargon && matches!(self.role[t], Role::Year) {
+                self.take_year(t);
+                title = Some((t + 1, t + 1));
+            }
             if title.is_none() {
                 title = Some((t, e));
             }
@@ -1811,6 +1855,14 @@ impl<'a> Comp<'a> {
                     t1 = e;
                     stop = s;
                 } else if k < t1 {
+                    t1 = k;
+                    stop = Stop::Marker;
+                } else if self.anime
+                    && self.sep(k) & STRONG != 0
+                    && (t1..k).all(|x| self.free(x) && self.toks[x].depth == 0)
+                {
+                    // Fansub names: the title is everything before the final ` - NN`
+                    // (`[Group] Boruto - Naruto Next Generations - 01`).
                     t1 = k;
                     stop = Stop::Marker;
                 }
@@ -1938,6 +1990,7 @@ impl<'a> Comp<'a> {
     fn take_year(&mut self, x: usize) {
         if let Some(v) = num(self.key(x)) {
             self.info.year = Some(v as u16);
+            self.year_at = Some(x);
             self.role[x] = Role::Junk;
         }
     }
@@ -2023,6 +2076,15 @@ impl<'a> Comp<'a> {
                 }
             }
         }
+        // `16.5`: a recap between episodes; its decimal is not a word of anything.
+        let mut e = e;
+        if e < n
+            && self.sep(e) == DOT
+            && matches!(self.role[e], Role::Number)
+            && self.key(e).len() == 1
+        {
+            e += 1;
+        }
         for r in &mut self.role[k..e] {
             *r = Role::Marker;
         }
@@ -2058,7 +2120,11 @@ impl<'a> Comp<'a> {
                 Some(a) => a,
                 None => return,
             },
-            _ => return,
+            // `Doctor Who 2013 Christmas Special`: a special after the year is an episode.
+            _ => match self.year_at {
+                Some(y) if self.special_follows(y) => y,
+                _ => return,
+            },
         };
         let mut st = anchor + 1;
         // Skip jargon that sits between the marker and the title (`REPACK`, a date).
@@ -2094,6 +2160,19 @@ impl<'a> Comp<'a> {
         for r in &mut self.role[st..e] {
             *r = Role::Junk;
         }
+    }
+
+    /// Whether the free words right after token `y` include `Special`.
+    fn special_follows(&self, y: usize) -> bool {
+        let n = self.n();
+        let mut j = y + 1;
+        while j < n && self.titleish(j) && self.toks[j].depth == self.toks[y].depth {
+            if self.key(j) == "special" {
+                return true;
+            }
+            j += 1;
+        }
+        false
     }
 
     /// Records the fields of all claimed vocabulary.
@@ -2141,9 +2220,12 @@ impl<'a> Comp<'a> {
                     Field::Country => {
                         info.country.get_or_insert(v);
                     }
+                    Field::Container => {
+                        info.container.get_or_insert(v);
+                    }
                     Field::Noise => {}
                 }
-                if !matches!(f, Field::Noise | Field::Country) {
+                if !matches!(f, Field::Noise | Field::Country | Field::Container) {
                     info.tech += 1;
                 }
             }
@@ -2178,7 +2260,8 @@ impl<'a> Comp<'a> {
             )
         };
         let strong_tech = |r: Role| {
-            matches!(r, Role::Vocab(e) if !e.weak) || matches!(r, Role::Screen | Role::Channels)
+            matches!(r, Role::Vocab(e) if !e.weak)
+                || matches!(r, Role::Screen | Role::Channels | Role::Cont)
         };
         let any_tech = (0..n).any(|x| tech(self.role[x]));
         let any_marker = self.first_marker.is_some();
@@ -2265,8 +2348,14 @@ impl<'a> Comp<'a> {
                         st -= 1;
                     }
                 }
+                // `by GROUP`: the word is not part of the group.
+                let mut by_inside = false;
+                if st < last && self.key(st) == "by" {
+                    st += 1;
+                    by_inside = true;
+                }
                 let before = st.checked_sub(1);
-                let by = before.is_some_and(|b| self.key(b) == "by");
+                let by = by_inside || before.is_some_and(|b| self.key(b) == "by");
                 let accept = if depth > 0 {
                     let lone = self.sep(st) & OPEN != 0 && (end == n || self.sep(end) & CLOSE != 0);
                     let one_word = (st + 1..=last).all(|x| self.sep(x) & SPACE == 0);
@@ -2421,6 +2510,192 @@ mod tests {
         assert_eq!(parse_e_marker("e01v2"), Some(1));
         assert_eq!(parse_screen("1920x1080").as_deref(), Some("1080p"));
         assert_eq!(parse_screen("1444x866").as_deref(), Some("1444x866"));
+    }
+
+    use crate::media::name::{parse, MediaKind};
+
+    /// (title, season, episode) of a name.
+    fn tse(name: &str) -> (Option<String>, Option<u32>, Option<u32>) {
+        let m = parse(name);
+        (m.title, m.season, m.episode)
+    }
+
+    fn t(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn bare_numbers_by_position() {
+        // One digit belongs to the title; two are an episode; three are SEE.
+        assert_eq!(
+            tse("Bad.Boys.2.1080p.BluRay.x264"),
+            (t("Bad Boys 2"), None, None)
+        );
+        assert_eq!(tse("Test.13.HDTV-GRP"), (t("Test"), None, Some(13)));
+        assert_eq!(
+            tse("the.mentalist.501.hdtv-lol.mp4"),
+            (t("the mentalist"), Some(5), Some(1))
+        );
+        assert_eq!(
+            tse("the.100.109.hdtv-lol.mp4"),
+            (t("the 100"), Some(1), Some(9))
+        );
+        // After ` - `, or in a fansub name, a number is an absolute episode.
+        assert_eq!(
+            tse("Naruto Shippuuden - 351 (720p)"),
+            (t("Naruto Shippuuden"), None, Some(351))
+        );
+        assert_eq!(
+            tse("[Group] Show - 1080 [x264].mkv"),
+            (t("Show"), None, Some(1080))
+        );
+        // Before a year, a number is a title word.
+        assert_eq!(tse("Apollo.13.1995.1080p.BluRay").0, t("Apollo 13"));
+        // After other jargon, 720 and 1080 are resolutions.
+        assert_eq!(
+            parse("Movie.Name.2013.1080.x265-Ox.mkv")
+                .screen_size
+                .as_deref(),
+            Some("1080p")
+        );
+    }
+
+    #[test]
+    fn weak_jargon_at_the_end_of_a_title() {
+        assert_eq!(
+            parse("Pacific.Rim.3D.2013.BluRay").title.as_deref(),
+            Some("Pacific Rim")
+        );
+        assert_eq!(
+            parse("The.Collector.2009.1080p.mkv").title.as_deref(),
+            Some("The Collector")
+        );
+        assert_eq!(
+            parse("Immersion.French.2011.DVDR").title.as_deref(),
+            Some("Immersion French")
+        );
+        assert_eq!(
+            parse("Das.Appartement.German.AC3D.720p").title.as_deref(),
+            Some("Das Appartement")
+        );
+        assert_eq!(
+            parse("The.English.S01E01.1080p.mkv").title.as_deref(),
+            Some("The English")
+        );
+        assert_eq!(
+            parse("Shang-Chi (2021) 720p").title.as_deref(),
+            Some("Shang-Chi")
+        );
+    }
+
+    #[test]
+    fn season_and_episode_words() {
+        assert_eq!(tse("Dexter Saison VII FRENCH.BDRip.XviD-MiND").1, Some(7));
+        assert_eq!(
+            tse("Интерны 2 сезон 24 серия"),
+            (t("Интерны"), Some(2), Some(24))
+        );
+        assert_eq!(
+            tse("庆余年第十一季 第二十三集.mkv"),
+            (t("庆余年"), Some(11), Some(23))
+        );
+        assert_eq!(
+            tse("Show.Name.-.Temporada.1.720p.HDTV.x264[Cap.102]SPANISH").2,
+            Some(2)
+        );
+        assert_eq!(tse("FlexGet.14.of.21.Title.Here.720p.HDTV").2, Some(14));
+        assert_eq!(
+            tse("[Judas] Vinland Saga S2 - 01 [1080p].mkv"),
+            (t("Vinland Saga"), Some(2), Some(1))
+        );
+        let m = parse("Show Name - S01E02 - S01E03 - S01E04 - Ep Name");
+        assert_eq!(m.episodes, vec![2, 3, 4]);
+        assert_eq!(m.episode_title.as_deref(), Some("Ep Name"));
+        // A second marker of another kind is title text.
+        assert_eq!(
+            parse("Show Name - S02E31 - Episode 55 (720p.HDTV)").episode,
+            Some(31)
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            parse("Date.Series.10-11-2008.XViD").date.as_deref(),
+            Some("2008-11-10")
+        );
+        assert_eq!(
+            parse("WWE Raw 3rd Nov 2014 HDTV").date.as_deref(),
+            Some("2014-11-03")
+        );
+        assert_eq!(
+            parse("Conan 2011 04 18 Guest HDTV").date.as_deref(),
+            Some("2011-04-18")
+        );
+        assert_eq!(
+            parse("Show.Name.July.30.2021.1080p").date.as_deref(),
+            Some("2021-07-30")
+        );
+        assert_eq!(
+            parse("Marvels.Agents.of.S.H.I.E.L.D.s01e02.0.8.4.720p").date,
+            None
+        );
+    }
+
+    #[test]
+    fn release_groups() {
+        let g = |n: &str| parse(n).release_group;
+        assert_eq!(
+            g("Show.S01E01.HDTV.x264-LOL [eztv]").as_deref(),
+            Some("LOL")
+        );
+        assert_eq!(
+            g("Movie.2019.1080p.BluRay.x264-GRP[rarbg]").as_deref(),
+            Some("GRP[rarbg]")
+        );
+        assert_eq!(
+            g("El.dia.de.la.bestia.DVDrip.Spanish.DivX.by.Artik[SEDG].avi").as_deref(),
+            Some("Artik[SEDG]")
+        );
+        assert_eq!(
+            g("Show.S02E10.1080p.WEB.H264-STRiFE-postbot").as_deref(),
+            Some("STRiFE")
+        );
+        assert_eq!(
+            g("The.Director’s.Notebook.2006.Blu-Ray.x264.720p.AC3-de[42].mkv").as_deref(),
+            Some("de[42]")
+        );
+        assert_eq!(
+            g("Battle Royale 2000 DC (1080p Bluray x265 HEVC 10bit AAC 7.1 Japanese Tigole)")
+                .as_deref(),
+            Some("Tigole")
+        );
+        // Words after the marker with no jargon before them are an episode title.
+        assert_eq!(g("Test.S01E01E07-FooBar-Group.avi"), None);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(
+            parse("The.Matrix.COMPLETE.BLURAY-GRP").kind,
+            MediaKind::Episode
+        );
+        assert_eq!(
+            parse("The.Matrix.1999.COMPLETE.BLURAY-GRP").kind,
+            MediaKind::Movie
+        );
+        assert_eq!(
+            parse("Doctor Who 2005 50th Anniversary Special").kind,
+            MediaKind::Episode
+        );
+        assert_eq!(parse("FlexGet.epic").kind, MediaKind::Movie);
+    }
+
+    #[test]
+    fn reversed_names_are_obfuscated() {
+        let m = parse("The.Messengers.2015.S01E07.1080p.WEB-DL.DD5.1.H264.Nlsubs-Q/QoQ-sbuSLN.462.H.1.5DD.LD-BEW.p0801.70E10S.5102.sregnesseM.ehT.mkv");
+        assert_eq!(m.title.as_deref(), Some("The Messengers"));
+        assert_eq!((m.season, m.episode), (Some(1), Some(7)));
     }
 
     #[test]

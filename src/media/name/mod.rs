@@ -141,7 +141,7 @@ pub fn parse(path: &str) -> MediaName {
         language: strings(&info.language),
         subtitle_language: strings(&info.subtitle_language),
         other: strings(&info.other),
-        container,
+        container: container.or_else(|| info.container.map(str::to_string)),
         // Moved, not cloned: `info` is ours.
         title: info.title.take(),
         date: info.date.take(),

@@ -140,7 +140,7 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
         // letter and a digit (`DD+5.1`); elsewhere it separates (`ENG+FR`, `E01+02`).
         let plus_in_word = c == '+'
             && tok_start.is_some()
-            && (next.map_or(true, is_sep)
+            && (next.is_none_or(is_sep)
                 || (prev.is_some_and(|p| p.is_ascii_alphabetic())
                     && next.is_some_and(|n| n.is_ascii_digit())));
         let separator = (is_sep(c) || c == '+') && !plus_in_word;
