@@ -199,7 +199,7 @@ fn scope(ctx: &Ctx, roots: &[PathBuf], since: Option<&str>, hl: &HalfLifeArg) ->
         .iter()
         .map(|r| {
             let p = paths::absolute(r)?;
-            std::fs::metadata(&p).with_context(|| format!("{}", paths::display(&p)))?;
+            std::fs::metadata(&p).with_context(|| paths::display(&p))?;
             Ok(p)
         })
         .collect::<Result<Vec<_>>>()?;

@@ -378,7 +378,7 @@ mod tests {
         let kind_of = |p: &str| {
             r.items
                 .iter()
-                .find(|i| i.path == Path::new(p))
+                .find(|i| i.path == std::path::Path::new(p))
                 .map(|i| i.kind)
         };
         assert_eq!(
