@@ -372,7 +372,7 @@ fn show(ctx: &Ctx, a: &crate::cli::UsageShowArgs) -> Result<i32> {
         store::aggregate_of(cat.conn(), &path)?
     } else {
         store::aggregates_from_events(cat.conn(), &m, None, std::slice::from_ref(&path))?
-            .remove(&path)
+            .remove(paths::to_bytes(&path))
     };
     let events = store::history(cat.conn(), &path, a.limit)?;
     let agg = agg.unwrap_or_default();

@@ -311,7 +311,7 @@ pub fn recommend(files: &[FileUsage], rules: &Rules, now: i64) -> Recommendation
         a.kind
             .cmp(&b.kind)
             .then(b.bytes.cmp(&a.bytes))
-            .then(a.path.cmp(&b.path))
+            .then_with(|| paths::to_bytes(&a.path).cmp(paths::to_bytes(&b.path)))
     });
     Recommendations {
         items,

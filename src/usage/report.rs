@@ -9,7 +9,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::score::{scale, Category, ScoreModel};
-use super::store::{self, Aggregate};
+use super::store;
 use crate::catalog::{Catalog, Stat};
 use crate::media::kind::FileKind;
 use crate::paths;
@@ -66,14 +66,13 @@ pub struct Collected {
 pub fn collect(cat: &Catalog, scope: &Scope) -> Result<Collected> {
     let conn = cat.conn();
     let stored = store::stored_model(conn)?;
-    let aggs: HashMap<PathBuf, Aggregate> =
-        if scope.since.is_none() && same_model(&stored, &scope.model) {
-            store::aggregates(conn, &scope.roots)?
-        } else {
-            store::aggregates_from_events(conn, &scope.model, scope.since, &scope.roots)?
-        };
+    let aggs: store::ByPath = if scope.since.is_none() && same_model(&stored, &scope.model) {
+        store::aggregates(conn, &scope.roots)?
+    } else {
+        store::aggregates_from_events(conn, &scope.model, scope.since, &scope.roots)?
+    };
     // (size, mtime secs, first seen)
-    let mut present: HashMap<PathBuf, (u64, i64, Option<i64>)> = HashMap::new();
+    let mut present: HashMap<Vec<u8>, (u64, i64, Option<i64>)> = HashMap::new();
     let mut errors = Vec::new();
     if scope.roots.is_empty() {
         let mut st = conn.prepare(
@@ -81,7 +80,7 @@ pub fn collect(cat: &Catalog, scope: &Scope) -> Result<Collected> {
         )?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            let p = paths::from_bytes(&r.get::<_, Vec<u8>>(0)?);
+            let p: Vec<u8> = r.get(0)?;
             let kind: String = r.get(4)?;
             if kind != "video" && !aggs.contains_key(&p) {
                 continue;
@@ -101,8 +100,9 @@ pub fn collect(cat: &Catalog, scope: &Scope) -> Result<Collected> {
             if present.contains_key(p) {
                 continue;
             }
-            if let Ok(s) = Stat::of(p) {
-                if std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file()) {
+            let path = paths::from_bytes(p);
+            if let Ok(s) = Stat::of(&path) {
+                if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
                     present.insert(
                         p.clone(),
                         (s.size, s.mtime_ns.div_euclid(1_000_000_000), None),
@@ -115,7 +115,8 @@ pub fn collect(cat: &Catalog, scope: &Scope) -> Result<Collected> {
             let mut seen: HashMap<PathBuf, Stat> = HashMap::new();
             crate::scan::walk::walk(root, false, scope.jobs, &mut |f| match f {
                 crate::scan::walk::Found::File(p, s) => {
-                    if FileKind::of(&p) == FileKind::Video || aggs.contains_key(&p) {
+                    if FileKind::of(&p) == FileKind::Video || aggs.contains_key(paths::to_bytes(&p))
+                    {
                         seen.insert(p, s);
                     }
                 }
@@ -125,12 +126,13 @@ pub fn collect(cat: &Catalog, scope: &Scope) -> Result<Collected> {
                     None => e,
                 }),
             });
-            let known: HashMap<PathBuf, i64> = cat
+            let known: HashMap<Vec<u8>, i64> = cat
                 .files_under(root)?
                 .into_iter()
-                .map(|r| (r.path, r.first_seen))
+                .map(|r| (paths::to_bytes(&r.path).to_vec(), r.first_seen))
                 .collect();
             for (p, s) in seen {
+                let p = paths::to_bytes(&p).to_vec();
                 let first = known.get(&p).copied();
                 present.insert(p, (s.size, s.mtime_ns.div_euclid(1_000_000_000), first));
             }
@@ -138,8 +140,9 @@ pub fn collect(cat: &Catalog, scope: &Scope) -> Result<Collected> {
     }
     let files = present
         .into_iter()
-        .map(|(path, (bytes, mtime, first_seen))| {
-            let a = aggs.get(&path).cloned().unwrap_or_default();
+        .map(|(key, (bytes, mtime, first_seen))| {
+            let a = aggs.get(&key).cloned().unwrap_or_default();
+            let path = paths::from_bytes(&key);
             let decayed = scope.model.value_at((a.score, a.score_at), scope.now);
             let score = scale(decayed);
             let since = [Some(mtime), a.added_at, first_seen]
@@ -274,7 +277,7 @@ pub fn build(files: &[FileUsage], limit: usize) -> Report {
         b.score
             .total_cmp(&a.score)
             .then(b.plays.cmp(&a.plays))
-            .then(a.path.cmp(&b.path))
+            .then_with(|| paths::to_bytes(&a.path).cmp(paths::to_bytes(&b.path)))
     });
     let top: Vec<FileUsage> = order
         .iter()
