@@ -312,14 +312,25 @@ pub struct EpisodeOf {
 
 /// Recognise an episode by its layout: a `SxxEyy` (or `1x02`) name, or a file in a
 /// `Season N` / `Series N` / `Specials` folder. The show is the folder above the season
-/// folder (or the file's folder when there is none).
+/// folder (or the file's folder when there is none). Other names go to the media-name
+/// parser; an episode it recognises belongs to the show it names, in the file's folder.
 pub fn episode_of(p: &Path) -> Option<EpisodeOf> {
     let name = p.file_name()?.to_string_lossy().to_ascii_lowercase();
     let parent = p.parent()?;
     let parent_name = parent.file_name()?.to_string_lossy().to_ascii_lowercase();
     let season_dir = is_season_folder(&parent_name);
     if !season_dir && !has_episode_marker(&name) {
-        return None;
+        // Not an episode by layout: ask the media-name parser (daily shows, "Show - 105",
+        // episodes kept flat in a show folder). The show is its parsed title.
+        let parsed = crate::media::parse(&p.to_string_lossy());
+        if parsed.kind != crate::media::MediaKind::Episode {
+            return None;
+        }
+        return Some(EpisodeOf {
+            show: parsed.title?,
+            show_folder: parent.to_path_buf(),
+            season_folder: None,
+        });
     }
     let (show_folder, season_folder) = if season_dir {
         (parent.parent()?.to_path_buf(), Some(parent.to_path_buf()))
@@ -399,6 +410,11 @@ mod tests {
         let e = episode_of(Path::new("/tv/Show/show.1x02.mkv")).unwrap();
         assert_eq!(e.show, "Show");
         assert!(episode_of(Path::new("/movies/Heat (1995)/Heat (1995).mkv")).is_none());
+        let daily = episode_of(Path::new("/tv/Colbert/The.Colbert.Report.2010.01.05.mkv"));
+        assert_eq!(
+            daily.map(|e| e.show_folder),
+            Some(PathBuf::from("/tv/Colbert"))
+        );
         assert!(episode_of(Path::new("/movies/Sesame.mkv")).is_none());
         assert!(episode_of(Path::new("/x")).is_none());
     }
