@@ -713,11 +713,19 @@ fn kodi_local_times_and_bookmarks() {
     );
     assert_eq!(sh["in_progress"], false);
     assert_eq!(show(&w, &b).1["in_progress"], true);
-    // Kodi moved lastPlayed: a new play; the old one is not re-added.
-    sql(
-        &db,
+    // Kodi (still running, its WAL not checkpointed) moved lastPlayed: a new play; the old
+    // one is not re-added, and the live database is left exactly as it was.
+    let live = Connection::open(&db).unwrap();
+    live.execute_batch("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;")
+        .unwrap();
+    live.execute(
         "UPDATE files SET lastPlayed = '2024-07-01 20:00:00', playCount = 3 WHERE idFile = 1",
-    );
+        [],
+    )
+    .unwrap();
+    let wal = w.path("MyVideos131.db-wal");
+    let wal_before = std::fs::read(&wal).unwrap();
+    assert!(!wal_before.is_empty());
     let msgs = run(
         &w,
         &["usage", "import", "kodi", "--db", s(&db), "--map", &map],
@@ -725,6 +733,8 @@ fn kodi_local_times_and_bookmarks() {
     );
     assert_eq!(summary(&msgs)["imported"], 1);
     assert_eq!(show(&w, &a).1["plays"], 2);
+    assert_eq!(std::fs::read(&wal).unwrap(), wal_before);
+    drop(live);
 }
 
 #[test]
