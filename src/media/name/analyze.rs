@@ -55,27 +55,47 @@ pub enum TitleFrom {
 /// The fields found in one component.
 #[derive(Debug, Default, Clone)]
 pub struct Info {
+    /// The title (show name for episodes).
     pub title: Option<String>,
+    /// Where in the name the title was found.
     pub title_from: TitleFrom,
+    /// How many tokens the title has (one-word titles may be abbreviations).
     pub title_tokens: usize,
+    /// The release year.
     pub year: Option<u16>,
+    /// The season.
     pub season: Option<u32>,
+    /// Every episode number, in the order found.
     pub episodes: Vec<u32>,
+    /// The air date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// The episode title.
     pub episode_title: Option<String>,
+    /// `1080p`, or `WxH`.
     pub screen_size: Option<String>,
+    /// The source (`Blu-ray`, `Web`, ...).
     pub source: Option<&'static str>,
+    /// The video codec.
     pub video_codec: Option<&'static str>,
+    /// The audio codec.
     pub audio_codec: Option<&'static str>,
+    /// The audio channels (`5.1`).
     pub audio_channels: Option<&'static str>,
+    /// The edition.
     pub edition: Option<&'static str>,
+    /// The part or disc number.
     pub part: Option<u32>,
+    /// The release group.
     pub group: Option<String>,
     /// The group came from a name's end (`-GROUP`), not from a guess at its start.
     pub group_strong: bool,
+    /// Audio languages (ISO 639-1).
     pub language: Vec<&'static str>,
+    /// Subtitle languages (ISO 639-1).
     pub subtitle_language: Vec<&'static str>,
+    /// Other tags.
     pub other: Vec<&'static str>,
+    /// A country written after the title (`US`), kept for the match key.
     pub country: Option<&'static str>,
     /// A container word inside the name (`MP4-GRP`), used when the path has no extension.
     pub container: Option<&'static str>,
@@ -534,10 +554,17 @@ impl<'a> Comp<'a> {
         self.sep(i) & (OPEN | CLOSE) == 0
     }
 
+    /// Claims tokens `i..i+len`. A vocabulary phrase keeps its entry on the first token
+    /// (the rest are `Cont`); other spans repeat their role, so a date stays a date.
     fn claim(&mut self, i: usize, len: usize, role: Role) {
         self.role[i] = role;
+        let rest = if matches!(role, Role::Vocab(_)) {
+            Role::Cont
+        } else {
+            role
+        };
         for r in &mut self.role[i + 1..i + len] {
-            *r = Role::Cont;
+            *r = rest;
         }
     }
 
@@ -548,7 +575,7 @@ impl<'a> Comp<'a> {
     }
 
     fn mark(&mut self, i: usize) {
-        if self.first_marker.is_none_or_gt(i) {
+        if self.first_marker.is_none_or(|m| m > i) {
             self.first_marker = Some(i);
         }
     }
@@ -981,7 +1008,7 @@ impl<'a> Comp<'a> {
         let n = self.n();
         let k = self.key(i);
         // Glued forms: `Temporada1`, `シーズン2`, `2期`, `第二季`.
-        if let Some(v) = glued_count(k, &["temporada", "season", "saison", "シーズン"], &[]) {
+        if let Some(v) = glued_count(k, &["temporada", "season", "saison", "シーズン"]) {
             self.set_season(v);
             self.claim(i, 1, Role::Marker);
             self.mark(i);
@@ -1501,7 +1528,7 @@ fn of_total(k: &str) -> Option<u32> {
 }
 
 /// `Temporada1`, `シーズン2`: a word with its number glued on.
-fn glued_count(k: &str, words: &[&str], _suffix: &[&str]) -> Option<u32> {
+fn glued_count(k: &str, words: &[&str]) -> Option<u32> {
     for w in words {
         if let Some(rest) = k.strip_prefix(w) {
             if let Some(v) = num(rest) {
@@ -1524,19 +1551,6 @@ fn cjk_count(k: &str, counters: &[char]) -> Option<u32> {
         return None;
     }
     vocab::cjk_number(body)
-}
-
-trait OptExt {
-    fn is_none_or_gt(&self, i: usize) -> bool;
-}
-
-impl OptExt for Option<usize> {
-    fn is_none_or_gt(&self, i: usize) -> bool {
-        match self {
-            None => true,
-            Some(v) => *v > i,
-        }
-    }
 }
 
 /// What ended a title run.
@@ -1569,7 +1583,8 @@ impl<'a> Comp<'a> {
         matches!(self.role[i], Role::Free | Role::Number | Role::Year) || self.is_weak(i)
     }
 
-    /// Rebuilds the text of tokens `a..b` (skipping claimed ones if `only_free`).
+    /// Rebuilds the text of tokens `a..b` with readable separators (`Ant-Man`, `S.H.I.E.L.D.`,
+    /// `Paris 2054, Renaissance`, `Simpsons, The` → `The Simpsons`).
     fn join(&self, a: usize, b: usize) -> String {
         let mut out = String::new();
         let mut i = a;
@@ -1644,6 +1659,12 @@ impl<'a> Comp<'a> {
             }
             match self.role[j] {
                 Role::Year if j == st && allow_year_first => {}
+                // Two years in a row: the first is part of the title
+                // (`Wonder.Woman.1984.2020`, `Wonder Woman 1984 (2020)`).
+                Role::Year
+                    if j + 1 < n
+                        && matches!(self.role[j + 1], Role::Year)
+                        && self.sep(j + 1) & (CLOSE | STRONG) == 0 => {}
                 Role::Year => return (j, Stop::Year),
                 Role::Marker | Role::Date | Role::Part => return (j, Stop::Marker),
                 _ if self.titleish(j) => {}
@@ -1671,7 +1692,13 @@ impl<'a> Comp<'a> {
                 }
                 Stop::Marker => matches!(f, Field::Country) || self.is_complete(i),
                 Stop::Tech | Stop::Bracket | Stop::Dash => true,
-                Stop::End => matches!(f, Field::Country),
+                // `Show - s01e01.en.srt`, `.en.forced.srt`: subtitle suffixes.
+                Stop::End => {
+                    matches!(f, Field::Country)
+                        || self.is_complete(i)
+                        || f == Field::Language && self.key(i).len() <= 3 && self.sep(i) == DOT
+                        || f == Field::Noise && matches!(self.key(i), "forced" | "sdh" | "cc")
+                }
             };
             if !strip {
                 break;
@@ -1837,6 +1864,30 @@ impl<'a> Comp<'a> {
             }
         }
 
+        // A folder without jargon is a clean title, dashes and all:
+        // `Star Trek - The Next Generation`, `Mission Impossible - Fallout (2018)`.
+        if !is_file && stop == Stop::Dash && self.first_marker.is_none() {
+            if let Some((t0, mut t1)) = title {
+                while t1 < n
+                    && self.sep(t1) & STRONG != 0
+                    && self.toks[t1].depth == 0
+                    && self.free(t1)
+                {
+                    let (e, s) = self.run_end(t1, false);
+                    if (t1..e).any(|x| !self.free(x)) {
+                        break;
+                    }
+                    t1 = e;
+                    stop = s;
+                }
+                if (t1..n).all(|x| {
+                    matches!(self.role[x], Role::Year | Role::Junk) || self.toks[x].depth > 0
+                }) {
+                    title = Some((t0, t1));
+                }
+            }
+        }
+
         // Bare numbers: episodes, or title words.
         let (mut t0, mut t1) = title.unwrap_or((0, 0));
         if title.is_some()
@@ -1873,6 +1924,17 @@ impl<'a> Comp<'a> {
         if stop == Stop::Year && self.info.episodes.is_empty() && t1 + 1 < n {
             let k = t1 + 1;
             if matches!(self.role[k], Role::Number)
+                && self.same_level(k)
+                && self.sep(k) & STRONG != 0
+            {
+                // `Hunter x Hunter 2011 - 01`: after ` - `, any number is the episode.
+                if let Some((v, _)) = parse_number(self.key(k)) {
+                    self.push_eps(&[v]);
+                    self.role[k] = Role::Marker;
+                    self.mark(k);
+                    self.ep_anchor = Some(k);
+                }
+            } else if matches!(self.role[k], Role::Number)
                 && self.same_level(k)
                 && (k + 1 >= n || !self.titleish(k + 1))
             {
@@ -1965,10 +2027,10 @@ impl<'a> Comp<'a> {
                 self.info.title_from = title_from;
                 self.info.title_tokens = end - t0;
             }
+            // Title words are taken: later rules (group, episode title) must skip them.
             for r in &mut self.role[t0..end] {
                 *r = Role::Junk;
             }
-            // Reuse Junk as "taken"; the title is already recorded.
         }
 
         self.resolve_numbers();
@@ -2146,8 +2208,7 @@ impl<'a> Comp<'a> {
         if e <= st {
             return;
         }
-        // `Show - S01E02-FooBar-Group`... a lone trailing dash-joined word after jargon is
-        // a group, not a title; but with nothing technical after it, it is the title.
+        // Jargon words inside the episode title are title words (`Show.S01E01.Cam.mkv`).
         for x in st..e {
             if matches!(self.role[x], Role::Vocab(_) | Role::Number | Role::Year) {
                 self.role[x] = Role::Free;
@@ -2305,7 +2366,7 @@ impl<'a> Comp<'a> {
             }
             // A short word after `-` right after the codec is a group even if it is
             // also a language code: `AC3-de[42]`, `H.264-NL`.
-            if self.is_weak(i) && self.sep(i) == DASH && i > 0 && strong_tech(self.role[i - 1]) {
+            if self.is_code_group(i) && i > 0 && strong_tech(self.role[i - 1]) {
                 break;
             }
             let skippable = match self.role[i] {
@@ -2331,10 +2392,8 @@ impl<'a> Comp<'a> {
         }
         if end > 0 {
             let last = end - 1;
-            let weak_group = self.is_weak(last)
-                && self.sep(last) == DASH
-                && last > 0
-                && strong_tech(self.role[last - 1]);
+            let weak_group =
+                self.is_code_group(last) && last > 0 && strong_tech(self.role[last - 1]);
             if self.free(last) || weak_group {
                 let depth = self.toks[last].depth;
                 let mut st = last;
@@ -2421,6 +2480,14 @@ impl<'a> Comp<'a> {
         if let Some((a, b)) = lead {
             self.set_group(a, b, false);
         }
+    }
+
+    /// A language or country code right after `-` (`AC3-de`, `H.264-NL`): in that place
+    /// it is a group's name, not a language.
+    fn is_code_group(&self, i: usize) -> bool {
+        self.sep(i) == DASH
+            && matches!(self.weak_field(i), Some(Field::Language | Field::Country))
+            && self.key(i).len() <= 3
     }
 
     fn set_group(&mut self, a: usize, b: usize, strong: bool) {
@@ -2551,6 +2618,12 @@ mod tests {
         );
         // Before a year, a number is a title word.
         assert_eq!(tse("Apollo.13.1995.1080p.BluRay").0, t("Apollo 13"));
+        // Two years in a row: the last is the release year.
+        let m = parse("Wonder.Woman.1984.2020.1080p.WEB-DL");
+        assert_eq!(
+            (m.title.as_deref(), m.year),
+            (Some("Wonder Woman 1984"), Some(2020))
+        );
         // After other jargon, 720 and 1080 are resolutions.
         assert_eq!(
             parse("Movie.Name.2013.1080.x265-Ox.mkv")

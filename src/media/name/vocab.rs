@@ -13,14 +13,23 @@ use std::sync::OnceLock;
 /// The field a vocabulary word sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// `screen_size`
     ScreenSize,
+    /// `source`
     Source,
+    /// `video_codec`
     VideoCodec,
+    /// `audio_codec`
     AudioCodec,
+    /// `audio_channels`
     AudioChannels,
+    /// `edition`
     Edition,
+    /// `other`
     Other,
+    /// `language`
     Language,
+    /// `subtitle_language`
     SubtitleLanguage,
     /// A country code that trails a show name (`The Office US`); kept out of the title.
     Country,
@@ -108,10 +117,7 @@ const STRONG: &[(&str, P)] = &[
         "dsrip|satrip|sat rip|ds rip",
         &[(Source, "Satellite"), (Other, "Rip")],
     ),
-    (
-        "web dl|webdl|webhd|webuhd|web hd|amzn web",
-        &[(Source, "Web")],
-    ),
+    ("web dl|webdl|webhd|webuhd|web hd", &[(Source, "Web")]),
     (
         "dlmux|dl mux|webmux|web mux",
         &[(Source, "Web"), (Other, "Mux")],
@@ -321,7 +327,7 @@ const WEAK: &[(&str, P)] = &[
     ("dual", &[(Other, "Dual Audio")]),
     ("hc", &[(Other, "Hardcoded Subtitles")]),
     ("xxx", &[(Other, "XXX")]),
-    ("custom|forced|chapters|dolby|audio", &[(Noise, "")]),
+    ("custom|forced|chapters|dolby|audio|sdh", &[(Noise, "")]),
     ("the complete", &[(Other, "Complete")]),
     ("cam", &[(Source, "Camera")]),
     ("ts", &[(Source, "Telesync")]),
@@ -416,6 +422,12 @@ const WEAK: &[(&str, P)] = &[
     (
         "multi|multilang|multilanguage|multi lang",
         &[(Language, "mul")],
+    ),
+    // Streaming services: guessit's `streaming_service` is not in our API; known, so they
+    // are neither title nor group words.
+    (
+        "amzn|dsnp|hulu|atvp|hmax|nf|pcok|pmtp|crav|dcu|vudu|itunes",
+        &[(Noise, "")],
     ),
 ];
 
@@ -622,6 +634,26 @@ pub fn is_tld(key: &str) -> bool {
     matches!(
         key,
         "com" | "org" | "ru" | "party" | "vip" | "pics" | "xyz" | "biz"
+    )
+}
+
+/// Plex's folders for a movie's or show's extras (`Featurettes/`, `Behind The Scenes/`).
+pub fn is_extras_folder(key: &str) -> bool {
+    matches!(
+        key,
+        "extras"
+            | "featurettes"
+            | "behind the scenes"
+            | "deleted scenes"
+            | "interviews"
+            | "scenes"
+            | "shorts"
+            | "trailers"
+            | "other"
+            | "others"
+            | "bonus"
+            | "sample"
+            | "samples"
     )
 }
 
