@@ -5,6 +5,7 @@ pub mod parse;
 pub mod resync;
 pub mod scan;
 pub mod status;
+pub mod usage;
 
 use std::path::PathBuf;
 
