@@ -35,6 +35,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand scan 'Walk folders and record their files in the catalog'
             cand status 'Show what the catalog knows, per root, by kind and status'
             cand organize 'Move media into a clean layout by rules, with a plan, a journal and undo'
+            cand usage 'Record and import who watched what; score files; recommend what to delete or archive'
             cand parse 'Read release names: movie or episode, title, year, season, episode, quality, group'
             cand resync 'Find broken local copies and make them whole again from the source, verified'
             cand generate 'Generate shell completions or man pages'
@@ -246,6 +247,218 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         &'plexsync;organize;help;rules'= {
         }
         &'plexsync;organize;help;help'= {
+        }
+        &'plexsync;usage'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand record 'Record accesses of files (for player hooks and scripts)'
+            cand import 'Import watch history from a media server''s database (read-only)'
+            cand report 'Totals, top and bottom files, and a per-show roll-up'
+            cand show 'One file''s history and score'
+            cand recommend 'What could be deleted or archived, and what to keep'
+            cand prune 'Delete raw events older than a retention period (scores are kept)'
+            cand reset 'Forget all usage history'
+            cand export 'Write the JSON report to a file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;usage;record'= {
+            cand --type 'What happened'
+            cand --at 'When: ISO-8601, unix seconds, or an age like 2h [default: now]'
+            cand --meta 'Extra facts as a JSON object (e.g. ''{"user":"ann","position_secs":300}'')'
+            cand --user 'Who watched (stored in the metadata as "user")'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;import'= {
+            cand --db 'The source''s database (repeat for Jellyfin: core db and playback_reporting.db) [legacy default: ~/.plexsync/usage.db]'
+            cand --map 'Rewrite server paths to local ones (repeatable; longest FROM wins)'
+            cand --plex-db 'Tautulli: the Plex database that resolves rating keys to files'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --show-unmatched 'List plays that matched no local file'
+            cand --full 'Read everything again, ignoring the watermark (nothing is imported twice)'
+            cand -n 'Read and count, write nothing'
+            cand --dry-run 'Read and count, write nothing'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;report'= {
+            cand --since 'Count only accesses since TIME (ISO-8601, unix seconds, or an age like 30d)'
+            cand --limit 'How many top and bottom files to list'
+            cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;show'= {
+            cand --limit 'How many events to list, newest first'
+            cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;recommend'= {
+            cand --min-age 'Never-viewed files younger than this are left alone [default: 30]'
+            cand --recent 'Files watched within this many days are never recommended for removal'
+            cand --limit 'How many files to list per kind on screen (JSON lists all)'
+            cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;prune'= {
+            cand --older-than 'Delete raw events older than this many days [default: 365, or [usage] retention_days]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand -n 'Count what would be deleted, delete nothing'
+            cand --dry-run 'Count what would be deleted, delete nothing'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;reset'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --yes 'Do it without asking (required when not on a terminal)'
+            cand -n 'Count what would be deleted, delete nothing'
+            cand --dry-run 'Count what would be deleted, delete nothing'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;export'= {
+            cand --out 'The JSON file to write (replaced atomically)'
+            cand --since 'Count only accesses since TIME'
+            cand --limit 'How many top and bottom files to include'
+            cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;help'= {
+            cand record 'Record accesses of files (for player hooks and scripts)'
+            cand import 'Import watch history from a media server''s database (read-only)'
+            cand report 'Totals, top and bottom files, and a per-show roll-up'
+            cand show 'One file''s history and score'
+            cand recommend 'What could be deleted or archived, and what to keep'
+            cand prune 'Delete raw events older than a retention period (scores are kept)'
+            cand reset 'Forget all usage history'
+            cand export 'Write the JSON report to a file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;usage;help;record'= {
+        }
+        &'plexsync;usage;help;import'= {
+        }
+        &'plexsync;usage;help;report'= {
+        }
+        &'plexsync;usage;help;show'= {
+        }
+        &'plexsync;usage;help;recommend'= {
+        }
+        &'plexsync;usage;help;prune'= {
+        }
+        &'plexsync;usage;help;reset'= {
+        }
+        &'plexsync;usage;help;export'= {
+        }
+        &'plexsync;usage;help;help'= {
         }
         &'plexsync;parse'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
@@ -584,6 +797,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand scan 'Walk folders and record their files in the catalog'
             cand status 'Show what the catalog knows, per root, by kind and status'
             cand organize 'Move media into a clean layout by rules, with a plan, a journal and undo'
+            cand usage 'Record and import who watched what; score files; recommend what to delete or archive'
             cand parse 'Read release names: movie or episode, title, year, season, episode, quality, group'
             cand resync 'Find broken local copies and make them whole again from the source, verified'
             cand generate 'Generate shell completions or man pages'
@@ -612,6 +826,32 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         &'plexsync;help;organize;history'= {
         }
         &'plexsync;help;organize;rules'= {
+        }
+        &'plexsync;help;usage'= {
+            cand record 'Record accesses of files (for player hooks and scripts)'
+            cand import 'Import watch history from a media server''s database (read-only)'
+            cand report 'Totals, top and bottom files, and a per-show roll-up'
+            cand show 'One file''s history and score'
+            cand recommend 'What could be deleted or archived, and what to keep'
+            cand prune 'Delete raw events older than a retention period (scores are kept)'
+            cand reset 'Forget all usage history'
+            cand export 'Write the JSON report to a file'
+        }
+        &'plexsync;help;usage;record'= {
+        }
+        &'plexsync;help;usage;import'= {
+        }
+        &'plexsync;help;usage;report'= {
+        }
+        &'plexsync;help;usage;show'= {
+        }
+        &'plexsync;help;usage;recommend'= {
+        }
+        &'plexsync;help;usage;prune'= {
+        }
+        &'plexsync;help;usage;reset'= {
+        }
+        &'plexsync;help;usage;export'= {
         }
         &'plexsync;help;parse'= {
         }

@@ -79,6 +79,8 @@ pub enum Command {
     /// Move media into a clean layout by rules, with a plan, a journal and undo
     #[command(subcommand)]
     Organize(OrganizeCommand),
+    /// Record and import who watched what; score files; recommend what to delete or archive
+    Usage(UsageArgs),
     /// Read release names: movie or episode, title, year, season, episode, quality, group
     Parse(ParseArgs),
     /// Find broken local copies and make them whole again from the source, verified
@@ -229,6 +231,186 @@ pub struct StatusArgs {
     /// Limit to these folders (default: every scanned root)
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// `plexsync usage`
+#[derive(Debug, Args)]
+pub struct UsageArgs {
+    #[command(subcommand)]
+    pub cmd: UsageCmd,
+}
+
+/// The `usage` verbs.
+#[derive(Debug, Subcommand)]
+pub enum UsageCmd {
+    /// Record accesses of files (for player hooks and scripts)
+    Record(UsageRecordArgs),
+    /// Import watch history from a media server's database (read-only)
+    Import(UsageImportArgs),
+    /// Totals, top and bottom files, and a per-show roll-up
+    Report(UsageReportArgs),
+    /// One file's history and score
+    Show(UsageShowArgs),
+    /// What could be deleted or archived, and what to keep
+    Recommend(UsageRecommendArgs),
+    /// Delete raw events older than a retention period (scores are kept)
+    Prune(UsagePruneArgs),
+    /// Forget all usage history
+    Reset(UsageResetArgs),
+    /// Write the JSON report to a file
+    Export(UsageExportArgs),
+}
+
+/// Decay settings shared by the reading verbs.
+#[derive(Debug, Args)]
+pub struct HalfLifeArg {
+    /// Days for an access's weight to halve [default: 90, or [usage] half_life_days]
+    #[arg(long, value_name = "DAYS", value_parser = parse_positive_days)]
+    pub half_life: Option<f64>,
+}
+
+fn parse_positive_days(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(d) if d.is_finite() && d > 0.0 && d <= 36_500.0 => Ok(d),
+        _ => Err(format!("{s:?} is not a number of days between 0 and 36500")),
+    }
+}
+
+/// `plexsync usage record`
+#[derive(Debug, Args)]
+pub struct UsageRecordArgs {
+    /// Files that were accessed
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// What happened
+    #[arg(long = "type", value_name = "TYPE", default_value = "viewed",
+          value_parser = ["viewed", "accessed", "managed", "synced"])]
+    pub kind: String,
+    /// When: ISO-8601, unix seconds, or an age like 2h [default: now]
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Extra facts as a JSON object (e.g. '{"user":"ann","position_secs":300}')
+    #[arg(long, value_name = "JSON")]
+    pub meta: Option<String>,
+    /// Who watched (stored in the metadata as "user")
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+}
+
+/// `plexsync usage import`
+#[derive(Debug, Args)]
+pub struct UsageImportArgs {
+    /// Where the history comes from
+    #[arg(value_name = "SOURCE", value_parser = ["plex", "tautulli", "jellyfin", "kodi", "legacy"])]
+    pub source: String,
+    /// The source's database (repeat for Jellyfin: core db and playback_reporting.db)
+    /// [legacy default: ~/.plexsync/usage.db]
+    #[arg(long, value_name = "PATH")]
+    pub db: Vec<PathBuf>,
+    /// Rewrite server paths to local ones (repeatable; longest FROM wins)
+    #[arg(long, value_name = "FROM=TO")]
+    pub map: Vec<String>,
+    /// Tautulli: the Plex database that resolves rating keys to files
+    #[arg(long, value_name = "PATH")]
+    pub plex_db: Option<PathBuf>,
+    /// List plays that matched no local file
+    #[arg(long)]
+    pub show_unmatched: bool,
+    /// Read everything again, ignoring the watermark (nothing is imported twice)
+    #[arg(long)]
+    pub full: bool,
+    /// Read and count, write nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+/// `plexsync usage report`
+#[derive(Debug, Args)]
+pub struct UsageReportArgs {
+    /// Limit to these folders or files (walked, so unscanned files count) [default: the catalog]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Count only accesses since TIME (ISO-8601, unix seconds, or an age like 30d)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// How many top and bottom files to list
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub half_life: HalfLifeArg,
+}
+
+/// `plexsync usage show`
+#[derive(Debug, Args)]
+pub struct UsageShowArgs {
+    /// The file
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// How many events to list, newest first
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub half_life: HalfLifeArg,
+}
+
+/// `plexsync usage recommend`
+#[derive(Debug, Args)]
+pub struct UsageRecommendArgs {
+    /// Limit to these folders or files (walked, so unscanned files count) [default: the catalog]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Never-viewed files younger than this are left alone [default: 30]
+    #[arg(long, value_name = "DAYS")]
+    pub min_age: Option<u32>,
+    /// Files watched within this many days are never recommended for removal
+    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    pub recent: u32,
+    /// How many files to list per kind on screen (JSON lists all)
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub half_life: HalfLifeArg,
+}
+
+/// `plexsync usage prune`
+#[derive(Debug, Args)]
+pub struct UsagePruneArgs {
+    /// Delete raw events older than this many days [default: 365, or [usage] retention_days]
+    #[arg(long, value_name = "DAYS")]
+    pub older_than: Option<u32>,
+    /// Count what would be deleted, delete nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+/// `plexsync usage reset`
+#[derive(Debug, Args)]
+pub struct UsageResetArgs {
+    /// Do it without asking (required when not on a terminal)
+    #[arg(long)]
+    pub yes: bool,
+    /// Count what would be deleted, delete nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+/// `plexsync usage export`
+#[derive(Debug, Args)]
+pub struct UsageExportArgs {
+    /// The JSON file to write (replaced atomically)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Limit to these folders or files [default: the catalog]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Count only accesses since TIME
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// How many top and bottom files to include
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub half_life: HalfLifeArg,
 }
 
 /// `plexsync parse`

@@ -53,7 +53,16 @@ pub struct OrganizeConfig {
 /// The `[usage]` table.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
-pub struct UsageConfig {}
+pub struct UsageConfig {
+    /// Default `--half-life` in days (90).
+    pub half_life_days: Option<f64>,
+    /// Default `usage prune --older-than` in days (365).
+    pub retention_days: Option<u32>,
+    /// Default `usage recommend --min-age` in days (30).
+    pub cleanup_min_age_days: Option<u32>,
+    /// `--map FROM=TO` rewrites applied to every import (before those on the command line).
+    pub map: Vec<String>,
+}
 
 /// The whole configuration file.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]

@@ -16,3 +16,4 @@ pub mod paths;
 pub mod progress;
 pub mod resync;
 pub mod scan;
+pub mod usage;

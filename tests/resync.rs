@@ -189,6 +189,18 @@ fn check_finds_each_fault_and_run_repairs_the_tree() {
         .all(|r| r["status"] == "done" && r["verified"] == true));
     assert_eq!(summary(&msgs)["failed"], 0);
 
+    // Each repaired file is logged as `synced` in the usage log.
+    let first = results[0]["path"].clone();
+    let shown = w.json(
+        &["usage", "show", common::json_path(&first).to_str().unwrap()],
+        0,
+    );
+    let kinds: Vec<&Value> = of_type(&shown, "access")
+        .iter()
+        .map(|e| &e["access_type"])
+        .collect();
+    assert!(kinds.iter().any(|k| *k == "synced"), "{shown:?}");
+
     let mut local = tree(&w.path("local"));
     let orphan = local.remove(Path::new("Movies/orphan.nfo"));
     assert_eq!(orphan.as_deref(), Some(&b"<movie/>"[..]));

@@ -6,6 +6,7 @@ pub mod parse;
 pub mod resync;
 pub mod scan;
 pub mod status;
+pub mod usage;
 
 use std::path::PathBuf;
 

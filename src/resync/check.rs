@@ -300,7 +300,7 @@ fn container_problem(path: &Path) -> Result<Option<(Reason, String)>, String> {
 }
 
 fn hash_with_progress(path: &Path, progress: &dyn Progress) -> std::io::Result<Blake3> {
-    super::digest::file(path, &|n| progress.advance(0, n))
+    crate::hash::blake3_file(path, &mut |n| progress.advance(0, n))
 }
 
 fn decide(

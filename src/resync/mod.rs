@@ -5,7 +5,6 @@
 //! binary drives it and renders what it reports.
 
 pub mod check;
-pub mod digest;
 pub mod leftovers;
 pub mod repair;
 pub mod report;

@@ -343,6 +343,16 @@ fn process(sh: &Shared, r: &Request) -> Outcome {
                     if let Some(b3) = d.row.local_blake3 {
                         c.record_verified(&d.row.path, &st, &b3)?;
                     }
+                    // The usage log hears of every sync (weight 0.5 in the score).
+                    crate::usage::store::insert(
+                        c.conn(),
+                        &[crate::usage::store::Access::new(
+                            d.row.path.clone(),
+                            crate::usage::AccessType::Synced,
+                            d.row.synced_at,
+                            None,
+                        )],
+                    )?;
                 }
                 store::set_state(c, r.id, state, Some(attempts), o.error.as_deref(), reason)?;
                 store::add_result(c, sh.run, o)
@@ -569,7 +579,7 @@ fn copy_verify_commit(sh: &Shared, r: &Request, a: Attempt) -> Result<Done, Fail
         ))));
     }
     // Read back what reached the disk.
-    match super::digest::file(&tmp, &|_| {}) {
+    match hash::blake3_file(&tmp, &mut |_| {}) {
         Ok(d) if d == copied.blake3 => {}
         Ok(_) => {
             return Err(discard(verify_fail(

@@ -188,7 +188,7 @@ fn scrub_one(path: &Path, st: &Stat, row: Option<&Synced>, progress: &dyn Progre
             container,
         };
     };
-    match super::digest::file(path, &|n| progress.advance(0, n)) {
+    match crate::hash::blake3_file(path, &mut |n| progress.advance(0, n)) {
         Ok(d) if d == want => Verdict2::Fine {
             hashed: Some((*st, d)),
             container,

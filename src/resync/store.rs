@@ -124,9 +124,9 @@ pub struct Request {
     pub state: String,
     pub created_at: i64,
     pub updated_at: i64,
-    /// How often the usage log says the file was viewed (ordering ties).
+    /// The usage engine's score (0–100) of the file, when it has a history (orders ties).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub views: Option<u64>,
+    pub usage_score: Option<f64>,
 }
 
 const REQ_COLS: &str =
@@ -146,7 +146,7 @@ fn row_to_request(r: &rusqlite::Row) -> rusqlite::Result<Request> {
         state: r.get(7)?,
         created_at: r.get(8)?,
         updated_at: r.get(9)?,
-        views: None,
+        usage_score: None,
     })
 }
 
@@ -200,7 +200,7 @@ pub fn enqueue(
 }
 
 /// Requests in `states` (e.g. [`OPEN_STATES`]), optionally only below `under`, in queue
-/// order: priority, then views in the usage log (most first) when it exists, then age.
+/// order: priority, then usage score (highest first), then age.
 pub fn requests(cat: &Catalog, states: &str, under: Option<&Path>) -> Result<Vec<Request>> {
     let mut stmt = cat.conn().prepare(&format!(
         "SELECT {REQ_COLS} FROM resync_queue WHERE state IN {states} ORDER BY priority, created_at, id"
@@ -211,29 +211,22 @@ pub fn requests(cat: &Catalog, states: &str, under: Option<&Path>) -> Result<Vec
     if let Some(dir) = under {
         rows.retain(|r| r.path.starts_with(dir));
     }
-    if usage_log_exists(cat)? {
-        let mut count = cat.conn().prepare(
-            "SELECT count(*) FROM access_records WHERE access_type = 'viewed'
-               AND (file_path = ?1 OR file_path = ?2)",
-        )?;
-        for r in &mut rows {
-            let text = r.path.to_string_lossy().into_owned();
-            let n: i64 = count.query_row(params![text, paths::to_bytes(&r.path)], |x| x.get(0))?;
-            r.views = Some(n as u64);
-        }
-        // Stable: ties keep their age order.
-        rows.sort_by_key(|r| (r.priority, std::cmp::Reverse(r.views.unwrap_or(0))));
+    // Ties in priority go to what people watch: the usage log's decayed score.
+    let model = crate::usage::store::stored_model(cat.conn())?;
+    let now = crate::catalog::now_secs();
+    for r in &mut rows {
+        r.usage_score = crate::usage::store::aggregate_of(cat.conn(), &r.path)?
+            .map(|a| crate::usage::score::scale(model.value_at((a.score, a.score_at), now)));
     }
+    // Stable: ties keep their age order.
+    rows.sort_by(|a, b| {
+        a.priority.cmp(&b.priority).then(
+            b.usage_score
+                .unwrap_or(0.0)
+                .total_cmp(&a.usage_score.unwrap_or(0.0)),
+        )
+    });
     Ok(rows)
-}
-
-fn usage_log_exists(cat: &Catalog) -> Result<bool> {
-    let n: i64 = cat.conn().query_row(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'access_records'",
-        [],
-        |r| r.get(0),
-    )?;
-    Ok(n > 0)
 }
 
 /// Move a request to `state`, with its attempt count and last error.
@@ -342,7 +335,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn queue_orders_by_priority_then_views_then_age() {
+    fn queue_orders_by_priority_then_usage_then_age() {
         let cat = Catalog::open_in_memory().unwrap();
         let c = cat.conn();
         let a = enqueue(
@@ -366,9 +359,12 @@ mod tests {
             .map(|r| r.id)
             .collect();
         assert_eq!(ids, vec![b, d, a]);
-        c.execute_batch(
-            "CREATE TABLE access_records (id INTEGER PRIMARY KEY, file_path TEXT, access_type TEXT, timestamp TEXT, metadata TEXT);
-             INSERT INTO access_records (file_path, access_type, timestamp) VALUES ('/l/d', 'viewed', '2024-01-01T00:00:00');",
+        crate::usage::record(
+            &cat,
+            Path::new("/l/d"),
+            crate::usage::AccessType::Viewed,
+            crate::catalog::now_secs() - 3600,
+            None,
         )
         .unwrap();
         let reqs = requests(&cat, OPEN_STATES, None).unwrap();
