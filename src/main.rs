@@ -27,6 +27,7 @@ fn run(cli: &cli::Cli) -> anyhow::Result<i32> {
     match &cli.command {
         Command::Scan(args) => cmd::scan::run(&ctx, args),
         Command::Status(args) => cmd::status::run(&ctx, args),
+        Command::Dupes(args) => cmd::dupes::run(&ctx, args),
         Command::Generate(_) => unreachable!("handled above"),
     }
 }
