@@ -12,6 +12,8 @@ pub mod candidates;
 pub mod exact;
 pub mod keep;
 pub mod model;
+pub mod names;
+pub mod quality;
 pub mod stages;
 
 use std::path::PathBuf;
