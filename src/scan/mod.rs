@@ -121,6 +121,11 @@ fn scan_root(
     to_hash: &mut Vec<(PathBuf, Stat)>,
 ) -> Result<()> {
     let started = now_secs();
+    if let Err(e) = std::fs::metadata(root) {
+        sum.errors += 1;
+        on_event(Event::Error(Some(root.to_path_buf()), e.to_string()));
+        return Ok(());
+    }
     let known: HashMap<Vec<u8>, Known> = cat
         .files_under(root)?
         .into_iter()

@@ -117,7 +117,7 @@ pub fn walk(root: &Path, follow: bool, jobs: usize, f: &mut dyn FnMut(Found)) {
         match entry {
             Ok(e) => {
                 if let Some(err) = &e.read_children_error {
-                    f(Found::Error(Some(e.path()), err.to_string()));
+                    f(Found::Error(Some(e.path()), error_text(err)));
                 }
                 if e.file_type.is_dir() || e.client_state.linked_dir {
                     continue;
@@ -125,20 +125,15 @@ pub fn walk(root: &Path, follow: bool, jobs: usize, f: &mut dyn FnMut(Found)) {
                 let p = &e.client_state;
                 let path = e.path();
                 match (&p.error, p.stat, p.regular) {
-                    // A dangling symlink points at nothing to record.
-                    (Some(_), _, _)
-                        if e.file_type.is_symlink()
-                            && !path.exists()
-                            && p.error.as_deref() != Some("symlink loop (not followed)")
-                            && !is_eloop(&path) =>
-                    {
-                        f(Found::Special(path))
-                    }
-                    // Vanished between readdir and stat: not an error, it is just gone.
-                    (Some(_), _, _) if std::fs::symlink_metadata(&path).is_err() => {}
-                    (Some(msg), _, _) => f(Found::Error(Some(path), msg.clone())),
                     (None, Some(s), true) => f(Found::File(path, s)),
-                    _ => f(Found::Special(path)),
+                    (None, _, _) => f(Found::Special(path)),
+                    (Some(msg), _, _) => match std::fs::symlink_metadata(&path) {
+                        // Vanished between readdir and stat: not an error, it is just gone.
+                        Err(_) => {}
+                        // A dangling symlink (under --follow) points at nothing to record.
+                        Ok(m) if m.is_symlink() && is_dangling(&path) => f(Found::Special(path)),
+                        Ok(_) => f(Found::Error(Some(path), msg.clone())),
+                    },
                 }
             }
             Err(err) => {
@@ -149,8 +144,8 @@ pub fn walk(root: &Path, follow: bool, jobs: usize, f: &mut dyn FnMut(Found)) {
     }
 }
 
-fn is_eloop(path: &Path) -> bool {
-    std::fs::metadata(path).is_err_and(|e| e.raw_os_error() == Some(libc::ELOOP))
+fn is_dangling(path: &Path) -> bool {
+    std::fs::metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
 }
 
 /// The (device, inode) of every folder above the one being read (only with `follow`).

@@ -45,7 +45,12 @@ impl World {
 
     /// `plexsync` with HOME, XDG_* and the catalog pointed into the world.
     pub fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("plexsync").expect("binary");
+        Command::from_std(self.std_cmd())
+    }
+
+    /// The same as [`World::cmd`], as a `std::process::Command` (to spawn in parallel).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("plexsync"));
         let home = self.path("home");
         c.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
