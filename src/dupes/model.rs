@@ -230,7 +230,18 @@ pub struct Summary {
     pub hardlinks: u64,
     pub hashing: Hashing,
     pub scan_errors: u64,
+    /// Seconds per phase: the catalog update (scan), the content detectors, the name
+    /// detectors (parsing included).
+    pub timings: Timings,
     pub elapsed_secs: f64,
+}
+
+/// Seconds spent in each phase of detection.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Timings {
+    pub scan_secs: f64,
+    pub content_secs: f64,
+    pub names_secs: f64,
 }
 
 impl Summary {
