@@ -229,7 +229,7 @@ fn similar_pairs(
             out
         })
         .collect();
-    pairs.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    pairs.sort_by_key(|x| (x.0, x.1));
     pairs.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
     pairs
 }
