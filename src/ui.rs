@@ -68,7 +68,7 @@ impl Progress for Bar {
         if items > 0 {
             let n = self.items.fetch_add(items, Ordering::Relaxed) + items;
             // Formatting on every file would cost more than the work it reports.
-            if n.is_multiple_of(128) || n == self.items_total.load(Ordering::Relaxed) {
+            if n < 2000 || n.is_multiple_of(128) || n == self.items_total.load(Ordering::Relaxed) {
                 let total = self.items_total.load(Ordering::Relaxed);
                 if total > 0 {
                     pb.set_message(format!("{n}/{total} files"));

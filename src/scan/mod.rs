@@ -87,6 +87,7 @@ struct Known {
     stat: Stat,
     hashed: bool,
     present: bool,
+    seen: bool,
 }
 
 /// Scan `roots` into `cat`.
@@ -120,13 +121,12 @@ fn scan_root(
     sum: &mut ScanSummary,
     to_hash: &mut Vec<(PathBuf, Stat)>,
 ) -> Result<()> {
-    let started = now_secs();
     if let Err(e) = std::fs::metadata(root) {
         sum.errors += 1;
         on_event(Event::Error(Some(root.to_path_buf()), e.to_string()));
         return Ok(());
     }
-    let known: HashMap<Vec<u8>, Known> = cat
+    let mut known: HashMap<Vec<u8>, Known> = cat
         .files_under(root)?
         .into_iter()
         .map(|r| {
@@ -136,12 +136,12 @@ fn scan_root(
                     stat: r.stat,
                     hashed: r.blake3.is_some(),
                     present: r.status != "missing",
+                    seen: false,
                 },
             )
         })
         .collect();
     let root_id = cat.root_id(root)?;
-    let mut seen: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
     let mut root_failed = false;
     progress.phase("walking", None, None);
 
@@ -155,19 +155,18 @@ fn scan_root(
                 progress.advance(1, stat.size);
                 sum.files += 1;
                 sum.bytes += stat.size;
-                let key = paths::to_bytes(&path).to_vec();
                 let kind = FileKind::of(&path);
-                let change = match known.get(&key) {
-                    None => Some(Change::New),
-                    Some(k) if k.stat != stat || !k.present => Some(Change::Changed),
-                    Some(_) => None,
+                let (change, needs_hash) = match known.get_mut(paths::to_bytes(&path)) {
+                    None => (Some(Change::New), true),
+                    Some(k) => {
+                        k.seen = true;
+                        if k.stat != stat || !k.present {
+                            (Some(Change::Changed), true)
+                        } else {
+                            (None, !k.hashed)
+                        }
+                    }
                 };
-                let needs_hash = match (change, known.get(&key)) {
-                    (Some(_), _) => true,
-                    (None, Some(k)) => !k.hashed,
-                    (None, None) => true,
-                };
-                seen.insert(key);
                 match change {
                     Some(c) => {
                         if c == Change::New {
@@ -220,7 +219,7 @@ fn scan_root(
     }
     let mut gone = Vec::new();
     for (key, k) in &known {
-        if k.present && !seen.contains(key) {
+        if k.present && !k.seen {
             let path = paths::from_bytes(key);
             sum.missing += 1;
             on_event(Event::File(FileEvent {
@@ -234,12 +233,6 @@ fn scan_root(
         }
     }
     cat.apply_updates(&gone)?;
-    let (lo, hi) = paths::prefix_range(root);
-    cat.conn().execute(
-        "UPDATE files SET last_seen = ?3 WHERE ((path >= ?1 AND path < ?2) OR path = ?4)
-           AND status = 'present' AND last_seen < ?3",
-        rusqlite::params![lo, hi, started, paths::to_bytes(root)],
-    )?;
     cat.root_scanned(root_id)?;
     Ok(())
 }
