@@ -315,3 +315,141 @@ fn link_and_symlink_and_move() {
     assert!(w.path("out/b/movie.mkv").exists() && !w.path("lib/b/movie.mkv").exists());
     assert!(w.path("lib/a/movie.mkv").exists());
 }
+
+#[test]
+fn media_and_name_detectors() {
+    let w = World::new();
+    let files: &[(&str, u64, u8)] = &[
+        (
+            "lib/Movies/Heat (1995)/Heat.1995.1080p.BluRay.x264-GRP.mkv",
+            30_000,
+            10,
+        ),
+        (
+            "lib/Movies/Heat (1995)/Heat.1995.720p.HDTV.x264-XYZ.mkv",
+            20_000,
+            11,
+        ),
+        // A remake is another film.
+        ("lib/Movies/Dune.1984.1080p.BluRay.x264.mkv", 30_000, 12),
+        ("lib/Movies/Dune.2021.2160p.WEB-DL.x265.HDR.mkv", 40_000, 13),
+        // The same episode twice; the next episode is not a duplicate.
+        (
+            "lib/TV/Breaking Bad/Season 01/Breaking.Bad.S01E02.720p.HDTV.x264.mkv",
+            10_000,
+            14,
+        ),
+        (
+            "lib/TV/Breaking Bad/Season 01/Breaking.Bad.S01E02.1080p.WEB-DL.x264.mkv",
+            15_000,
+            15,
+        ),
+        (
+            "lib/TV/Breaking Bad/Season 01/Breaking.Bad.S01E03.1080p.WEB-DL.x264.mkv",
+            15_000,
+            16,
+        ),
+        // A typo the parser cannot know about.
+        (
+            "lib/x/Harry.Potter.and.the.Goblet.of.Fire.1080p.mkv",
+            30_000,
+            17,
+        ),
+        (
+            "lib/x/Harry.Poter.and.the.Goblet.of.Fire.720p.mkv",
+            25_000,
+            18,
+        ),
+        // Sizes within 1% and names that are only somewhat alike.
+        ("lib/y/Big.Lebowski.Night.avi", 1_500_000, 19),
+        ("lib/y/Big.Lebowski.avi", 1_501_000, 20),
+        // Sizes within 1%, names unalike.
+        ("lib/y/Solaris.avi", 1_500_500, 21),
+    ];
+    for (p, n, seed) in files {
+        w.write(p, bytes(*seed, *n as usize));
+    }
+    let msgs = w.json(&["dupes", "find", &lib(&w)], 0);
+    assert_eq!(
+        groups(&w, &msgs, "media"),
+        [
+            set(&[
+                "lib/Movies/Heat (1995)/Heat.1995.1080p.BluRay.x264-GRP.mkv",
+                "lib/Movies/Heat (1995)/Heat.1995.720p.HDTV.x264-XYZ.mkv"
+            ]),
+            set(&[
+                "lib/TV/Breaking Bad/Season 01/Breaking.Bad.S01E02.720p.HDTV.x264.mkv",
+                "lib/TV/Breaking Bad/Season 01/Breaking.Bad.S01E02.1080p.WEB-DL.x264.mkv"
+            ]),
+        ]
+        .into_iter()
+        .collect(),
+        "{msgs:#?}"
+    );
+    assert_eq!(
+        groups(&w, &msgs, "similar_name"),
+        [set(&[
+            "lib/x/Harry.Potter.and.the.Goblet.of.Fire.1080p.mkv",
+            "lib/x/Harry.Poter.and.the.Goblet.of.Fire.720p.mkv"
+        ])]
+        .into_iter()
+        .collect()
+    );
+    assert_eq!(
+        groups(&w, &msgs, "similar_size"),
+        [set(&[
+            "lib/y/Big.Lebowski.Night.avi",
+            "lib/y/Big.Lebowski.avi"
+        ])]
+        .into_iter()
+        .collect()
+    );
+    let heat = of_type(&msgs, "group")
+        .into_iter()
+        .find(|g| g["key"] == "movie: heat (1995)")
+        .unwrap()
+        .clone();
+    assert_eq!(heat["confidence"], "high");
+    assert_eq!(heat["action"], "review");
+    let loser = heat["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["keep"] == false)
+        .unwrap();
+    assert!(rel(&w, &json_path(&loser["path"])).contains("720p"));
+    assert_eq!(loser["why"], "lower resolution (720p < 1080p)");
+    for g in of_type(&msgs, "group") {
+        if g["kind"] == "similar_size" {
+            assert_eq!(g["confidence"], "low");
+        }
+    }
+
+    // Acting on media needs asking for it; the default acts on exact groups only.
+    let msgs = w.json(&["dupes", "remove", "--dry-run", &lib(&w)], 0);
+    assert!(of_type(&msgs, "action").is_empty());
+    let msgs = w.json(
+        &["dupes", "remove", "--yes", "--kind", "media", &lib(&w)],
+        0,
+    );
+    assert_eq!(summary(&msgs)["done"], 2, "{msgs:#?}");
+    assert!(!w
+        .path("lib/Movies/Heat (1995)/Heat.1995.720p.HDTV.x264-XYZ.mkv")
+        .exists());
+    assert!(w
+        .path("lib/Movies/Heat (1995)/Heat.1995.1080p.BluRay.x264-GRP.mkv")
+        .exists());
+    // similar_name groups are medium: below the default --min-confidence high.
+    let msgs = w.json(
+        &[
+            "dupes",
+            "remove",
+            "--dry-run",
+            "--kind",
+            "similar_name",
+            &lib(&w),
+        ],
+        0,
+    );
+    assert!(of_type(&msgs, "action").is_empty());
+}

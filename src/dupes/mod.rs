@@ -13,9 +13,11 @@ pub mod exact;
 pub mod keep;
 pub mod model;
 pub mod names;
+pub mod parsed;
 pub mod quality;
 pub mod stages;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -27,7 +29,7 @@ use crate::progress::Progress;
 use crate::scan::{self, ScanOptions};
 
 pub use keep::KeepRule;
-pub use model::{Confidence, Group, GroupFile, Kind, KindTotals, Summary};
+pub use model::{Confidence, Group, GroupFile, Kind, KindTotals, Summary, Timings};
 
 /// The size of the head and tail blocks hashed before whole files.
 pub const BLOCK: u64 = 4096;
@@ -77,6 +79,7 @@ pub fn find(
     on_note: &mut dyn FnMut(Note),
 ) -> Result<Found> {
     let started = Instant::now();
+    let mut timings = Timings::default();
     let roots = absolute_roots(&opts.roots)?;
     let scan_opts = ScanOptions {
         hash: false,
@@ -88,6 +91,8 @@ pub fn find(
         scan::Event::Warning(p, msg) => on_note(Note::Warning(p, msg)),
         scan::Event::File(_) => {}
     })?;
+    timings.scan_secs = started.elapsed().as_secs_f64();
+    let phase = Instant::now();
     let entries = candidates::load(cat, &roots, opts.min_size)?;
     let mut hasher = stages::Hasher::new(opts.jobs, progress);
     let mut groups = Vec::new();
@@ -110,6 +115,25 @@ pub fn find(
             groups.extend(exact_groups);
         }
     }
+    timings.content_secs = phase.elapsed().as_secs_f64();
+    let phase = Instant::now();
+    if want(Kind::Media) || want(Kind::SimilarName) || want(Kind::SimilarSize) {
+        // Copies already grouped by content are represented by their keeper.
+        let hidden: HashSet<PathBuf> = groups
+            .iter()
+            .flat_map(|g| g.files.iter().filter(|f| !f.keep).map(|f| f.path.clone()))
+            .collect();
+        progress.phase("names", None, None);
+        let named = parsed::parse_entries(&entries, &hidden, opts.jobs);
+        groups.extend(names::name_groups(
+            &entries,
+            &named,
+            &opts.kinds,
+            &opts.keep,
+        ));
+        progress.finish();
+    }
+    timings.names_secs = phase.elapsed().as_secs_f64();
     groups.sort_by(|a, b| {
         b.wasted_bytes
             .cmp(&a.wasted_bytes)
@@ -121,6 +145,7 @@ pub fn find(
     summary.hardlinks = entries.iter().filter(|e| e.paths.len() > 1).count() as u64;
     summary.hashing = hasher.stats();
     summary.scan_errors = scanned.errors;
+    summary.timings = timings;
     summary.elapsed_secs = started.elapsed().as_secs_f64();
     Ok(Found {
         roots,

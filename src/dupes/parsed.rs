@@ -46,6 +46,12 @@ pub fn named(entry: usize, m: &MediaName) -> Named {
     }
 }
 
+/// Parse a path; a parser panic (a bug on some odd name) must not end the whole run,
+/// so such a name counts as unknown.
+fn parse_quietly(path: &str) -> MediaName {
+    std::panic::catch_unwind(|| parse(path)).unwrap_or_default()
+}
+
 /// Parse every video file of `entries` whose shown name is not in `hidden`, on `jobs`
 /// threads.
 pub fn parse_entries(entries: &[Entry], hidden: &HashSet<PathBuf>, jobs: usize) -> Vec<Named> {
@@ -58,10 +64,13 @@ pub fn parse_entries(entries: &[Entry], hidden: &HashSet<PathBuf>, jobs: usize) 
     let work = || -> Vec<Named> {
         wanted
             .par_iter()
-            .map(|&i| named(i, &parse(&entries[i].path().to_string_lossy())))
+            .map(|&i| named(i, &parse_quietly(&entries[i].path().to_string_lossy())))
             .collect()
     };
-    match rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build() {
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+    {
         Ok(pool) => pool.install(work),
         Err(_) => work(),
     }
