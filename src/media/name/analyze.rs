@@ -123,10 +123,7 @@ fn is_bare_height(n: u32) -> bool {
 }
 
 fn is_height(n: u32) -> bool {
-    matches!(
-        n,
-        240 | 288 | 360 | 368 | 480 | 540 | 576 | 720 | 900 | 1080 | 1440 | 2160 | 4320
-    )
+    matches!(n, 240 | 288 | 360 | 368 | 480 | 540 | 576 | 720 | 900 | 1080 | 1440 | 2160 | 4320)
 }
 
 /// Reads leading ASCII digits (at most `max`) from `b[*i..]`.
@@ -165,10 +162,7 @@ fn parse_s_marker(k: &str) -> Option<Se> {
     }
     let mut i = 1;
     let season = digits(b, &mut i, 4)?;
-    let mut se = Se {
-        season: Some(season),
-        ..Se::default()
-    };
+    let mut se = Se { season: Some(season), ..Se::default() };
     if i == b.len() {
         return Some(se);
     }
@@ -207,10 +201,7 @@ fn parse_x_marker(k: &str) -> Option<Se> {
     if i >= b.len() || b[i] != b'x' {
         return None;
     }
-    let mut se = Se {
-        season: Some(season),
-        ..Se::default()
-    };
+    let mut se = Se { season: Some(season), ..Se::default() };
     if &b[i..] == b"xall" {
         se.complete = true;
         return Some(se);
@@ -230,13 +221,7 @@ fn parse_x_marker(k: &str) -> Option<Se> {
 /// `E02`, `e576`, `Ep6`, `e01v2`.
 fn parse_e_marker(k: &str) -> Option<u32> {
     let b = k.as_bytes();
-    let mut i = if b.starts_with(b"ep") {
-        2
-    } else if b.first() == Some(&b'e') {
-        1
-    } else {
-        return None;
-    };
+    let mut i = if b.starts_with(b"ep") { 2 } else if b.first() == Some(&b'e') { 1 } else { return None };
     let e = digits(b, &mut i, 4)?;
     skip_version(b, &mut i);
     (i == b.len()).then_some(e)
@@ -282,42 +267,16 @@ fn screen_of(w: u32, h: u32) -> String {
 fn is_season_word(k: &str) -> bool {
     matches!(
         k,
-        "season"
-            | "seasons"
-            | "saison"
-            | "saisons"
-            | "temporada"
-            | "temporadas"
-            | "temp"
-            | "tem"
-            | "stagione"
-            | "staffel"
-            | "seizoen"
-            | "sezon"
-            | "сезон"
-            | "evad"
-            | "series"
+        "season" | "seasons" | "saison" | "saisons" | "temporada" | "temporadas" | "temp" | "tem"
+            | "stagione" | "staffel" | "seizoen" | "sezon" | "сезон" | "evad" | "series"
     )
 }
 
 fn is_episode_word(k: &str) -> bool {
     matches!(
         k,
-        "episode"
-            | "episodes"
-            | "ep"
-            | "episodio"
-            | "capitulo"
-            | "cap"
-            | "folge"
-            | "aflevering"
-            | "episodul"
-            | "odcinek"
-            | "эпизод"
-            | "серия"
-            | "resz"
-            | "epizod"
-            | "afl"
+        "episode" | "episodes" | "ep" | "episodio" | "capitulo" | "cap" | "folge" | "aflevering"
+            | "episodul" | "odcinek" | "эпизод" | "серия" | "resz" | "epizod" | "afl"
     )
 }
 
@@ -340,23 +299,8 @@ fn month(k: &str) -> Option<u32> {
 }
 
 fn weekday(k: &str) -> bool {
-    matches!(
-        k,
-        "mon"
-            | "tue"
-            | "wed"
-            | "thu"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+    matches!(k, "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun" | "monday" | "tuesday"
+        | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 fn valid_date(y: u32, m: u32, d: u32) -> Option<String> {
@@ -387,15 +331,7 @@ fn looks_random(s: &str) -> bool {
     let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
     let mut switches = 0;
     for w in b.windows(2) {
-        let kind = |c: u8| {
-            if c.is_ascii_digit() {
-                0
-            } else if c.is_ascii_uppercase() {
-                1
-            } else {
-                2
-            }
-        };
+        let kind = |c: u8| if c.is_ascii_digit() { 0 } else if c.is_ascii_uppercase() { 1 } else { 2 };
         if kind(w[0]) != kind(w[1]) {
             switches += 1;
         }
@@ -520,8 +456,7 @@ impl<'a> Comp<'a> {
                 i += 1;
                 continue;
             }
-            let used = self
-                .website(i)
+            let used = self.website(i)
                 .or_else(|| self.checksum_or_id(i))
                 .or_else(|| self.date(i))
                 .or_else(|| self.episode_marker(i))
@@ -579,21 +514,13 @@ impl<'a> Comp<'a> {
             return Some(1);
         }
         // Anime credits: `OP4a`, `ED2v2`, `NCOP1`.
-        for (pre, what) in [
-            ("op", "Opening Credits"),
-            ("ed", "Ending Credits"),
-            ("ncop", "Opening Credits"),
-            ("nced", "Ending Credits"),
-        ] {
+        for (pre, what) in [("op", "Opening Credits"), ("ed", "Ending Credits"), ("ncop", "Opening Credits"), ("nced", "Ending Credits")] {
             if let Some(rest) = k.strip_prefix(pre) {
                 let r = rest.as_bytes();
                 let mut p = 0;
                 if digits(r, &mut p, 2).is_some() {
                     let tail = &rest[p..];
-                    if tail.is_empty()
-                        || tail.len() == 1 && tail.as_bytes()[0].is_ascii_lowercase()
-                        || tail.starts_with('v') && tail[1..].bytes().all(|c| c.is_ascii_digit())
-                    {
+                    if tail.is_empty() || tail.len() == 1 && tail.as_bytes()[0].is_ascii_lowercase() || tail.starts_with('v') && tail[1..].bytes().all(|c| c.is_ascii_digit()) {
                         self.add_other(what);
                         self.info.tech += 1;
                         self.claim(i, 1, Role::Junk);
@@ -603,11 +530,7 @@ impl<'a> Comp<'a> {
             }
         }
         // Bonus and volume numbers: `-x02-`, `vol127`.
-        let bonus = b.len() == 3
-            && b[0] == b'x'
-            && b[1..].iter().all(u8::is_ascii_digit)
-            && self.sep(i) & DASH != 0
-            && self.info.season.is_none();
+        let bonus = b.len() == 3 && b[0] == b'x' && b[1..].iter().all(u8::is_ascii_digit) && self.sep(i) & DASH != 0 && self.info.season.is_none();
         let volume = b.len() > 3 && b.starts_with(b"vol") && b[3..].iter().all(u8::is_ascii_digit);
         if bonus || volume {
             self.claim(i, 1, Role::Junk);
@@ -636,12 +559,7 @@ impl<'a> Comp<'a> {
     fn date(&mut self, i: usize) -> Option<usize> {
         let n = self.n();
         let k0 = self.key(i);
-        let joined = |c: &Self, j: usize| {
-            j < n
-                && c.free(j)
-                && c.sep(j) & (DOT | DASH | SPACE | UNDER) != 0
-                && c.sep(j) & (OPEN | CLOSE) == 0
-        };
+        let joined = |c: &Self, j: usize| j < n && c.free(j) && c.sep(j) & (DOT | DASH | SPACE | UNDER) != 0 && c.sep(j) & (OPEN | CLOSE) == 0;
         // Weekday-prefixed and month-name dates.
         let mut st = i;
         if weekday(k0) && joined(self, i + 1) {
@@ -713,20 +631,12 @@ impl<'a> Comp<'a> {
             if let Some(s) = num(k).filter(|_| k.len() <= 2) {
                 if i + 2 < n && self.key(i + 1) == "x" && self.free(i + 1) {
                     if let Some(e) = num(self.key(i + 2)).filter(|_| self.key(i + 2).len() <= 3) {
-                        se = Some(Se {
-                            season: Some(s),
-                            eps: vec![e],
-                            ..Se::default()
-                        });
+                        se = Some(Se { season: Some(s), eps: vec![e], ..Se::default() });
                         used = 3;
                     }
                 } else if i + 1 < n && self.sep(i + 1) & TIMES != 0 {
                     if let Some(e) = num(self.key(i + 1)).filter(|_| self.key(i + 1).len() <= 3) {
-                        se = Some(Se {
-                            season: Some(s),
-                            eps: vec![e],
-                            ..Se::default()
-                        });
+                        se = Some(Se { season: Some(s), eps: vec![e], ..Se::default() });
                         used = 2;
                     }
                 }
@@ -748,10 +658,7 @@ impl<'a> Comp<'a> {
             if !self.info.episodes.is_empty() && self.ep_anchor.is_some_and(|a| a + 3 < i) {
                 return None;
             }
-            se = Some(Se {
-                eps: vec![e],
-                ..Se::default()
-            });
+            se = Some(Se { eps: vec![e], ..Se::default() });
         }
         let se = se?;
         // A marker repeated later (`S01E02 - Episode 55`) is title text, unless it carries
@@ -761,10 +668,7 @@ impl<'a> Comp<'a> {
                 return None;
             }
         }
-        if se.season.is_none()
-            && !self.info.episodes.is_empty()
-            && self.ep_anchor.is_some_and(|a| a + 3 < i)
-        {
+        if se.season.is_none() && !self.info.episodes.is_empty() && self.ep_anchor.is_some_and(|a| a + 3 < i) {
             return None;
         }
         if let Some(s) = se.season {
@@ -828,8 +732,7 @@ impl<'a> Comp<'a> {
                 }
             } else if matches!(k, "&" | "and" | "&amp;" | "et" | "y") && j + 1 < n {
                 let nk = self.key(j + 1);
-                if parse_s_marker(nk)
-                    .is_some_and(|m| m.season == self.info.season && !m.eps.is_empty())
+                if parse_s_marker(nk).is_some_and(|m| m.season == self.info.season && !m.eps.is_empty())
                     || parse_x_marker(nk).is_some_and(|m| m.season == self.info.season)
                 {
                     self.role[j] = Role::Marker;
@@ -925,20 +828,8 @@ impl<'a> Comp<'a> {
                 // `1-3`, `1 & 2`, `1 to 5`, `1.3.4`, `2 of 5`, `de 5`
                 while j < n && self.free_or_num(j) && self.same_level(j) {
                     let kj = self.key(j);
-                    if matches!(
-                        kj,
-                        "&" | "and"
-                            | "to"
-                            | "a"
-                            | "et"
-                            | "y"
-                            | "of"
-                            | "de"
-                            | "di"
-                            | "von"
-                            | "van"
-                            | "din"
-                    ) && j + 1 < n
+                    if matches!(kj, "&" | "and" | "to" | "a" | "et" | "y" | "of" | "de" | "di" | "von" | "van" | "din")
+                        && j + 1 < n
                         && num(self.key(j + 1)).is_some()
                     {
                         self.role[j] = Role::Marker;
@@ -950,10 +841,7 @@ impl<'a> Comp<'a> {
                         self.role[j] = Role::Marker;
                         self.ep_anchor = Some(j);
                         j += 1;
-                    } else if num(kj).is_some_and(|x| x < 100)
-                        && self.sep(j) & (DASH | DOT) != 0
-                        && kj.len() <= 2
-                    {
+                    } else if num(kj).is_some_and(|x| x < 100) && self.sep(j) & (DASH | DOT) != 0 && kj.len() <= 2 {
                         self.role[j] = Role::Marker;
                         j += 1;
                     } else {
@@ -990,8 +878,7 @@ impl<'a> Comp<'a> {
         }
         let mut j = i - 1;
         // An ordinal suffix token (`й`, `го`, `я`) joined by a dash.
-        if matches!(self.key(j), "й" | "го" | "я" | "ой" | "ая") && j > 0 && self.sep(j) & DASH != 0
-        {
+        if matches!(self.key(j), "й" | "го" | "я" | "ой" | "ая") && j > 0 && self.sep(j) & DASH != 0 {
             j -= 1;
         }
         let (v, _) = self.count_at(j, false)?;
@@ -1035,16 +922,11 @@ impl<'a> Comp<'a> {
                 let mut j = i + 1 + used;
                 while j < n && self.free_or_num(j) {
                     let kj = self.key(j);
-                    if matches!(kj, "of" | "de" | "di" | "von" | "van" | "din")
-                        && j + 1 < n
-                        && num(self.key(j + 1)).is_some()
-                    {
+                    if matches!(kj, "of" | "de" | "di" | "von" | "van" | "din") && j + 1 < n && num(self.key(j + 1)).is_some() {
                         self.role[j] = Role::Marker;
                         self.role[j + 1] = Role::Marker;
                         j += 2;
-                    } else if let Some(x) = num(kj)
-                        .filter(|_| self.sep(j) & (DASH | UNDER) != 0 && self.sep(j) & SPACE == 0)
-                    {
+                    } else if let Some(x) = num(kj).filter(|_| self.sep(j) & (DASH | UNDER) != 0 && self.sep(j) & SPACE == 0) {
                         let x = if is_cap && kj.len() >= 3 { x % 100 } else { x };
                         self.push_range(x);
                         self.role[j] = Role::Marker;
@@ -1091,10 +973,7 @@ impl<'a> Comp<'a> {
         }
         let (v, nd) = parse_number(k).filter(|&(_, nd)| nd <= 3)?;
         let n = self.n();
-        if i == 0
-            || i + 2 >= n
-            || !matches!(self.key(i + 1), "of" | "de" | "di" | "von" | "van" | "din")
-        {
+        if i == 0 || i + 2 >= n || !matches!(self.key(i + 1), "of" | "de" | "di" | "von" | "van" | "din") {
             return None;
         }
         let total = num(self.key(i + 2))?;
@@ -1140,11 +1019,7 @@ impl<'a> Comp<'a> {
                     self.claim(i, 1 + used, Role::Part);
                     let mut j = i + 1 + used;
                     // `Part.1.and.Part.2`
-                    if j + 2 < self.n()
-                        && self.key(j) == "and"
-                        && self.key(j + 1) == k
-                        && num(self.key(j + 2)).is_some()
-                    {
+                    if j + 2 < self.n() && self.key(j) == "and" && self.key(j + 1) == k && num(self.key(j + 2)).is_some() {
                         self.claim(j, 3, Role::Part);
                         j += 3;
                     }
@@ -1160,34 +1035,11 @@ impl<'a> Comp<'a> {
         let k = self.key(i);
         let b = k.as_bytes();
         let mut p = 0;
-        let unit = |u: &str| {
-            matches!(
-                u,
-                "mb" | "gb"
-                    | "tb"
-                    | "mib"
-                    | "gib"
-                    | "kbps"
-                    | "mbps"
-                    | "kbit"
-                    | "kbits"
-                    | "mbit"
-                    | "fps"
-                    | "khz"
-            )
-        };
+        let unit = |u: &str| matches!(u, "mb" | "gb" | "tb" | "mib" | "gib" | "kbps" | "mbps" | "kbit" | "kbits" | "mbit" | "fps" | "khz");
         let n = self.n();
         if digits(b, &mut p, 5).is_some() && p < b.len() && unit(&k[p..]) {
             // `1.46Gb`: a decimal part glued after a dot.
-            let st = if i > 0
-                && self.sep(i) == DOT
-                && self.free(i - 1)
-                && num(self.key(i - 1)).is_some()
-            {
-                i - 1
-            } else {
-                i
-            };
+            let st = if i > 0 && self.sep(i) == DOT && self.free(i - 1) && num(self.key(i - 1)).is_some() { i - 1 } else { i };
             self.claim(st, i + 1 - st, Role::Junk);
             return Some(1);
         }
@@ -1274,9 +1126,7 @@ impl<'a> Comp<'a> {
         if e.props.iter().any(|p| p.0 == Field::Country) {
             // A country only in capitals or alone in brackets: `US`, `(us)`, not `Us`.
             let t = self.toks[i];
-            let alone = t.depth > 0
-                && self.sep(i) & OPEN != 0
-                && (i + 1 >= n || self.sep(i + 1) & CLOSE != 0);
+            let alone = t.depth > 0 && self.sep(i) & OPEN != 0 && (i + 1 >= n || self.sep(i + 1) & CLOSE != 0);
             if !alone && !self.text(i).bytes().all(|c| c.is_ascii_uppercase()) {
                 return None;
             }
@@ -1291,11 +1141,7 @@ impl<'a> Comp<'a> {
         for codec in ["x264", "x265", "h264", "h265", "xvid", "hevc"] {
             if let Some(prefix) = k.strip_suffix(codec) {
                 let c = vocab::lookup(codec)?;
-                let p = if prefix.is_empty() {
-                    None
-                } else {
-                    vocab::lookup(prefix)
-                };
+                let p = if prefix.is_empty() { None } else { vocab::lookup(prefix) };
                 if !prefix.is_empty() && p.is_none() {
                     return None;
                 }
@@ -1457,9 +1303,7 @@ impl<'a> Comp<'a> {
         while i < b {
             // Single letters or digits joined by dots are an acronym: `S.H.I.E.L.D.`
             let mut j = i;
-            while j < b
-                && self.text(j).chars().count() == 1
-                && self.text(j).chars().all(char::is_alphanumeric)
+            while j < b && self.text(j).chars().count() == 1 && self.text(j).chars().all(char::is_alphanumeric)
                 && (j == i || self.sep(j) == DOT)
             {
                 j += 1;
@@ -1472,8 +1316,7 @@ impl<'a> Comp<'a> {
                     out.push_str(self.text(x));
                     out.push('.');
                 }
-                let next_is_dot = self.toks[j - 1].end < self.s.len()
-                    && self.s.as_bytes()[self.toks[j - 1].end] == b'.';
+                let next_is_dot = self.toks[j - 1].end < self.s.len() && self.s.as_bytes()[self.toks[j - 1].end] == b'.';
                 if !next_is_dot {
                     out.pop();
                 }
@@ -1542,9 +1385,7 @@ impl<'a> Comp<'a> {
             // Before a year only jargon written as jargon goes: `3D`, `DC`, `OM`, not `Collector`.
             let shouty = self.text(i).bytes().all(|c| !c.is_ascii_lowercase());
             let strip = match stop {
-                Stop::Year => {
-                    matches!(f, Field::Edition | Field::Other) && !self.is_complete(i) && shouty
-                }
+                Stop::Year => matches!(f, Field::Edition | Field::Other) && !self.is_complete(i) && shouty,
                 Stop::Marker => matches!(f, Field::Country) || self.is_complete(i),
                 Stop::Tech | Stop::Bracket | Stop::Dash => true,
                 Stop::End => matches!(f, Field::Country),
@@ -1576,18 +1417,13 @@ impl<'a> Comp<'a> {
             while e < n && self.toks[e].group == g && self.toks[e].depth > 0 {
                 e += 1;
             }
-            let all_free = (0..e).all(|x| {
-                self.free_or_num(x)
-                    || matches!(self.role[x], Role::Junk | Role::Vocab(_) | Role::Cont)
-            });
+            let all_free = (0..e).all(|x| self.free_or_num(x) || matches!(self.role[x], Role::Junk | Role::Vocab(_) | Role::Cont));
             let any_free = self.free(0);
             if e < n && all_free && any_free && !(e == 1 && num(self.key(0)).is_some()) {
                 lead_group = Some((0, e));
             }
         }
-        let has_crc = (0..n).any(|i| {
-            matches!(self.role[i], Role::Junk) && self.key(i).len() == 8 && self.toks[i].depth > 0
-        });
+        let has_crc = (0..n).any(|i| matches!(self.role[i], Role::Junk) && self.key(i).len() == 8 && self.toks[i].depth > 0);
         self.anime = lead_group.is_some() || has_crc;
 
         // Where the title starts: the first free word outside brackets (after a leading
@@ -1621,11 +1457,7 @@ impl<'a> Comp<'a> {
                 let (v, nd) = parse_number(self.key(t)).unwrap_or((0, 0));
                 let mut e = t + 1;
                 let mut eps = vec![v];
-                while e < n
-                    && matches!(self.role[e], Role::Number)
-                    && self.sep(e) & DASH != 0
-                    && self.sep(e) & SPACE == 0
-                {
+                while e < n && matches!(self.role[e], Role::Number) && self.sep(e) & DASH != 0 && self.sep(e) & SPACE == 0 {
                     let (to, _) = parse_number(self.key(e)).unwrap_or((0, 0));
                     if to > v && to - v < MAX_EPISODES as u32 {
                         eps = (v..=to).collect();
@@ -1657,13 +1489,9 @@ impl<'a> Comp<'a> {
             }
         }
         if let (Some(t), Some(m)) = (ts, self.first_marker) {
-            if m < t
-                && self.info.episodes.len() + usize::from(self.info.season.is_some()) > 0
-                && title_from == TitleFrom::Lead
-            {
+            if m < t && self.info.episodes.len() + usize::from(self.info.season.is_some()) > 0 && title_from == TitleFrom::Lead {
                 // `S02E06 - Playtime Is Different`: what follows the marker is an episode title.
-                let lead_junk =
-                    (0..m).all(|x| !self.free(x) || lead_group.is_some_and(|g| x < g.1));
+                let lead_junk = (0..m).all(|x| !self.free(x) || lead_group.is_some_and(|g| x < g.1));
                 if lead_junk && self.toks[t].depth == 0 {
                     title_from = TitleFrom::AfterMarker;
                 }
@@ -1694,11 +1522,7 @@ impl<'a> Comp<'a> {
 
         // Bare numbers: episodes, or title words.
         let (mut t0, mut t1) = title.unwrap_or((0, 0));
-        if title.is_some()
-            && self.numbers
-            && self.info.episodes.is_empty()
-            && title_from == TitleFrom::Lead
-        {
+        if title.is_some() && self.numbers && self.info.episodes.is_empty() && title_from == TitleFrom::Lead {
             if let Some((k, k_end)) = self.episode_number_in(t0, t1, stop) {
                 // Title before the number; the words after it start an episode title.
                 self.ep_anchor = Some(k_end - 1);
@@ -1719,10 +1543,7 @@ impl<'a> Comp<'a> {
         // A number right after a year, before the jargon: `the.flash.2014.208.hdtv`.
         if stop == Stop::Year && self.info.episodes.is_empty() && t1 + 1 < n {
             let k = t1 + 1;
-            if matches!(self.role[k], Role::Number)
-                && self.same_level(k)
-                && (k + 1 >= n || !self.titleish(k + 1))
-            {
+            if matches!(self.role[k], Role::Number) && self.same_level(k) && (k + 1 >= n || !self.titleish(k + 1)) {
                 if let Some((v, nd)) = parse_number(self.key(k)) {
                     if nd == 3 && v % 100 > 0 && !is_bare_height(v) {
                         self.set_season(v / 100);
@@ -1735,11 +1556,7 @@ impl<'a> Comp<'a> {
             }
         }
         // A file named by its episode number alone: `Season 2/01.mp4`.
-        if is_file
-            && n == 1
-            && matches!(self.role[0], Role::Number)
-            && self.info.episodes.is_empty()
-        {
+        if is_file && n == 1 && matches!(self.role[0], Role::Number) && self.info.episodes.is_empty() {
             if let Some((v, nd)) = parse_number(self.key(0)) {
                 if nd <= 3 {
                     self.push_eps(&[v]);
@@ -1770,22 +1587,16 @@ impl<'a> Comp<'a> {
 
         if title.is_some() && t1 > t0 {
             // `超能警探.Memorist`: an original-script title before a Latin one.
-            let cjk = |t: &str| {
-                t.chars().any(|c| {
-                    ('\u{3040}'..='\u{9fff}').contains(&c) || ('\u{ac00}'..='\u{d7af}').contains(&c)
-                })
-            };
+            let cjk = |t: &str| t.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c) || ('\u{ac00}'..='\u{d7af}').contains(&c));
             let latin = |t: &str| t.bytes().any(|c| c.is_ascii_alphabetic());
-            if let Some(first_latin) = (t0..t1).find(|&x| latin(self.text(x)) && !cjk(self.text(x)))
-            {
+            if let Some(first_latin) = (t0..t1).find(|&x| latin(self.text(x)) && !cjk(self.text(x))) {
                 while t0 < first_latin && cjk(self.text(t0)) {
                     t0 += 1;
                 }
             }
             // `Show Name 313-315 s16e03-05`: absolute numbers before the marker.
             if stop == Stop::Marker && self.first_marker == Some(t1) && t1 > t0 + 2 {
-                let is_num =
-                    |x: usize| matches!(self.role[x], Role::Number) && self.key(x).len() >= 3;
+                let is_num = |x: usize| matches!(self.role[x], Role::Number) && self.key(x).len() >= 3;
                 if is_num(t1 - 1) && is_num(t1 - 2) && self.sep(t1 - 1) == DASH {
                     t1 -= 2;
                 }
@@ -1871,19 +1682,13 @@ impl<'a> Comp<'a> {
             }
             let (v, nd) = parse_number(self.key(k)).unwrap_or((0, 9));
             let mut e = k + 1;
-            while e < scan_end
-                && matches!(self.role[e], Role::Number)
-                && self.sep(e) & DASH != 0
-                && self.sep(e) & SPACE == 0
-            {
+            while e < scan_end && matches!(self.role[e], Role::Number) && self.sep(e) & DASH != 0 && self.sep(e) & SPACE == 0 {
                 e += 1;
             }
             let after_dash = self.sep(k) & STRONG != 0;
             let ok = nd <= 4
                 && (k > t0 || self.anime && k + 1 < scan_end)
-                && (after_dash
-                    || self.anime
-                    || (nd >= 2 && !year_follows && !(nd == 4 && is_bare_height(v))));
+                && (after_dash || self.anime || (nd >= 2 && !year_follows && !(nd == 4 && is_bare_height(v))));
             if ok && (best.is_none() || after_dash || !best.is_some_and(|b| b.2)) {
                 best = Some((k, e, after_dash));
             }
@@ -1891,12 +1696,7 @@ impl<'a> Comp<'a> {
         }
         let (k, e, _) = best?;
         let (v, nd) = parse_number(self.key(k))?;
-        if self.info.screen_size.is_none()
-            && is_bare_height(v)
-            && nd >= 3
-            && !self.anime
-            && self.sep(k) & STRONG == 0
-        {
+        if self.info.screen_size.is_none() && is_bare_height(v) && nd >= 3 && !self.anime && self.sep(k) & STRONG == 0 {
             return None;
         }
         if nd >= 3 && !self.anime && e == k + 1 && v % 100 != 0 {
@@ -1968,10 +1768,7 @@ impl<'a> Comp<'a> {
         {
             st += 1;
         }
-        if st >= n
-            || !self.titleish(st)
-            || self.toks[st].depth > 0 && self.sep(st) & OPEN != 0 && self.toks[anchor].depth == 0
-        {
+        if st >= n || !self.titleish(st) || self.toks[st].depth > 0 && self.sep(st) & OPEN != 0 && self.toks[anchor].depth == 0 {
             return;
         }
         let (e, stop) = self.run_end(st, false);
@@ -1998,9 +1795,7 @@ impl<'a> Comp<'a> {
     /// Records the fields of all claimed vocabulary.
     fn apply_vocab(&mut self) {
         for i in 0..self.n() {
-            let Role::Vocab(e) = self.role[i] else {
-                continue;
-            };
+            let Role::Vocab(e) = self.role[i] else { continue };
             for &(f, v) in e.props {
                 let info = &mut self.info;
                 match f {
@@ -2046,16 +1841,10 @@ impl<'a> Comp<'a> {
                     info.tech += 1;
                 }
             }
-            if self.key(i) == "complete"
-                && i + 1 < self.n()
-                && matches!(self.key(i + 1), "series" | "miniseries")
-            {
+            if self.key(i) == "complete" && i + 1 < self.n() && matches!(self.key(i + 1), "series" | "miniseries") {
                 self.info.series_words = true;
             }
-            if matches!(
-                self.key(i),
-                "miniseries" | "integrale" | "l'integrale" | "coffret"
-            ) {
+            if matches!(self.key(i), "miniseries" | "integrale" | "l'integrale" | "coffret") {
                 self.info.series_words = true;
             }
         }
@@ -2070,15 +1859,8 @@ impl<'a> Comp<'a> {
     /// jargon, `group-title` in lowercase scene file names, or a leading `[Group]`.
     fn release_group(&mut self, lead: Option<(usize, usize)>, is_file: bool) {
         let n = self.n();
-        let tech = |r: Role| {
-            matches!(
-                r,
-                Role::Vocab(_) | Role::Screen | Role::Channels | Role::Cont
-            )
-        };
-        let strong_tech = |r: Role| {
-            matches!(r, Role::Vocab(e) if !e.weak) || matches!(r, Role::Screen | Role::Channels)
-        };
+        let tech = |r: Role| matches!(r, Role::Vocab(_) | Role::Screen | Role::Channels | Role::Cont);
+        let strong_tech = |r: Role| matches!(r, Role::Vocab(e) if !e.weak) || matches!(r, Role::Screen | Role::Channels);
         let any_tech = (0..n).any(|x| tech(self.role[x]));
         let any_marker = self.first_marker.is_some();
         // Skip what trails a group: tags (`-postbot`, `.proof`), languages (`.eng`),
@@ -2094,11 +1876,7 @@ impl<'a> Comp<'a> {
                     b -= 1;
                 }
                 // A short bracket glued to a word is part of the group: `GalaxyTV[TGx]`.
-                let glued = self.sep(b) == OPEN
-                    && b > 0
-                    && self.toks[b - 1].depth == 0
-                    && self.free(b - 1)
-                    && end - b <= 2;
+                let glued = self.sep(b) == OPEN && b > 0 && self.toks[b - 1].depth == 0 && self.free(b - 1) && end - b <= 2;
                 if glued || (b..end).all(|x| !self.free(x)) {
                     suffix_end = (self.sep(b) == OPEN).then_some(end);
                     end = b;
@@ -2113,16 +1891,7 @@ impl<'a> Comp<'a> {
             }
             let skippable = match self.role[i] {
                 Role::Junk => true,
-                Role::Vocab(e) => e.props.iter().all(|p| {
-                    matches!(
-                        p.0,
-                        Field::Language
-                            | Field::SubtitleLanguage
-                            | Field::Noise
-                            | Field::Other
-                            | Field::Country
-                    )
-                }),
+                Role::Vocab(e) => e.props.iter().all(|p| matches!(p.0, Field::Language | Field::SubtitleLanguage | Field::Noise | Field::Other | Field::Country)),
                 _ => false,
             };
             if skippable {
@@ -2134,10 +1903,7 @@ impl<'a> Comp<'a> {
         }
         if end > 0 {
             let last = end - 1;
-            let weak_group = self.is_weak(last)
-                && self.sep(last) == DASH
-                && last > 0
-                && strong_tech(self.role[last - 1]);
+            let weak_group = self.is_weak(last) && self.sep(last) == DASH && last > 0 && strong_tech(self.role[last - 1]);
             if self.free(last) || weak_group {
                 let depth = self.toks[last].depth;
                 let mut st = last;
@@ -2156,48 +1922,28 @@ impl<'a> Comp<'a> {
                 let accept = if depth > 0 {
                     let lone = self.sep(st) & OPEN != 0 && (end == n || self.sep(end) & CLOSE != 0);
                     let one_word = (st + 1..=last).all(|x| self.sep(x) & SPACE == 0);
-                    let inside_tech = before.is_some_and(|b| {
-                        self.toks[b].group == self.toks[st].group
-                            && self.toks[b].depth > 0
-                            && tech(self.role[b])
-                    });
+                    let inside_tech = before.is_some_and(|b| self.toks[b].group == self.toks[st].group && self.toks[b].depth > 0 && tech(self.role[b]));
                     (lone && one_word && (any_tech || any_marker)) || inside_tech || by
                 } else {
                     let sep = self.sep(st);
                     let after_tech = before.is_some_and(|b| tech(self.role[b]));
-                    let after_complete = before
-                        .is_some_and(|b| matches!(self.role[b], Role::Marker))
-                        && self.info.other.contains(&"Complete")
-                        && sep & DASH != 0;
+                    let after_complete = before.is_some_and(|b| matches!(self.role[b], Role::Marker)) && self.info.other.contains(&"Complete") && sep & DASH != 0;
                     let glued = sep & (DASH | STRONG) != 0;
                     by || (after_tech && (glued || last - st < 2)) || after_complete
                 };
                 if accept && (!by || st + 1 <= end) {
-                    let text_end =
-                        suffix_end
-                            .filter(|_| depth == 0)
-                            .map_or(self.toks[last].end, |e| {
-                                let close = self.toks[e - 1].end;
-                                // Include the closing bracket.
-                                self.s[close..].chars().next().map_or(close, |c| {
-                                    if matches!(c, ']' | ')' | '}') {
-                                        close + c.len_utf8()
-                                    } else {
-                                        close
-                                    }
-                                })
-                            });
+                    let text_end = suffix_end.filter(|_| depth == 0).map_or(self.toks[last].end, |e| {
+                        let close = self.toks[e - 1].end;
+                        // Include the closing bracket.
+                        self.s[close..].chars().next().map_or(close, |c| if matches!(c, ']' | ')' | '}') { close + c.len_utf8() } else { close })
+                    });
                     self.set_group_text(st, end, text_end, true);
                     return;
                 }
             }
         }
         // `blow-how.to.be.single.2016`: lowercase scene file names put the group first.
-        if is_file
-            && n > 3
-            && self.sep(1) == DASH
-            && self.s.bytes().all(|c| !c.is_ascii_uppercase())
-        {
+        if is_file && n > 3 && self.sep(1) == DASH && self.s.bytes().all(|c| !c.is_ascii_uppercase()) {
             if let Some(t) = &self.info.title {
                 let first = self.text(0);
                 if let Some(rest) = t.strip_prefix(first) {
@@ -2238,26 +1984,13 @@ fn obfuscated(s: &str, c: &Comp<'_>) -> bool {
     if c.n() == 1 && looks_random(s) {
         return true;
     }
-    if c.n() <= 4
-        && c.n() > 0
-        && (0..c.n()).all(|i| {
-            looks_random(c.text(i))
-                || c.text(i).len() >= 6 && c.text(i).bytes().filter(u8::is_ascii_digit).count() >= 3
-        })
-        && s.len() >= 24
-    {
+    if c.n() <= 4 && c.n() > 0 && (0..c.n()).all(|i| looks_random(c.text(i)) || c.text(i).len() >= 6 && c.text(i).bytes().filter(u8::is_ascii_digit).count() >= 3) && s.len() >= 24 {
         return true;
     }
     // A reversed release name (`...70E10S.5102.sregnesseM.ehT`).
     (0..c.n()).any(|i| {
         let b = c.key(i).as_bytes();
-        (b.len() == 6
-            && b[0].is_ascii_digit()
-            && b[1].is_ascii_digit()
-            && b[2] == b'e'
-            && b[3].is_ascii_digit()
-            && b[4].is_ascii_digit()
-            && b[5] == b's')
+        (b.len() == 6 && b[0].is_ascii_digit() && b[1].is_ascii_digit() && b[2] == b'e' && b[3].is_ascii_digit() && b[4].is_ascii_digit() && b[5] == b's')
             || matches!(c.key(i), "p0801" | "p027" | "p0612")
     })
 }
@@ -2268,10 +2001,7 @@ pub fn analyze(s: &str, is_file: bool, numbers: bool) -> Info {
     c.numbers = numbers;
     let random = obfuscated(s, &c);
     if is_file && random {
-        return Info {
-            obfuscated: true,
-            ..Info::default()
-        };
+        return Info { obfuscated: true, ..Info::default() };
     }
     c.info.obfuscated = random;
     c.lexical();

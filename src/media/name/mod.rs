@@ -132,11 +132,7 @@ pub fn parse(path: &str) -> MediaName {
         year: info.year,
         season: info.season,
         episode: info.episodes.first().copied(),
-        episodes: if info.episodes.len() > 1 {
-            info.episodes.clone()
-        } else {
-            Vec::new()
-        },
+        episodes: if info.episodes.len() > 1 { info.episodes.clone() } else { Vec::new() },
         date: info.date.clone(),
         episode_title: info.episode_title.clone(),
         screen_size: info.screen_size.clone(),
@@ -149,11 +145,7 @@ pub fn parse(path: &str) -> MediaName {
         release_group: info.group.clone(),
         container,
         language: info.language.iter().map(|s| s.to_string()).collect(),
-        subtitle_language: info
-            .subtitle_language
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        subtitle_language: info.subtitle_language.iter().map(|s| s.to_string()).collect(),
         other: info.other.iter().map(|s| s.to_string()).collect(),
         ..MediaName::default()
     };
@@ -192,10 +184,7 @@ fn split_path(path: &str) -> impl Iterator<Item = &str> {
             '/' | '\\' => {
                 // Inside brackets only if they close before the next separator, soon.
                 let ahead = &path.as_bytes()[i + 1..(i + 17).min(path.len())];
-                let closes = ahead
-                    .iter()
-                    .take_while(|&&b| b != b'/' && b != b'\\')
-                    .any(|&b| matches!(b, b']' | b')' | b'}'));
+                let closes = ahead.iter().take_while(|&&b| b != b'/' && b != b'\\').any(|&b| matches!(b, b']' | b')' | b'}'));
                 if depth == 0 || !closes {
                     depth = 0;
                     parts.push(&path[start..i]);
@@ -234,10 +223,7 @@ fn is_generic(c: &str) -> bool {
         return true;
     }
     // UUIDs and hashes.
-    let hexish = t
-        .bytes()
-        .filter(|b| b.is_ascii_hexdigit() || *b == b'-')
-        .count();
+    let hexish = t.bytes().filter(|b| b.is_ascii_hexdigit() || *b == b'-').count();
     t.len() >= 16 && hexish == t.len()
 }
 
@@ -271,8 +257,7 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
         }
         // A single-episode release folder says which episode this is (a sample inside
         // `Show.S02E03.720p` is S02E03 whatever its own name says).
-        if p.season.is_some() && !p.episodes.is_empty() && (p.tech > 0 || info.episodes.is_empty())
-        {
+        if p.season.is_some() && !p.episodes.is_empty() && (p.tech > 0 || info.episodes.is_empty()) {
             info.season = p.season;
             info.episodes = p.episodes.clone();
         }
@@ -283,10 +268,7 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
             let pkey = normalize_title(pt);
             let title_missing = info.title.is_none();
             let after_marker = info.title_from == TitleFrom::AfterMarker
-                || (saw_season_folder
-                    && info.episodes.is_empty()
-                    && info.title_from == TitleFrom::Lead
-                    && pkey != file_key);
+                || (saw_season_folder && info.episodes.is_empty() && info.title_from == TitleFrom::Lead && pkey != file_key);
             if title_missing || (after_marker && depth <= 2) {
                 if !title_missing && info.episode_title.is_none() && pkey != file_key {
                     info.episode_title = info.title.take();
@@ -294,10 +276,7 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
                 info.title = Some(pt.clone());
                 info.title_from = TitleFrom::Lead;
                 info.country = info.country.or(p.country);
-            } else if depth == 0
-                && pkey != file_key
-                && prefer_folder_title(info, p, stem, &file_key, &pkey)
-            {
+            } else if depth == 0 && pkey != file_key && prefer_folder_title(info, p, stem, &file_key, &pkey) {
                 info.title = Some(pt.clone());
                 info.country = info.country.or(p.country);
             }
@@ -314,11 +293,7 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
 
 /// Whether the parent's title should replace the file's.
 fn prefer_folder_title(info: &Info, p: &Info, stem: &str, file_key: &str, pkey: &str) -> bool {
-    let squash = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
+    let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let (fs, ps) = (squash(file_key), squash(pkey));
     // `Title (Year)/Title.720p...`: the folder has the clean spelling of the same words.
     let clean_movie_folder = p.year.is_some() && p.tech == 0 && p.episodes.is_empty();
@@ -458,10 +433,7 @@ mod tests {
     #[test]
     fn years_in_titles() {
         let m = p("2001.A.Space.Odyssey.1968.1080p.mkv");
-        assert_eq!(
-            (m.title.as_deref(), m.year),
-            (Some("2001 A Space Odyssey"), Some(1968))
-        );
+        assert_eq!((m.title.as_deref(), m.year), (Some("2001 A Space Odyssey"), Some(1968)));
         let m = p("1917.2019.1080p.BluRay.mkv");
         assert_eq!((m.title.as_deref(), m.year), (Some("1917"), Some(2019)));
         let m = p("1917.mkv");

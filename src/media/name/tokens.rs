@@ -63,27 +63,8 @@ fn close_bracket(c: char) -> bool {
 fn plain_sep(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t'
-            | '.'
-            | '_'
-            | ','
-            | '~'
-            | '*'
-            | '|'
-            | '='
-            | '#'
-            | ':'
-            | '"'
-            | '<'
-            | '>'
-            | '?'
-            | '/'
-            | '\\'
-            | '\u{3000}'
-            | '×'
-            | '`'
-            | '^'
-            | '¦'
+        ' ' | '\t' | '.' | '_' | ',' | '~' | '*' | '|' | '=' | '#' | ':' | '"' | '<' | '>'
+            | '?' | '/' | '\\' | '\u{3000}' | '×' | '`' | '^' | '¦'
     ) || c.is_control()
 }
 
@@ -124,13 +105,7 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
         let separator = (is_sep(c) || c == '+') && !plus_in_word;
         if separator {
             if let Some(st) = tok_start.take() {
-                out.push(Tok {
-                    start: st,
-                    end: i,
-                    sep: tok_sep,
-                    depth: tok_depth,
-                    group: tok_group,
-                });
+                out.push(Tok { start: st, end: i, sep: tok_sep, depth: tok_depth, group: tok_group });
                 sep = 0;
                 dashes = 0;
             }
@@ -179,13 +154,7 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
             // '第' starts a new word even when glued to the previous one (`庆余年第二季`).
             if c == '第' {
                 if let Some(st) = tok_start.take() {
-                    out.push(Tok {
-                        start: st,
-                        end: i,
-                        sep: tok_sep,
-                        depth: tok_depth,
-                        group: tok_group,
-                    });
+                    out.push(Tok { start: st, end: i, sep: tok_sep, depth: tok_depth, group: tok_group });
                     sep = 0;
                 }
             }
@@ -198,13 +167,7 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
             if cjk_counter(c) {
                 let end = i + c.len_utf8();
                 if let Some(st) = tok_start.take() {
-                    out.push(Tok {
-                        start: st,
-                        end,
-                        sep: tok_sep,
-                        depth: tok_depth,
-                        group: tok_group,
-                    });
+                    out.push(Tok { start: st, end, sep: tok_sep, depth: tok_depth, group: tok_group });
                 }
                 sep = 0;
                 dashes = 0;
@@ -213,13 +176,7 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
         prev = Some(c);
     }
     if let Some(st) = tok_start {
-        out.push(Tok {
-            start: st,
-            end: s.len(),
-            sep: tok_sep,
-            depth: tok_depth,
-            group: tok_group,
-        });
+        out.push(Tok { start: st, end: s.len(), sep: tok_sep, depth: tok_depth, group: tok_group });
     }
 }
 

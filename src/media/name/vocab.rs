@@ -200,10 +200,7 @@ const WEAK: &[(&str, P)] = &[
     ("3d", &[(Other, "3D")]),
     ("sbs", &[(Other, "Side By Side")]),
     ("hybrid", &[(Other, "Hybrid")]),
-    (
-        "complete|integrale|l'integrale|coffret|complet",
-        &[(Other, "Complete")],
-    ),
+    ("complete|integrale|l'integrale|coffret|complet", &[(Other, "Complete")]),
     ("internal", &[(Other, "Internal")]),
     ("sample", &[(Other, "Sample")]),
     ("proof", &[(Other, "Proof")]),
@@ -247,18 +244,12 @@ const WEAK: &[(&str, P)] = &[
     ("french|fre|fra|fr|francais|vf|vostfr", &[(Language, "fr")]),
     ("german|ger|deu|deutsch", &[(Language, "de")]),
     ("italian|ita|italiano", &[(Language, "it")]),
-    (
-        "spanish|spa|esp|espanol|castellano|latino",
-        &[(Language, "es")],
-    ),
+    ("spanish|spa|esp|espanol|castellano|latino", &[(Language, "es")]),
     ("portuguese|por|portugues|pt", &[(Language, "pt")]),
     ("russian|rus|ru", &[(Language, "ru")]),
     ("japanese|jap|jpn|jp", &[(Language, "ja")]),
     ("korean|kor", &[(Language, "ko")]),
-    (
-        "chinese|chi|chs|cht|mandarin|cantonese",
-        &[(Language, "zh")],
-    ),
+    ("chinese|chi|chs|cht|mandarin|cantonese", &[(Language, "zh")]),
     ("hindi|hin", &[(Language, "hi")]),
     ("tamil|tam", &[(Language, "ta")]),
     ("telugu|tel", &[(Language, "te")]),
@@ -279,10 +270,7 @@ const WEAK: &[(&str, P)] = &[
     ("ukrainian|ukr", &[(Language, "uk")]),
     ("thai", &[(Language, "th")]),
     ("vietnamese|vie", &[(Language, "vi")]),
-    (
-        "multi|multilang|multilanguage|multi lang",
-        &[(Language, "mul")],
-    ),
+    ("multi|multilang|multilanguage|multi lang", &[(Language, "mul")]),
 ];
 
 /// A small, fast hasher for the short ASCII keys of the tables (FNV-1a).
@@ -294,11 +282,7 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -352,87 +336,15 @@ pub fn phrase_len(head: &str) -> usize {
 pub fn is_container(ext: &str) -> bool {
     matches!(
         ext,
-        "mkv"
-            | "mp4"
-            | "m4v"
-            | "avi"
-            | "mov"
-            | "wmv"
-            | "mpg"
-            | "mpeg"
-            | "ts"
-            | "m2ts"
-            | "mts"
-            | "webm"
-            | "flv"
-            | "ogm"
-            | "ogv"
-            | "divx"
-            | "vob"
-            | "iso"
-            | "3gp"
-            | "rmvb"
-            | "rm"
-            | "asf"
-            | "wtv"
-            | "f4v"
-            | "mk3d"
-            | "mka"
-            | "m2v"
-            | "qt"
-            | "srt"
-            | "ass"
-            | "ssa"
-            | "sub"
-            | "idx"
-            | "vtt"
-            | "sup"
-            | "smi"
-            | "nfo"
-            | "torrent"
-            | "nzb"
-            | "rar"
-            | "zip"
-            | "7z"
-            | "tar"
-            | "gz"
-            | "bz2"
-            | "tgz"
-            | "xz"
-            | "ace"
-            | "arj"
-            | "cbz"
-            | "cbr"
-            | "cb7"
-            | "jpg"
-            | "jpeg"
-            | "png"
-            | "bmp"
-            | "gif"
-            | "tbn"
-            | "txt"
-            | "sfv"
-            | "md5"
-            | "par2"
-            | "mp3"
-            | "flac"
-            | "m4a"
-            | "aac"
-            | "ogg"
-            | "wav"
-            | "pdf"
-            | "epub"
-            | "json"
-            | "xml"
-            | "heic"
-            | "webp"
-            | "tif"
-            | "tiff"
-            | "doc"
-            | "docx"
-            | "log"
-            | "db"
-            | "exe"
+        "mkv" | "mp4" | "m4v" | "avi" | "mov" | "wmv" | "mpg" | "mpeg" | "ts" | "m2ts" | "mts"
+            | "webm" | "flv" | "ogm" | "ogv" | "divx" | "vob" | "iso" | "3gp" | "rmvb" | "rm"
+            | "asf" | "wtv" | "f4v" | "mk3d" | "mka" | "m2v" | "qt" | "srt" | "ass" | "ssa"
+            | "sub" | "idx" | "vtt" | "sup" | "smi" | "nfo" | "torrent" | "nzb" | "rar" | "zip"
+            | "7z" | "tar" | "gz" | "bz2" | "tgz" | "xz" | "ace" | "arj" | "cbz" | "cbr"
+            | "cb7" | "jpg" | "jpeg" | "png" | "bmp" | "gif" | "tbn" | "txt" | "sfv" | "md5"
+            | "par2" | "mp3" | "flac" | "m4a" | "aac" | "ogg" | "wav" | "pdf" | "epub"
+            | "json" | "xml" | "heic" | "webp" | "tif" | "tiff" | "doc" | "docx" | "log"
+            | "db" | "exe"
     ) || is_split_archive(ext)
 }
 
@@ -447,32 +359,9 @@ fn is_split_archive(ext: &str) -> bool {
 pub fn is_non_media(ext: &str) -> bool {
     matches!(
         ext,
-        "jpg"
-            | "jpeg"
-            | "png"
-            | "bmp"
-            | "gif"
-            | "heic"
-            | "webp"
-            | "tif"
-            | "tiff"
-            | "txt"
-            | "pdf"
-            | "doc"
-            | "docx"
-            | "log"
-            | "db"
-            | "exe"
-            | "json"
-            | "xml"
-            | "md5"
-            | "sfv"
-            | "mp3"
-            | "flac"
-            | "m4a"
-            | "wav"
-            | "ogg"
-            | "epub"
+        "jpg" | "jpeg" | "png" | "bmp" | "gif" | "heic" | "webp" | "tif" | "tiff" | "txt"
+            | "pdf" | "doc" | "docx" | "log" | "db" | "exe" | "json" | "xml" | "md5" | "sfv"
+            | "mp3" | "flac" | "m4a" | "wav" | "ogg" | "epub"
     )
 }
 
@@ -488,95 +377,19 @@ pub fn is_tld(key: &str) -> bool {
 pub fn is_generic_folder(key: &str) -> bool {
     matches!(
         key,
-        "movies"
-            | "movie"
-            | "films"
-            | "film"
-            | "series"
-            | "serie"
-            | "tv"
-            | "tv shows"
-            | "tvshows"
-            | "tv series"
-            | "shows"
-            | "show"
-            | "videos"
-            | "video"
-            | "media"
-            | "medias"
-            | "downloads"
-            | "download"
-            | "downloads finished"
-            | "complete"
-            | "completed"
-            | "incoming"
-            | "torrents"
-            | "torrent"
-            | "mnt"
-            | "home"
-            | "volumes"
-            | "share"
-            | "public"
-            | "data"
-            | "tmp"
-            | "temp"
-            | "var"
-            | "usr"
-            | "srv"
-            | "nas"
-            | "library"
-            | "plex"
-            | "anime"
-            | "animes"
-            | "cartoons"
-            | "documentaries"
-            | "kids"
-            | "unsorted"
-            | "new"
-            | "sample"
-            | "samples"
-            | "subs"
-            | "subtitles"
-            | "extras"
-            | "featurettes"
-            | "specials"
-            | "minisodes"
-            | "bonus"
-            | "postprocessing"
-            | "av"
-            | "files"
-            | "storage"
-            | "disk"
-            | "disk1"
-            | "disk2"
-            | "users"
-            | "user"
-            | "sitcoms"
-            | "uncategorized"
-            | "misc"
-            | "other"
-            | "others"
-            | "4k"
-            | "hd"
-            | "dvd"
-            | "bluray"
-            | "video ts"
-            | "video_ts"
-            | "bdmv"
-            | "stream"
-            | "mydata"
-            | "mydatapool"
-            | "usenet"
-            | "sabnzbd"
-            | "nzbget"
-            | "transmission"
-            | "qbittorrent"
-            | "deluge"
-            | "utorrent"
-            | "recordings"
-            | "dvr"
-            | "tv recordings"
-            | "nosubstvshows"
+        "movies" | "movie" | "films" | "film" | "series" | "serie" | "tv" | "tv shows"
+            | "tvshows" | "tv series" | "shows" | "show" | "videos" | "video" | "media"
+            | "medias" | "downloads" | "download" | "downloads finished" | "complete"
+            | "completed" | "incoming" | "torrents" | "torrent" | "mnt" | "home" | "volumes"
+            | "share" | "public" | "data" | "tmp" | "temp" | "var" | "usr" | "srv" | "nas"
+            | "library" | "plex" | "anime" | "animes" | "cartoons" | "documentaries" | "kids"
+            | "unsorted" | "new" | "sample" | "samples" | "subs" | "subtitles" | "extras"
+            | "featurettes" | "specials" | "minisodes" | "bonus" | "postprocessing"
+            | "av" | "files" | "storage" | "disk" | "disk1" | "disk2" | "users" | "user"
+            | "sitcoms" | "uncategorized" | "misc" | "other" | "others" | "4k" | "hd" | "dvd"
+            | "bluray" | "video ts" | "video_ts" | "bdmv" | "stream" | "mydata" | "mydatapool"
+            | "usenet" | "sabnzbd" | "nzbget" | "transmission" | "qbittorrent" | "deluge"
+            | "utorrent" | "recordings" | "dvr" | "tv recordings" | "nosubstvshows"
     )
 }
 
