@@ -38,28 +38,17 @@ fn time<F: FnMut(&str)>(names: &[String], budget: Duration, mut f: F) -> f64 {
 
 fn main() {
     // `cargo bench` passes `--bench`; the only argument we take is a number of seconds.
-    let secs: f64 = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(3.0);
+    let secs: f64 = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(3.0);
     let budget = Duration::from_secs_f64(secs);
     let names = names();
     let ours = time(&names, budget, |n| {
         black_box(plexsync::media::parse(black_box(n)));
     });
-    println!(
-        "plexsync  {:>12.0} names/s over {} names",
-        ours,
-        names.len()
-    );
+    println!("plexsync  {:>12.0} names/s over {} names", ours, names.len());
     println!("RESULT plexsync {ours:.0}");
     let hunch = time(&names, budget, |n| {
         let _ = black_box(hunch::hunch(black_box(n)));
     });
-    println!(
-        "hunch     {:>12.0} names/s over {} names",
-        hunch,
-        names.len()
-    );
+    println!("hunch     {:>12.0} names/s over {} names", hunch, names.len());
     println!("RESULT hunch {hunch:.0}");
 }
