@@ -102,6 +102,8 @@ struct Comp<'a> {
     anime: bool,
     /// Whether bare numbers may be read as episodes (not for images and documents).
     numbers: bool,
+    /// A reusable buffer for phrase keys.
+    scratch: String,
 }
 
 const MAX_EPISODES: usize = 64;
@@ -298,6 +300,12 @@ fn month(k: &str) -> Option<u32> {
     })
 }
 
+/// A day of the month, maybe with an ordinal suffix (`3rd`, `21st`).
+fn day_num(k: &str) -> Option<u32> {
+    let d = num(k).or_else(|| ["st", "nd", "rd", "th"].iter().find_map(|s| k.strip_suffix(s).and_then(num)))?;
+    (1..=31).contains(&d).then_some(d)
+}
+
 fn weekday(k: &str) -> bool {
     matches!(k, "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun" | "monday" | "tuesday"
         | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
@@ -339,12 +347,31 @@ fn looks_random(s: &str) -> bool {
     digits >= 3 && switches * 3 >= b.len()
 }
 
+/// Buffers reused from one analysis to the next on the same thread, so parsing a name
+/// costs a handful of allocations for its output rather than a dozen for working space.
+#[derive(Default)]
+struct Buffers {
+    toks: Vec<Tok>,
+    keys: Vec<(u32, u32)>,
+    keybuf: String,
+    role: Vec<Role>,
+    scratch: String,
+}
+
+thread_local! {
+    static POOL: std::cell::RefCell<Vec<Buffers>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Large buffers are dropped rather than kept, so one huge input does not pin memory.
+const KEEP_BYTES: usize = 1 << 16;
+
 impl<'a> Comp<'a> {
     fn new(s: &'a str) -> Self {
-        let mut toks = Vec::new();
+        let bufs = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+        let Buffers { mut toks, mut keys, mut keybuf, mut role, scratch } = bufs;
         tokens::tokenize(s, &mut toks);
-        let mut keybuf = String::with_capacity(s.len() + 8);
-        let mut keys = Vec::with_capacity(toks.len());
+        keybuf.clear();
+        keys.clear();
         for t in &toks {
             let st = keybuf.len() as u32;
             for c in t.text(s).chars() {
@@ -357,18 +384,35 @@ impl<'a> Comp<'a> {
             keys.push((st, keybuf.len() as u32));
         }
         let n = toks.len();
+        role.clear();
+        role.resize(n, Role::Free);
         Comp {
             s,
             toks,
             keys,
             keybuf,
-            role: vec![Role::Free; n],
+            role,
             info: Info::default(),
             first_marker: None,
             ep_anchor: None,
             anime: false,
             numbers: true,
+            scratch,
         }
+    }
+
+    /// Hands the working buffers back to the thread's pool.
+    fn recycle(self) {
+        if self.keybuf.capacity() > KEEP_BYTES {
+            return;
+        }
+        let bufs = Buffers { toks: self.toks, keys: self.keys, keybuf: self.keybuf, role: self.role, scratch: self.scratch };
+        POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < 8 {
+                p.push(bufs);
+            }
+        });
     }
 
     fn n(&self) -> usize {
@@ -450,24 +494,37 @@ impl<'a> Comp<'a> {
 
     fn lexical(&mut self) {
         let n = self.n();
+        // Web sites are rare: look for them only when a name has a `www` or a domain.
+        let sites = (0..n).any(|j| self.key(j) == "www" || self.sep(j) & DOT != 0 && vocab::is_tld(self.key(j)));
         let mut i = 0;
         while i < n {
             if !self.free(i) {
                 i += 1;
                 continue;
             }
-            let used = self.website(i)
-                .or_else(|| self.checksum_or_id(i))
-                .or_else(|| self.date(i))
-                .or_else(|| self.episode_marker(i))
-                .or_else(|| self.season_words(i))
-                .or_else(|| self.episode_words(i))
-                .or_else(|| self.number_of_total(i))
-                .or_else(|| self.part(i))
-                .or_else(|| self.measure(i))
-                .or_else(|| self.audio_with_channels(i))
-                .or_else(|| self.vocab(i))
-                .or_else(|| self.number(i));
+            let site = if sites { self.website(i) } else { None };
+            // Most tokens are plain words: skip the matchers that need a digit in the token.
+            let has_digit = self.key(i).bytes().any(|c| c.is_ascii_digit());
+            let used = if has_digit {
+                site.or_else(|| self.checksum_or_id(i))
+                    .or_else(|| self.date(i))
+                    .or_else(|| self.episode_marker(i))
+                    .or_else(|| self.season_words(i))
+                    .or_else(|| self.episode_words(i))
+                    .or_else(|| self.number_of_total(i))
+                    .or_else(|| self.part(i))
+                    .or_else(|| self.measure(i))
+                    .or_else(|| self.audio_with_channels(i))
+                    .or_else(|| self.vocab(i))
+                    .or_else(|| self.number(i))
+            } else {
+                site.or_else(|| self.checksum_or_id(i))
+                    .or_else(|| self.date(i))
+                    .or_else(|| self.season_words(i))
+                    .or_else(|| self.episode_words(i))
+                    .or_else(|| self.part(i))
+                    .or_else(|| self.vocab(i))
+            };
             i += used.unwrap_or(1).max(1);
         }
         self.channels();
@@ -559,17 +616,21 @@ impl<'a> Comp<'a> {
     fn date(&mut self, i: usize) -> Option<usize> {
         let n = self.n();
         let k0 = self.key(i);
+        // A date starts with a number, a weekday or a month name.
+        if i + 2 >= n || !(k0.as_bytes()[0].is_ascii_digit() || weekday(k0) || month(k0).is_some()) {
+            return None;
+        }
         let joined = |c: &Self, j: usize| j < n && c.free(j) && c.sep(j) & (DOT | DASH | SPACE | UNDER) != 0 && c.sep(j) & (OPEN | CLOSE) == 0;
         // Weekday-prefixed and month-name dates.
         let mut st = i;
         if weekday(k0) && joined(self, i + 1) {
             st = i + 1;
         }
-        if st + 2 < n + 0 && joined(self, st + 1) && joined(self, st + 2) {
+        if st + 2 < n && joined(self, st + 1) && joined(self, st + 2) {
             let (a, b, c) = (self.key(st), self.key(st + 1), self.key(st + 2));
-            let found = if let (Some(m), Some(d), Some(y)) = (month(a), num(b), num(c)) {
+            let found = if let (Some(m), Some(d), Some(y)) = (month(a), day_num(b), num(c)) {
                 valid_date(y, m, d)
-            } else if let (Some(d), Some(m), Some(y)) = (num(a), month(b), num(c)) {
+            } else if let (Some(d), Some(m), Some(y)) = (day_num(a), month(b), num(c)) {
                 valid_date(y, m, d)
             } else {
                 None
@@ -586,7 +647,11 @@ impl<'a> Comp<'a> {
         }
         // All three separators must be alike (`2014.10.31`, not `2014.10 31`).
         let sep1 = self.sep(i + 1) & (DOT | DASH | SPACE | UNDER);
-        if self.sep(i + 2) & (DOT | DASH | SPACE | UNDER) != sep1 || sep1 == SPACE {
+        if self.sep(i + 2) & (DOT | DASH | SPACE | UNDER) != sep1 {
+            return None;
+        }
+        // With spaces only year-first dates (`Conan 2011 04 18`): `24 12 2010` is too loose.
+        if sep1 == SPACE && self.key(i).len() != 4 {
             return None;
         }
         let (a, b, c) = (self.key(i), self.key(i + 1), self.key(i + 2));
@@ -1098,9 +1163,10 @@ impl<'a> Comp<'a> {
     /// The longest vocabulary phrase starting at `i`.
     fn vocab(&mut self, i: usize) -> Option<usize> {
         let n = self.n();
+        let mut buf = std::mem::take(&mut self.scratch);
         let head = self.key(i);
-        let maxlen = vocab::phrase_len(head).min(n - i);
-        let mut buf = String::new();
+        let (single, phrase) = vocab::word(head);
+        let maxlen = phrase.min(n - i);
         for len in (2..=maxlen).rev() {
             buf.clear();
             buf.push_str(head);
@@ -1115,12 +1181,14 @@ impl<'a> Comp<'a> {
             }
             if ok {
                 if let Some(e) = vocab::lookup(&buf) {
+                    self.scratch = buf;
                     self.claim(i, len, Role::Vocab(e));
                     return Some(len);
                 }
             }
         }
-        let Some(e) = vocab::lookup(head) else {
+        self.scratch = buf;
+        let Some(e) = single else {
             return self.glued_codec(i);
         };
         if e.props.iter().any(|p| p.0 == Field::Country) {
@@ -1328,6 +1396,8 @@ impl<'a> Comp<'a> {
                 if sep == 0 {
                 } else if sep & COMMA != 0 {
                     out.push_str(", ");
+                } else if sep & STRONG != 0 {
+                    out.push_str(" - ");
                 } else if sep & DASH != 0 && sep & (SPACE | DOT | UNDER) == 0 {
                     out.push('-');
                 } else {
@@ -1514,10 +1584,19 @@ impl<'a> Comp<'a> {
                     stop = s2;
                 }
             }
+            // `2047 - Sights of Death (2014)`: a number alone is a poor title; the part
+            // after the dash belongs to it.
+            let numeric = (t..e).all(|x| matches!(self.role[x], Role::Number | Role::Year));
+            if title.is_none() && stop == Stop::Dash && numeric && self.first_marker.is_none() && e < n && self.free(e) {
+                let (e2, s2) = self.run_end(e, false);
+                if (e..e2).all(|x| !matches!(self.role[x], Role::Number)) {
+                    title = Some((t, e2));
+                    stop = s2;
+                }
+            }
             if title.is_none() {
                 title = Some((t, e));
             }
-            let _ = e;
         }
 
         // Bare numbers: episodes, or title words.
@@ -1699,7 +1778,9 @@ impl<'a> Comp<'a> {
         if self.info.screen_size.is_none() && is_bare_height(v) && nd >= 3 && !self.anime && self.sep(k) & STRONG == 0 {
             return None;
         }
-        if nd >= 3 && !self.anime && e == k + 1 && v % 100 != 0 {
+        // After ` - `, a three-digit number is an absolute episode (`Naruto - 351`).
+        let absolute = self.sep(k) & STRONG != 0 && self.info.season.is_none();
+        if nd >= 3 && !self.anime && !absolute && e == k + 1 && v % 100 != 0 {
             // `102` is season 1, episode 2; `2401` season 24, episode 1. (`500` is an
             // absolute episode: no season has an episode 00 in this form.)
             let (s, ep) = (v / 100, v % 100);
@@ -1877,6 +1958,13 @@ impl<'a> Comp<'a> {
                 }
                 // A short bracket glued to a word is part of the group: `GalaxyTV[TGx]`.
                 let glued = self.sep(b) == OPEN && b > 0 && self.toks[b - 1].depth == 0 && self.free(b - 1) && end - b <= 2;
+                // A distribution tag after a dash group: `x264-LOL [eztv]`.
+                let tag = self.sep(b) & SPACE != 0 && end == n && end - b == 1 && b > 1 && self.toks[b - 1].depth == 0
+                    && self.free(b - 1) && self.sep(b - 1) & DASH != 0 && self.sep(b - 1) & SPACE == 0;
+                if tag {
+                    end = b;
+                    continue;
+                }
                 if glued || (b..end).all(|x| !self.free(x)) {
                     suffix_end = (self.sep(b) == OPEN).then_some(end);
                     end = b;
@@ -1926,7 +2014,7 @@ impl<'a> Comp<'a> {
                     (lone && one_word && (any_tech || any_marker)) || inside_tech || by
                 } else {
                     let sep = self.sep(st);
-                    let after_tech = before.is_some_and(|b| tech(self.role[b]));
+                    let after_tech = before.is_some_and(|b| tech(self.role[b]) || matches!(self.role[b], Role::Junk) && sep & (DASH | STRONG) != 0 && any_tech);
                     let after_complete = before.is_some_and(|b| matches!(self.role[b], Role::Marker)) && self.info.other.contains(&"Complete") && sep & DASH != 0;
                     let glued = sep & (DASH | STRONG) != 0;
                     by || (after_tech && (glued || last - st < 2)) || after_complete
@@ -2001,12 +2089,14 @@ pub fn analyze(s: &str, is_file: bool, numbers: bool) -> Info {
     c.numbers = numbers;
     let random = obfuscated(s, &c);
     if is_file && random {
+        c.recycle();
         return Info { obfuscated: true, ..Info::default() };
     }
     c.info.obfuscated = random;
     c.lexical();
     c.structure(is_file);
     let mut info = std::mem::take(&mut c.info);
+    c.recycle();
     if let Some(t) = &info.title {
         if t.trim().is_empty() {
             info.title = None;

@@ -127,26 +127,28 @@ pub fn parse(path: &str) -> MediaName {
         .collect();
     merge(&mut info, &parents, stem);
 
+    let strings = |v: &[&'static str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let mut m = MediaName {
-        title: info.title.clone(),
         year: info.year,
         season: info.season,
         episode: info.episodes.first().copied(),
-        episodes: if info.episodes.len() > 1 { info.episodes.clone() } else { Vec::new() },
-        date: info.date.clone(),
-        episode_title: info.episode_title.clone(),
-        screen_size: info.screen_size.clone(),
+        part: info.part,
         source: info.source.map(str::to_string),
         video_codec: info.video_codec.map(str::to_string),
         audio_codec: info.audio_codec.map(str::to_string),
         audio_channels: info.audio_channels.map(str::to_string),
         edition: info.edition.map(str::to_string),
-        part: info.part,
-        release_group: info.group.clone(),
+        language: strings(&info.language),
+        subtitle_language: strings(&info.subtitle_language),
+        other: strings(&info.other),
         container,
-        language: info.language.iter().map(|s| s.to_string()).collect(),
-        subtitle_language: info.subtitle_language.iter().map(|s| s.to_string()).collect(),
-        other: info.other.iter().map(|s| s.to_string()).collect(),
+        // Moved, not cloned: `info` is ours.
+        title: info.title.take(),
+        date: info.date.take(),
+        episode_title: info.episode_title.take(),
+        screen_size: info.screen_size.take(),
+        release_group: info.group.take(),
+        episodes: if info.episodes.len() > 1 { std::mem::take(&mut info.episodes) } else { Vec::new() },
         ..MediaName::default()
     };
     if !m.episodes.is_empty() {
@@ -218,8 +220,25 @@ fn is_generic(c: &str) -> bool {
     if t.ends_with(':') || t.len() <= 1 {
         return true;
     }
-    let key = normalize_title(t);
-    if key.is_empty() || vocab::is_generic_folder(&key) {
+    // Generic names are short ASCII: fold into a stack buffer rather than allocate.
+    let mut buf = [0u8; 24];
+    let mut len = 0;
+    let mut ascii = true;
+    for b in t.bytes() {
+        if len == buf.len() || !b.is_ascii() {
+            ascii = false;
+            break;
+        }
+        buf[len] = match b {
+            b'_' | b'.' | b'-' => b' ',
+            _ => b.to_ascii_lowercase(),
+        };
+        len += 1;
+    }
+    if ascii && std::str::from_utf8(&buf[..len]).is_ok_and(vocab::is_generic_folder) {
+        return true;
+    }
+    if !t.chars().any(char::is_alphanumeric) {
         return true;
     }
     // UUIDs and hashes.
@@ -243,6 +262,9 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
             taken.other.push("Obfuscated");
             *info = taken;
         }
+        return;
+    }
+    if parents.is_empty() {
         return;
     }
     let file_key = normalize_title(info.title.as_deref().unwrap_or(""));

@@ -7,7 +7,7 @@
 //! neighbours. Deterministic so a failure reproduces; no extra dependency needed.
 
 use super::{normalize_title, parse, MediaKind, MediaName};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// xorshift64*: small, fast, good enough to vary test inputs.
 struct Rng(u64);
@@ -141,13 +141,24 @@ fn not_media_is_unknown() {
     }
 }
 
-/// Time to parse `s`, best of a few runs (to damp noise from other processes).
+/// CPU time used by this thread: unlike wall time, it does not count time spent waiting
+/// for a core, so the linearity check holds on a machine busy with other builds.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes into the timespec we own; the clock id is valid.
+    if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// CPU time to parse `s`, best of a few runs (to damp cache and frequency noise).
 fn best_time(s: &str) -> Duration {
-    (0..3)
+    (0..5)
         .map(|_| {
-            let t = Instant::now();
+            let t = thread_cpu();
             std::hint::black_box(parse(std::hint::black_box(s)));
-            t.elapsed()
+            thread_cpu().saturating_sub(t)
         })
         .min()
         .unwrap_or_default()

@@ -60,6 +60,24 @@ fn close_bracket(c: char) -> bool {
     matches!(c, ')' | ']' | '}' | '】' | '」' | '』' | '）' | '］')
 }
 
+/// ASCII separators, as a table: the tokenizer asks for every character.
+const ASCII_SEP: [bool; 128] = {
+    let mut t = [false; 128];
+    let seps = b" \t._,~*|=#:\"<>?/\\`^-()[]{}";
+    let mut i = 0;
+    while i < seps.len() {
+        t[seps[i] as usize] = true;
+        i += 1;
+    }
+    let mut c = 0;
+    while c < 32 {
+        t[c] = true;
+        c += 1;
+    }
+    t[127] = true;
+    t
+};
+
 fn plain_sep(c: char) -> bool {
     matches!(
         c,
@@ -68,8 +86,12 @@ fn plain_sep(c: char) -> bool {
     ) || c.is_control()
 }
 
+#[inline]
 fn is_sep(c: char) -> bool {
-    plain_sep(c) || c == '-' || open_bracket(c) || close_bracket(c)
+    if c.is_ascii() {
+        return ASCII_SEP[c as usize];
+    }
+    plain_sep(c) || open_bracket(c) || close_bracket(c)
 }
 
 /// CJK counters that end a number word (`第3話`, `第二季`): the token ends after them.

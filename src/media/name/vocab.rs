@@ -293,43 +293,50 @@ impl Hasher for Fnv {
 
 type Map<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 
-struct Tables {
-    words: Map<Entry>,
-    /// First words of multi-word phrases, so longer spans are only tried when they can match.
-    heads: Map<u8>,
+/// One key of the table: the entry it names (if any) and, when the key is the first word
+/// of phrases, the longest phrase length. One hash lookup answers both questions.
+#[derive(Default)]
+struct Slot {
+    entry: Option<Entry>,
+    phrase: u8,
 }
 
-fn tables() -> &'static Tables {
-    static T: OnceLock<Tables> = OnceLock::new();
+fn tables() -> &'static Map<Slot> {
+    static T: OnceLock<Map<Slot>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut words: Map<Entry> = Map::default();
-        let mut heads: Map<u8> = Map::default();
+        let mut map: Map<Slot> = Map::default();
         for (list, weak) in [(STRONG, false), (WEAK, true)] {
             for (pats, props) in list {
                 for pat in pats.split('|') {
                     let n = pat.split(' ').count() as u8;
                     if n > 1 {
                         let head = pat.split(' ').next().unwrap_or(pat);
-                        let e = heads.entry(head).or_insert(0);
-                        *e = (*e).max(n);
+                        let slot = map.entry(head).or_default();
+                        slot.phrase = slot.phrase.max(n);
                     }
                     // The first definition wins, so strong entries shadow weak ones.
-                    words.entry(pat).or_insert(Entry { props, weak });
+                    let slot = map.entry(pat).or_default();
+                    if slot.entry.is_none() {
+                        slot.entry = Some(Entry { props, weak });
+                    }
                 }
             }
         }
-        Tables { words, heads }
+        map
     })
 }
 
 /// The entry for a folded key (one word, or words joined by single spaces).
 pub fn lookup(key: &str) -> Option<&'static Entry> {
-    tables().words.get(key)
+    tables().get(key).and_then(|s| s.entry.as_ref())
 }
 
-/// The longest phrase (in words) that starts with this folded word, or 0.
-pub fn phrase_len(head: &str) -> usize {
-    tables().heads.get(head).copied().unwrap_or(0) as usize
+/// The entry for a folded word and the longest phrase (in words) starting with it (0: none).
+pub fn word(key: &str) -> (Option<&'static Entry>, usize) {
+    match tables().get(key) {
+        Some(s) => (s.entry.as_ref(), s.phrase as usize),
+        None => (None, 0),
+    }
 }
 
 /// File extensions that are containers of media or of releases, reported as `container`.
@@ -416,7 +423,7 @@ pub fn word_number(key: &str) -> Option<u32> {
     Some(n)
 }
 
-/// The value of a number written with CJK numerals (`十一`, `二十三`), up to 99.
+/// The value of a number written with CJK numerals (`十一`, `二十三`) or digits, short only.
 pub fn cjk_number(s: &str) -> Option<u32> {
     let digit = |c: char| -> Option<u32> {
         Some(match c {
@@ -433,18 +440,22 @@ pub fn cjk_number(s: &str) -> Option<u32> {
             _ => return None,
         })
     };
+    // Counts of seasons and episodes are short; longer runs are not numbers we read.
+    if s.chars().count() > 5 {
+        return None;
+    }
     let mut total = 0u32;
     let mut cur: Option<u32> = None;
     let mut any = false;
     for c in s.chars() {
         any = true;
         if c == '十' {
-            total += cur.unwrap_or(1) * 10;
+            total = total.saturating_add(cur.unwrap_or(1).saturating_mul(10));
             cur = None;
         } else if let Some(d) = digit(c) {
             cur = Some(d);
         } else if let Some(d) = c.to_digit(10) {
-            cur = Some(cur.unwrap_or(0) * 10 + d);
+            cur = Some(cur.unwrap_or(0).saturating_mul(10).saturating_add(d));
         } else {
             return None;
         }
@@ -452,7 +463,7 @@ pub fn cjk_number(s: &str) -> Option<u32> {
     if !any {
         return None;
     }
-    Some(total + cur.unwrap_or(0))
+    Some(total.saturating_add(cur.unwrap_or(0)))
 }
 
 #[cfg(test)]
@@ -465,8 +476,8 @@ mod tests {
         assert_eq!(lookup("x264").unwrap().props[0], (VideoCodec, "H.264"));
         assert!(lookup("french").unwrap().weak);
         assert!(!lookup("bdrip").unwrap().weak);
-        assert_eq!(phrase_len("dts"), 3);
-        assert_eq!(phrase_len("matrix"), 0);
+        assert_eq!(word("dts").1, 3);
+        assert_eq!(word("matrix").1, 0);
     }
 
     #[test]
