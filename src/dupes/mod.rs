@@ -125,6 +125,7 @@ pub fn find(
             .collect();
         progress.phase("names", None, None);
         let named = parsed::parse_entries(&entries, &hidden, opts.jobs);
+        timings.parse_secs = phase.elapsed().as_secs_f64();
         groups.extend(names::name_groups(
             &entries,
             &named,

@@ -242,6 +242,8 @@ pub struct Timings {
     pub scan_secs: f64,
     pub content_secs: f64,
     pub names_secs: f64,
+    /// The part of `names_secs` spent parsing names.
+    pub parse_secs: f64,
 }
 
 impl Summary {

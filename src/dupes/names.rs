@@ -6,8 +6,9 @@
 //! - `similar_name`: titles that are almost the same (soft TF-IDF token similarity with
 //!   Jaro-Winkler token matching, threshold [`SIMILAR_NAME`]) and whose numbers agree
 //!   (same season and episodes; years equal when both are known). Never all pairs:
-//!   each name is compared only with names sharing one of its two rarest tokens or
-//!   their 4-letter prefixes.
+//!   names meet in blocks keyed by their numbers and one of their two rarest tokens (or
+//!   its 4-letter prefix), or by the exact title; large blocks use a sorted
+//!   neighbourhood.
 //! - `similar_size`: sizes within 1% of each other ([`SIZE_TOLERANCE`]), files of at least
 //!   1 MiB, names similar at the lower threshold [`SIMILAR_SIZE_NAME`], numbers agreeing.
 //!
@@ -30,8 +31,11 @@ pub const SIMILAR_SIZE_NAME: f64 = 0.60;
 pub const SIZE_TOLERANCE: f64 = 0.01;
 /// Smallest file `similar_size` looks at: below that, sizes say nothing.
 pub const SIMILAR_SIZE_MIN: u64 = 1 << 20;
-/// Blocks larger than this are too common a token to say anything; they are skipped.
-const MAX_BLOCK: usize = 2000;
+/// Blocks up to this size compare all their pairs; larger ones (a common word) compare
+/// each name with its [`WINDOW`] neighbours in title order (sorted neighbourhood).
+const SMALL_BLOCK: usize = 64;
+/// Neighbours each name meets in a large block.
+const WINDOW: usize = 16;
 
 /// What the name detectors know about one file.
 #[derive(Debug, Clone, Default)]
@@ -79,6 +83,21 @@ impl Named {
         } else {
             let year = self.year.map(|y| format!(" ({y})")).unwrap_or_default();
             Some(format!("movie: {}{year}{part}", self.title))
+        }
+    }
+
+    /// The numbers that must agree, as a block-key prefix: names with other numbers never
+    /// meet. A movie without a year meets only others without one here; it meets the same
+    /// title with a year through the exact-title key.
+    fn numbers_key(&self) -> String {
+        let part = self.part.map(|p| p.to_string()).unwrap_or_default();
+        if self.episode {
+            format!(
+                "e{:?}{:?}{:?}/{part}",
+                self.season, self.episodes, self.date
+            )
+        } else {
+            format!("m{:?}/{part}", self.year)
         }
     }
 
@@ -139,9 +158,13 @@ pub fn name_groups(
         }
     }
     let idf = Idf::new(named);
+    let toks: Vec<Tokens> = {
+        use rayon::prelude::*;
+        named.par_iter().map(|n| idf.prepare(&n.title)).collect()
+    };
     if kinds.contains(&Kind::SimilarName) {
         let pairs = similar_pairs(named, &used, &idf, |a, b| {
-            let s = idf.similarity(&named[a].title, &named[b].title);
+            let s = idf.soft(&toks[a], &toks[b]);
             (s >= SIMILAR_NAME).then_some(s)
         });
         for (members, sim) in components(named.len(), &pairs) {
@@ -171,7 +194,7 @@ pub fn name_groups(
             if lo < SIMILAR_SIZE_MIN || (hi - lo) as f64 > hi as f64 * SIZE_TOLERANCE {
                 return None;
             }
-            let s = idf.similarity(&named[a].title, &named[b].title);
+            let s = idf.soft(&toks[a], &toks[b]);
             (s >= SIMILAR_SIZE_NAME).then_some(s)
         });
         for (members, _) in components(named.len(), &pairs) {
@@ -204,33 +227,57 @@ fn similar_pairs(
         if used[i] || n.title.is_empty() {
             continue;
         }
+        let numbers = n.numbers_key();
         for key in idf.block_keys(&n.title) {
-            blocks.entry(key).or_default().push(i);
+            blocks
+                .entry(format!("{numbers}|{key}"))
+                .or_default()
+                .push(i);
+        }
+        if !n.episode {
+            let part = n.part.map(|p| p.to_string()).unwrap_or_default();
+            blocks
+                .entry(format!("m/{part}|title:{}", n.title))
+                .or_default()
+                .push(i);
         }
     }
-    let blocks: Vec<Vec<usize>> = blocks
-        .into_values()
-        .filter(|b| b.len() > 1 && b.len() <= MAX_BLOCK)
-        .collect();
-    let mut pairs: Vec<(usize, usize, f64)> = blocks
+    let mut blocks: Vec<Vec<usize>> = blocks.into_values().filter(|b| b.len() > 1).collect();
+    for b in &mut blocks {
+        if b.len() > SMALL_BLOCK {
+            b.sort_by(|x, y| named[*x].title.cmp(&named[*y].title));
+        }
+    }
+    // Candidate pairs first: a pair met in several blocks is compared once.
+    let mut cands: Vec<(u32, u32)> = blocks
         .par_iter()
         .flat_map_iter(|b| {
             let mut out = Vec::new();
+            let reach = if b.len() > SMALL_BLOCK {
+                WINDOW
+            } else {
+                b.len()
+            };
             for (x, &a) in b.iter().enumerate() {
-                for &c in &b[x + 1..] {
+                for &c in b[x + 1..].iter().take(reach) {
                     let (a, c) = (a.min(c), a.max(c));
-                    if named[a].compatible(&named[c]) {
-                        if let Some(s) = test(a, c) {
-                            out.push((a, c, s));
-                        }
+                    if a != c && named[a].compatible(&named[c]) {
+                        out.push((a as u32, c as u32));
                     }
                 }
             }
             out
         })
         .collect();
-    pairs.sort_by_key(|x| (x.0, x.1));
-    pairs.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
+    cands.par_sort_unstable();
+    cands.dedup();
+    let pairs: Vec<(usize, usize, f64)> = cands
+        .par_iter()
+        .filter_map(|&(a, c)| {
+            let (a, c) = (a as usize, c as usize);
+            test(a, c).map(|s| (a, c, s))
+        })
+        .collect();
     pairs
 }
 
@@ -324,6 +371,9 @@ fn group(
 /// Token weights: rare tokens say more about a title than common ones.
 pub struct Idf {
     df: HashMap<String, u32>,
+    /// Token ids (index into `words`), so similarities compare and cache by number.
+    ids: HashMap<String, u32>,
+    words: Vec<Vec<char>>,
     n: f64,
 }
 
@@ -337,10 +387,30 @@ impl Idf {
                 *df.entry(t.to_string()).or_default() += 1;
             }
         }
+        let ids = df
+            .keys()
+            .enumerate()
+            .map(|(i, w)| (w.clone(), i as u32))
+            .collect();
+        let words: Vec<Vec<char>> = df.keys().map(|w| w.chars().collect()).collect();
         Idf {
             df,
+            ids,
+            words,
             n: named.len().max(1) as f64,
         }
+    }
+
+    fn id(&self, tok: &str) -> Option<u32> {
+        self.ids.get(tok).copied()
+    }
+
+    /// Jaro-Winkler of two tokens.
+    fn jw(&self, a: u32, b: u32) -> f64 {
+        if a == b {
+            return 1.0;
+        }
+        jaro_winkler(&self.words[a as usize], &self.words[b as usize])
     }
 
     fn weight(&self, tok: &str) -> f64 {
@@ -370,37 +440,101 @@ impl Idf {
         keys
     }
 
+    /// A title's tokens with their weights, computed once per name.
+    pub fn prepare(&self, title: &str) -> Tokens {
+        let toks: Vec<(u32, f64)> = title
+            .split_whitespace()
+            .filter_map(|t| Some((self.id(t)?, self.weight(t))))
+            .collect();
+        let total = toks.iter().map(|t| t.1).sum();
+        Tokens { toks, total }
+    }
+
+    /// Soft TF-IDF similarity of two titles known to this index (see [`Idf::soft`]).
+    pub fn similarity(&self, a: &str, b: &str) -> f64 {
+        self.soft(&self.prepare(a), &self.prepare(b))
+    }
+
     /// Soft TF-IDF similarity (0–1): each token counts by its weight times its best
     /// Jaro-Winkler match in the other title (matches below 0.88 count nothing).
-    pub fn similarity(&self, a: &str, b: &str) -> f64 {
-        if a == b {
-            return 1.0;
-        }
-        let ta: Vec<&str> = a.split_whitespace().collect();
-        let tb: Vec<&str> = b.split_whitespace().collect();
-        if ta.is_empty() || tb.is_empty() {
+    pub fn soft(&self, a: &Tokens, b: &Tokens) -> f64 {
+        if a.toks.is_empty() || b.toks.is_empty() {
             return 0.0;
         }
-        let side = |x: &[&str], y: &[&str]| -> (f64, f64) {
+        let side = |x: &Tokens, y: &Tokens| -> f64 {
             let mut got = 0.0;
-            let mut all = 0.0;
-            for t in x {
-                let w = self.weight(t);
-                all += w;
-                let best = y
-                    .iter()
-                    .map(|u| strsim::jaro_winkler(t, u))
-                    .fold(0.0, f64::max);
+            for &(t, w) in &x.toks {
+                let mut best = 0.0f64;
+                for &(u, _) in &y.toks {
+                    best = best.max(self.jw(t, u));
+                    if best >= 1.0 {
+                        break;
+                    }
+                }
                 if best >= 0.88 {
                     got += w * best;
                 }
             }
-            (got, all)
+            got
         };
-        let (g1, a1) = side(&ta, &tb);
-        let (g2, a2) = side(&tb, &ta);
-        (g1 + g2) / (a1 + a2)
+        (side(a, b) + side(b, a)) / (a.total + b.total)
     }
+}
+
+/// Jaro-Winkler similarity of two words, without allocating for words of up to 64
+/// characters (the comparisons of a large library run in the millions).
+pub fn jaro_winkler(a: &[char], b: &[char]) -> f64 {
+    if a.len() > 64 || b.len() > 64 {
+        let (a, b): (String, String) = (a.iter().collect(), b.iter().collect());
+        return strsim::jaro_winkler(&a, &b);
+    }
+    if a.is_empty() || b.is_empty() {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let mut a_hit = [false; 64];
+    let mut b_hit = [false; 64];
+    let mut matches = 0usize;
+    for (i, ca) in a.iter().enumerate() {
+        let lo = i.saturating_sub(window);
+        let hi = (i + window + 1).min(b.len());
+        for j in lo..hi {
+            if !b_hit[j] && b[j] == *ca {
+                a_hit[i] = true;
+                b_hit[j] = true;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let mut transpositions = 0usize;
+    let mut j = 0usize;
+    for (i, ca) in a.iter().enumerate() {
+        if !a_hit[i] {
+            continue;
+        }
+        while !b_hit[j] {
+            j += 1;
+        }
+        if *ca != b[j] {
+            transpositions += 1;
+        }
+        j += 1;
+    }
+    let m = matches as f64;
+    let jaro =
+        (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64 / 2.0) / m) / 3.0;
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    jaro + prefix * 0.1 * (1.0 - jaro)
+}
+
+/// A title's tokens and their weights.
+pub struct Tokens {
+    toks: Vec<(u32, f64)>,
+    total: f64,
 }
 
 #[cfg(test)]
@@ -499,15 +633,37 @@ mod tests {
             movie(3, "star trek", None, ""),
             movie(4, "alien", Some(1979), ""),
             movie(5, "aliens", Some(1986), ""),
+            movie(6, "heat", None, ""),
+            movie(7, "heat", Some(1995), ""),
         ];
-        let e = entries(6, 1000);
+        let e = entries(8, 1000);
         let g = name_groups(&e, &named, &[Kind::SimilarName], &KeepRule::Best);
         assert_eq!(
             sets(&g, Kind::SimilarName),
-            vec![vec!["/m/f0.mkv".to_string(), "/m/f1.mkv".into()]]
+            vec![
+                vec!["/m/f0.mkv".to_string(), "/m/f1.mkv".into()],
+                vec!["/m/f6.mkv".to_string(), "/m/f7.mkv".into()]
+            ]
         );
         let idf = Idf::new(&named);
         assert!(idf.similarity("star wars", "star trek") < SIMILAR_NAME);
+    }
+
+    #[test]
+    fn jaro_winkler_matches_strsim() {
+        for (a, b) in [
+            ("martha", "marhta"),
+            ("dixon", "dicksonx"),
+            ("potter", "poter"),
+            ("wars", "trek"),
+            ("a", "a"),
+            ("abc", ""),
+            ("été", "ete"),
+        ] {
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let want = strsim::jaro_winkler(a, b);
+            assert!((jaro_winkler(&ca, &cb) - want).abs() < 1e-9, "{a} {b}");
+        }
     }
 
     #[test]

@@ -60,12 +60,37 @@ impl Stage {
 
     fn compute(self, path: &std::path::Path, size: u64) -> std::io::Result<[u8; 32]> {
         match self {
-            Stage::Head => hash::blake3_range(path, 0, BLOCK),
-            Stage::Tail => hash::blake3_range(path, size.saturating_sub(BLOCK), BLOCK),
-            Stage::Prefix(n) => hash::blake3_range(path, 0, n),
-            Stage::Full => hash::blake3_file(path, &mut |_| {}),
+            Stage::Head => hash_range(path, 0, BLOCK),
+            Stage::Tail => hash_range(path, size.saturating_sub(BLOCK), BLOCK),
+            Stage::Prefix(n) if n > SMALL => hash::blake3_range(path, 0, n),
+            Stage::Prefix(n) => hash_range(path, 0, n),
+            Stage::Full if size > SMALL => hash::blake3_file(path, &mut |_| {}),
+            Stage::Full => hash_range(path, 0, SMALL),
         }
     }
+}
+
+/// Up to this many bytes are read in one go into a per-thread buffer: most files of a
+/// library's sidecars and all head and tail blocks are far smaller than the 4 MiB
+/// streaming buffer, which would otherwise be allocated (and its pages mapped) per file.
+const SMALL: u64 = 1 << 20;
+
+thread_local! {
+    static BUF: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0u8; SMALL as usize]);
+}
+
+/// BLAKE3 of at most `len` (≤ [`SMALL`]) bytes of `path` from `offset`.
+fn hash_range(path: &std::path::Path, offset: u64, len: u64) -> std::io::Result<[u8; 32]> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = std::fs::File::open(path)?;
+    if offset > 0 {
+        f.seek(SeekFrom::Start(offset))?;
+    }
+    BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        let n = hash::read_full(&mut f.by_ref().take(len), &mut b[..len as usize])?;
+        Ok(*blake3::hash(&b[..n]).as_bytes())
+    })
 }
 
 /// One digest wanted: of `path` (all of `names` for a full hash, so every row gets it).
@@ -118,15 +143,17 @@ impl<'p> Hasher<'p> {
     ) -> Result<Vec<Option<[u8; 32]>>> {
         let mut out: Vec<Option<[u8; 32]>> = vec![None; items.len()];
         let mut misses: Vec<usize> = Vec::new();
+        let cache = preload(cat, items)?;
         for (i, it) in items.iter().enumerate() {
             let cached = match it.stage {
                 Stage::Full => match it.known {
                     Some(d) => Some(d),
                     None => cat.cached_blake3(&it.stat)?,
                 },
-                s => cat
-                    .cached_digest(&it.stat, &s.algo())?
+                Stage::Prefix(_) => cat
+                    .cached_digest(&it.stat, &it.stage.algo())?
                     .and_then(|d| <[u8; 32]>::try_from(d.as_slice()).ok()),
+                s => cache.get(&(s.algo(), it.stat)).copied(),
             };
             match cached {
                 Some(d) => {
@@ -212,6 +239,45 @@ impl<'p> Hasher<'p> {
         self.progress.finish();
         Ok(out)
     }
+}
+
+/// Every cached head and tail digest, in one query per algorithm instead of one per file
+/// (a digest counts only for exactly its stat).
+fn preload(
+    cat: &Catalog,
+    items: &[Item],
+) -> Result<std::collections::HashMap<(String, Stat), [u8; 32]>> {
+    let mut algos: Vec<String> = items
+        .iter()
+        .filter(|it| matches!(it.stage, Stage::Head | Stage::Tail))
+        .map(|it| it.stage.algo())
+        .collect();
+    algos.sort();
+    algos.dedup();
+    let mut out = std::collections::HashMap::new();
+    for algo in algos {
+        let mut stmt = cat.conn().prepare_cached(
+            "SELECT dev, ino, size, mtime_ns, digest FROM digests WHERE algo = ?1",
+        )?;
+        let rows = stmt.query_map([&algo], |r| {
+            Ok((
+                Stat {
+                    dev: r.get::<_, i64>(0)? as u64,
+                    ino: r.get::<_, i64>(1)? as u64,
+                    size: r.get::<_, i64>(2)? as u64,
+                    mtime_ns: r.get(3)?,
+                },
+                r.get::<_, Vec<u8>>(4)?,
+            ))
+        })?;
+        for row in rows {
+            let (stat, d) = row?;
+            if let Ok(d) = <[u8; 32]>::try_from(d.as_slice()) {
+                out.insert((algo.clone(), stat), d);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Write computed digests into the catalog (full hashes on every name's row).
