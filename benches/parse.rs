@@ -23,7 +23,10 @@ fn names() -> Vec<String> {
 
 /// CPU time consumed by the calling thread.
 fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: clock_gettime writes into the timespec we own; the clock id is valid.
     let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
     if rc != 0 {
@@ -54,17 +57,26 @@ fn time<F: FnMut(&str)>(names: &[String], budget: Duration, mut f: F) -> (f64, f
 
 fn main() {
     // `cargo bench` passes `--bench`; the only argument we take is a number of seconds.
-    let secs: f64 = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(3.0);
+    let secs: f64 = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(3.0);
     let budget = Duration::from_secs_f64(secs);
     let names = names();
     let (w, c) = time(&names, budget, |n| {
         black_box(plexsync::media::parse(black_box(n)));
     });
-    println!("plexsync {w:>12.0} names/s wall, {c:>12.0} names/s CPU, {} names", names.len());
+    println!(
+        "plexsync {w:>12.0} names/s wall, {c:>12.0} names/s CPU, {} names",
+        names.len()
+    );
     println!("RESULT plexsync {w:.0} {c:.0}");
     let (w, c) = time(&names, budget, |n| {
         let _ = black_box(hunch::hunch(black_box(n)));
     });
-    println!("hunch    {w:>12.0} names/s wall, {c:>12.0} names/s CPU, {} names", names.len());
+    println!(
+        "hunch    {w:>12.0} names/s wall, {c:>12.0} names/s CPU, {} names",
+        names.len()
+    );
     println!("RESULT hunch {w:.0} {c:.0}");
 }

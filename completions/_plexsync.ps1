@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Walk folders and record their files in the catalog')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show what the catalog knows, per root, by kind and status')
             [CompletionResult]::new('dupes', 'dupes', [CompletionResultType]::ParameterValue, 'Find duplicate files (exact, partial, same media) and act on them safely')
+            [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Read release names: movie or episode, title, year, season, episode, quality, group')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -231,6 +232,23 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
         'plexsync;dupes;help;help' {
             break
         }
+        'plexsync;parse' {
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Catalog file [default: ~/.local/share/plexsync/catalog.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/plexsync/config.toml]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns auto off)')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads [default: number of CPUs]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Worker threads [default: number of CPUs]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON Lines on stdout (see docs/json.md)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'plexsync;generate' {
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Catalog file [default: ~/.local/share/plexsync/catalog.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/plexsync/config.toml]')
@@ -305,6 +323,7 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Walk folders and record their files in the catalog')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show what the catalog knows, per root, by kind and status')
             [CompletionResult]::new('dupes', 'dupes', [CompletionResultType]::ParameterValue, 'Find duplicate files (exact, partial, same media) and act on them safely')
+            [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Read release names: movie or episode, title, year, season, episode, quality, group')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate shell completions or man pages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -332,6 +351,9 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             break
         }
         'plexsync;help;dupes;move' {
+            break
+        }
+        'plexsync;help;parse' {
             break
         }
         'plexsync;help;generate' {

@@ -25,6 +25,9 @@ _plexsync() {
             plexsync,help)
                 cmd="plexsync__subcmd__help"
                 ;;
+            plexsync,parse)
+                cmd="plexsync__subcmd__parse"
+                ;;
             plexsync,scan)
                 cmd="plexsync__subcmd__scan"
                 ;;
@@ -88,6 +91,9 @@ _plexsync() {
             plexsync__subcmd__help,help)
                 cmd="plexsync__subcmd__help__subcmd__help"
                 ;;
+            plexsync__subcmd__help,parse)
+                cmd="plexsync__subcmd__help__subcmd__parse"
+                ;;
             plexsync__subcmd__help,scan)
                 cmd="plexsync__subcmd__help__subcmd__scan"
                 ;;
@@ -119,7 +125,7 @@ _plexsync() {
 
     case "${cmd}" in
         plexsync)
-            opts="-q -v -j -h -V --catalog --config --json --color --quiet --verbose --jobs --help --version scan status dupes generate help"
+            opts="-q -v -j -h -V --catalog --config --json --color --quiet --verbose --jobs --help --version scan status dupes parse generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -637,7 +643,7 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__help)
-            opts="scan status dupes generate help"
+            opts="scan status dupes parse generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -776,6 +782,20 @@ _plexsync() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        plexsync__subcmd__help__subcmd__parse)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         plexsync__subcmd__help__subcmd__scan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -797,6 +817,40 @@ _plexsync() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__parse)
+            opts="-q -v -j -h -V --catalog --config --json --color --quiet --verbose --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -35,6 +35,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand scan 'Walk folders and record their files in the catalog'
             cand status 'Show what the catalog knows, per root, by kind and status'
             cand dupes 'Find duplicate files (exact, partial, same media) and act on them safely'
+            cand parse 'Read release names: movie or episode, title, year, season, episode, quality, group'
             cand generate 'Generate shell completions or man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -214,6 +215,22 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;dupes;help;help'= {
         }
+        &'plexsync;parse'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'plexsync;generate'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
             cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
@@ -281,6 +298,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand scan 'Walk folders and record their files in the catalog'
             cand status 'Show what the catalog knows, per root, by kind and status'
             cand dupes 'Find duplicate files (exact, partial, same media) and act on them safely'
+            cand parse 'Read release names: movie or episode, title, year, season, episode, quality, group'
             cand generate 'Generate shell completions or man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -301,6 +319,8 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         &'plexsync;help;dupes;link'= {
         }
         &'plexsync;help;dupes;move'= {
+        }
+        &'plexsync;help;parse'= {
         }
         &'plexsync;help;generate'= {
             cand completions 'Shell completions, to stdout or into a folder'

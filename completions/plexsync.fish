@@ -38,6 +38,7 @@ complete -c plexsync -n "__fish_plexsync_needs_command" -s V -l version -d 'Prin
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "scan" -d 'Walk folders and record their files in the catalog'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "status" -d 'Show what the catalog knows, per root, by kind and status'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "dupes" -d 'Find duplicate files (exact, partial, same media) and act on them safely'
+complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "parse" -d 'Read release names: movie or episode, title, year, season, episode, quality, group'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "generate" -d 'Generate shell completions or man pages'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand scan" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
@@ -186,6 +187,17 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
@@ -226,11 +238,12 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Shell completions, to stdout or into a folder'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Man pages (one per command) into a folder'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes generate help" -f -a "scan" -d 'Walk folders and record their files in the catalog'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes generate help" -f -a "status" -d 'Show what the catalog knows, per root, by kind and status'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes generate help" -f -a "dupes" -d 'Find duplicate files (exact, partial, same media) and act on them safely'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes generate help" -f -a "generate" -d 'Generate shell completions or man pages'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes parse generate help" -f -a "scan" -d 'Walk folders and record their files in the catalog'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes parse generate help" -f -a "status" -d 'Show what the catalog knows, per root, by kind and status'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes parse generate help" -f -a "dupes" -d 'Find duplicate files (exact, partial, same media) and act on them safely'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes parse generate help" -f -a "parse" -d 'Read release names: movie or episode, title, year, season, episode, quality, group'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes parse generate help" -f -a "generate" -d 'Generate shell completions or man pages'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes parse generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "find" -d 'Find groups of duplicates (changes no file)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'

@@ -78,6 +78,8 @@ pub enum Command {
     Status(StatusArgs),
     /// Find duplicate files (exact, partial, same media) and act on them safely
     Dupes(DupesArgs),
+    /// Read release names: movie or episode, title, year, season, episode, quality, group
+    Parse(ParseArgs),
     /// Generate shell completions or man pages
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -202,6 +204,14 @@ pub struct DupesMoveArgs {
     /// Destination folder
     #[arg(long, required = true, value_name = "DIR")]
     pub to: PathBuf,
+}
+
+/// `plexsync parse`
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Names or paths to parse; `-` reads one per line from stdin
+    #[arg(required = true, value_name = "NAME", value_parser = clap::value_parser!(std::ffi::OsString))]
+    pub names: Vec<std::ffi::OsString>,
 }
 
 /// `plexsync generate`

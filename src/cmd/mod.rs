@@ -2,6 +2,7 @@
 
 pub mod dupes;
 pub mod generate;
+pub mod parse;
 pub mod scan;
 pub mod status;
 

@@ -55,28 +55,50 @@ pub enum TitleFrom {
 /// The fields found in one component.
 #[derive(Debug, Default, Clone)]
 pub struct Info {
+    /// The title (show name for episodes).
     pub title: Option<String>,
+    /// Where in the name the title was found.
     pub title_from: TitleFrom,
+    /// How many tokens the title has (one-word titles may be abbreviations).
     pub title_tokens: usize,
+    /// The release year.
     pub year: Option<u16>,
+    /// The season.
     pub season: Option<u32>,
+    /// Every episode number, in the order found.
     pub episodes: Vec<u32>,
+    /// The air date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// The episode title.
     pub episode_title: Option<String>,
+    /// `1080p`, or `WxH`.
     pub screen_size: Option<String>,
+    /// The source (`Blu-ray`, `Web`, ...).
     pub source: Option<&'static str>,
+    /// The video codec.
     pub video_codec: Option<&'static str>,
+    /// The audio codec.
     pub audio_codec: Option<&'static str>,
+    /// The audio channels (`5.1`).
     pub audio_channels: Option<&'static str>,
+    /// The edition.
     pub edition: Option<&'static str>,
+    /// The part or disc number.
     pub part: Option<u32>,
+    /// The release group.
     pub group: Option<String>,
     /// The group came from a name's end (`-GROUP`), not from a guess at its start.
     pub group_strong: bool,
+    /// Audio languages (ISO 639-1).
     pub language: Vec<&'static str>,
+    /// Subtitle languages (ISO 639-1).
     pub subtitle_language: Vec<&'static str>,
+    /// Other tags.
     pub other: Vec<&'static str>,
+    /// A country written after the title (`US`), kept for the match key.
     pub country: Option<&'static str>,
+    /// A container word inside the name (`MP4-GRP`), used when the path has no extension.
+    pub container: Option<&'static str>,
     /// Words that say "a whole series" (`Complete Series`, `Seasons`, `Miniseries`).
     pub series_words: bool,
     /// How many technical properties were found (a measure of "this is a release name").
@@ -102,6 +124,8 @@ struct Comp<'a> {
     anime: bool,
     /// Whether bare numbers may be read as episodes (not for images and documents).
     numbers: bool,
+    /// Token index of the release year.
+    year_at: Option<usize>,
     /// A reusable buffer for phrase keys.
     scratch: String,
 }
@@ -115,6 +139,10 @@ fn num(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn is_year(n: u32) -> bool {
     (1900..=2039).contains(&n)
 }
@@ -125,7 +153,10 @@ fn is_bare_height(n: u32) -> bool {
 }
 
 fn is_height(n: u32) -> bool {
-    matches!(n, 240 | 288 | 360 | 368 | 480 | 540 | 576 | 720 | 900 | 1080 | 1440 | 2160 | 4320)
+    matches!(
+        n,
+        240 | 288 | 360 | 368 | 480 | 540 | 576 | 720 | 900 | 1080 | 1440 | 2160 | 4320
+    )
 }
 
 /// Reads leading ASCII digits (at most `max`) from `b[*i..]`.
@@ -164,7 +195,10 @@ fn parse_s_marker(k: &str) -> Option<Se> {
     }
     let mut i = 1;
     let season = digits(b, &mut i, 4)?;
-    let mut se = Se { season: Some(season), ..Se::default() };
+    let mut se = Se {
+        season: Some(season),
+        ..Se::default()
+    };
     if i == b.len() {
         return Some(se);
     }
@@ -203,7 +237,10 @@ fn parse_x_marker(k: &str) -> Option<Se> {
     if i >= b.len() || b[i] != b'x' {
         return None;
     }
-    let mut se = Se { season: Some(season), ..Se::default() };
+    let mut se = Se {
+        season: Some(season),
+        ..Se::default()
+    };
     if &b[i..] == b"xall" {
         se.complete = true;
         return Some(se);
@@ -223,7 +260,13 @@ fn parse_x_marker(k: &str) -> Option<Se> {
 /// `E02`, `e576`, `Ep6`, `e01v2`.
 fn parse_e_marker(k: &str) -> Option<u32> {
     let b = k.as_bytes();
-    let mut i = if b.starts_with(b"ep") { 2 } else if b.first() == Some(&b'e') { 1 } else { return None };
+    let mut i = if b.starts_with(b"ep") {
+        2
+    } else if b.first() == Some(&b'e') {
+        1
+    } else {
+        return None;
+    };
     let e = digits(b, &mut i, 4)?;
     skip_version(b, &mut i);
     (i == b.len()).then_some(e)
@@ -269,16 +312,42 @@ fn screen_of(w: u32, h: u32) -> String {
 fn is_season_word(k: &str) -> bool {
     matches!(
         k,
-        "season" | "seasons" | "saison" | "saisons" | "temporada" | "temporadas" | "temp" | "tem"
-            | "stagione" | "staffel" | "seizoen" | "sezon" | "сезон" | "evad" | "series"
+        "season"
+            | "seasons"
+            | "saison"
+            | "saisons"
+            | "temporada"
+            | "temporadas"
+            | "temp"
+            | "tem"
+            | "stagione"
+            | "staffel"
+            | "seizoen"
+            | "sezon"
+            | "сезон"
+            | "evad"
+            | "series"
     )
 }
 
 fn is_episode_word(k: &str) -> bool {
     matches!(
         k,
-        "episode" | "episodes" | "ep" | "episodio" | "capitulo" | "cap" | "folge" | "aflevering"
-            | "episodul" | "odcinek" | "эпизод" | "серия" | "resz" | "epizod" | "afl"
+        "episode"
+            | "episodes"
+            | "ep"
+            | "episodio"
+            | "capitulo"
+            | "cap"
+            | "folge"
+            | "aflevering"
+            | "episodul"
+            | "odcinek"
+            | "эпизод"
+            | "серия"
+            | "resz"
+            | "epizod"
+            | "afl"
     )
 }
 
@@ -302,13 +371,32 @@ fn month(k: &str) -> Option<u32> {
 
 /// A day of the month, maybe with an ordinal suffix (`3rd`, `21st`).
 fn day_num(k: &str) -> Option<u32> {
-    let d = num(k).or_else(|| ["st", "nd", "rd", "th"].iter().find_map(|s| k.strip_suffix(s).and_then(num)))?;
+    let d = num(k).or_else(|| {
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| k.strip_suffix(s).and_then(num))
+    })?;
     (1..=31).contains(&d).then_some(d)
 }
 
 fn weekday(k: &str) -> bool {
-    matches!(k, "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun" | "monday" | "tuesday"
-        | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    matches!(
+        k,
+        "mon"
+            | "tue"
+            | "wed"
+            | "thu"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
 }
 
 fn valid_date(y: u32, m: u32, d: u32) -> Option<String> {
@@ -339,7 +427,15 @@ fn looks_random(s: &str) -> bool {
     let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
     let mut switches = 0;
     for w in b.windows(2) {
-        let kind = |c: u8| if c.is_ascii_digit() { 0 } else if c.is_ascii_uppercase() { 1 } else { 2 };
+        let kind = |c: u8| {
+            if c.is_ascii_digit() {
+                0
+            } else if c.is_ascii_uppercase() {
+                1
+            } else {
+                2
+            }
+        };
         if kind(w[0]) != kind(w[1]) {
             switches += 1;
         }
@@ -368,7 +464,13 @@ const KEEP_BYTES: usize = 1 << 16;
 impl<'a> Comp<'a> {
     fn new(s: &'a str) -> Self {
         let bufs = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
-        let Buffers { mut toks, mut keys, mut keybuf, mut role, scratch } = bufs;
+        let Buffers {
+            mut toks,
+            mut keys,
+            mut keybuf,
+            mut role,
+            scratch,
+        } = bufs;
         tokens::tokenize(s, &mut toks);
         keybuf.clear();
         keys.clear();
@@ -397,6 +499,7 @@ impl<'a> Comp<'a> {
             ep_anchor: None,
             anime: false,
             numbers: true,
+            year_at: None,
             scratch,
         }
     }
@@ -406,7 +509,13 @@ impl<'a> Comp<'a> {
         if self.keybuf.capacity() > KEEP_BYTES {
             return;
         }
-        let bufs = Buffers { toks: self.toks, keys: self.keys, keybuf: self.keybuf, role: self.role, scratch: self.scratch };
+        let bufs = Buffers {
+            toks: self.toks,
+            keys: self.keys,
+            keybuf: self.keybuf,
+            role: self.role,
+            scratch: self.scratch,
+        };
         POOL.with(|p| {
             let mut p = p.borrow_mut();
             if p.len() < 8 {
@@ -445,10 +554,17 @@ impl<'a> Comp<'a> {
         self.sep(i) & (OPEN | CLOSE) == 0
     }
 
+    /// Claims tokens `i..i+len`. A vocabulary phrase keeps its entry on the first token
+    /// (the rest are `Cont`); other spans repeat their role, so a date stays a date.
     fn claim(&mut self, i: usize, len: usize, role: Role) {
         self.role[i] = role;
+        let rest = if matches!(role, Role::Vocab(_)) {
+            Role::Cont
+        } else {
+            role
+        };
         for r in &mut self.role[i + 1..i + len] {
-            *r = Role::Cont;
+            *r = rest;
         }
     }
 
@@ -459,7 +575,7 @@ impl<'a> Comp<'a> {
     }
 
     fn mark(&mut self, i: usize) {
-        if self.first_marker.is_none_or_gt(i) {
+        if self.first_marker.is_none_or(|m| m > i) {
             self.first_marker = Some(i);
         }
     }
@@ -495,7 +611,8 @@ impl<'a> Comp<'a> {
     fn lexical(&mut self) {
         let n = self.n();
         // Web sites are rare: look for them only when a name has a `www` or a domain.
-        let sites = (0..n).any(|j| self.key(j) == "www" || self.sep(j) & DOT != 0 && vocab::is_tld(self.key(j)));
+        let sites = (0..n)
+            .any(|j| self.key(j) == "www" || self.sep(j) & DOT != 0 && vocab::is_tld(self.key(j)));
         let mut i = 0;
         while i < n {
             if !self.free(i) {
@@ -539,7 +656,7 @@ impl<'a> Comp<'a> {
         let mut found_tld = false;
         // Bounded: a site name has a few labels, and a long dotted run must stay linear.
         while j < n && j < i + 6 && self.sep(j) & !(DOT | DASH) == 0 && self.sep(j) != 0 {
-            if self.sep(j) & DOT != 0 && vocab::is_tld(self.key(j)) && (www || j >= i + 1) {
+            if self.sep(j) & DOT != 0 && vocab::is_tld(self.key(j)) {
                 found_tld = true;
                 j += 1;
                 while j < n && self.sep(j) == DOT && vocab::is_tld(self.key(j)) {
@@ -571,13 +688,21 @@ impl<'a> Comp<'a> {
             return Some(1);
         }
         // Anime credits: `OP4a`, `ED2v2`, `NCOP1`.
-        for (pre, what) in [("op", "Opening Credits"), ("ed", "Ending Credits"), ("ncop", "Opening Credits"), ("nced", "Ending Credits")] {
+        for (pre, what) in [
+            ("op", "Opening Credits"),
+            ("ed", "Ending Credits"),
+            ("ncop", "Opening Credits"),
+            ("nced", "Ending Credits"),
+        ] {
             if let Some(rest) = k.strip_prefix(pre) {
                 let r = rest.as_bytes();
                 let mut p = 0;
                 if digits(r, &mut p, 2).is_some() {
                     let tail = &rest[p..];
-                    if tail.is_empty() || tail.len() == 1 && tail.as_bytes()[0].is_ascii_lowercase() || tail.starts_with('v') && tail[1..].bytes().all(|c| c.is_ascii_digit()) {
+                    if tail.is_empty()
+                        || tail.len() == 1 && tail.as_bytes()[0].is_ascii_lowercase()
+                        || tail.starts_with('v') && tail[1..].bytes().all(|c| c.is_ascii_digit())
+                    {
                         self.add_other(what);
                         self.info.tech += 1;
                         self.claim(i, 1, Role::Junk);
@@ -587,7 +712,11 @@ impl<'a> Comp<'a> {
             }
         }
         // Bonus and volume numbers: `-x02-`, `vol127`.
-        let bonus = b.len() == 3 && b[0] == b'x' && b[1..].iter().all(u8::is_ascii_digit) && self.sep(i) & DASH != 0 && self.info.season.is_none();
+        let bonus = b.len() == 3
+            && b[0] == b'x'
+            && b[1..].iter().all(u8::is_ascii_digit)
+            && self.sep(i) & DASH != 0
+            && self.info.season.is_none();
         let volume = b.len() > 3 && b.starts_with(b"vol") && b[3..].iter().all(u8::is_ascii_digit);
         if bonus || volume {
             self.claim(i, 1, Role::Junk);
@@ -617,10 +746,16 @@ impl<'a> Comp<'a> {
         let n = self.n();
         let k0 = self.key(i);
         // A date starts with a number, a weekday or a month name.
-        if i + 2 >= n || !(k0.as_bytes()[0].is_ascii_digit() || weekday(k0) || month(k0).is_some()) {
+        if i + 2 >= n || !(k0.as_bytes()[0].is_ascii_digit() || weekday(k0) || month(k0).is_some())
+        {
             return None;
         }
-        let joined = |c: &Self, j: usize| j < n && c.free(j) && c.sep(j) & (DOT | DASH | SPACE | UNDER) != 0 && c.sep(j) & (OPEN | CLOSE) == 0;
+        let joined = |c: &Self, j: usize| {
+            j < n
+                && c.free(j)
+                && c.sep(j) & (DOT | DASH | SPACE | UNDER) != 0
+                && c.sep(j) & (OPEN | CLOSE) == 0
+        };
         // Weekday-prefixed and month-name dates.
         let mut st = i;
         if weekday(k0) && joined(self, i + 1) {
@@ -673,7 +808,12 @@ impl<'a> Comp<'a> {
         };
         let dt = found?;
         // Not the start of a longer dotted number run (`0.8.4.1`).
-        if i + 3 < n && num(self.key(i + 3)).is_some() && self.sep(i + 3) == sep1 && lc == 2 {
+        if i + 3 < n
+            && num(self.key(i + 3)).is_some()
+            && self.key(i + 3).len() <= 2
+            && self.sep(i + 3) == sep1
+            && lc == 2
+        {
             return None;
         }
         self.info.date.get_or_insert(dt);
@@ -696,12 +836,20 @@ impl<'a> Comp<'a> {
             if let Some(s) = num(k).filter(|_| k.len() <= 2) {
                 if i + 2 < n && self.key(i + 1) == "x" && self.free(i + 1) {
                     if let Some(e) = num(self.key(i + 2)).filter(|_| self.key(i + 2).len() <= 3) {
-                        se = Some(Se { season: Some(s), eps: vec![e], ..Se::default() });
+                        se = Some(Se {
+                            season: Some(s),
+                            eps: vec![e],
+                            ..Se::default()
+                        });
                         used = 3;
                     }
                 } else if i + 1 < n && self.sep(i + 1) & TIMES != 0 {
                     if let Some(e) = num(self.key(i + 1)).filter(|_| self.key(i + 1).len() <= 3) {
-                        se = Some(Se { season: Some(s), eps: vec![e], ..Se::default() });
+                        se = Some(Se {
+                            season: Some(s),
+                            eps: vec![e],
+                            ..Se::default()
+                        });
                         used = 2;
                     }
                 }
@@ -723,7 +871,10 @@ impl<'a> Comp<'a> {
             if !self.info.episodes.is_empty() && self.ep_anchor.is_some_and(|a| a + 3 < i) {
                 return None;
             }
-            se = Some(Se { eps: vec![e], ..Se::default() });
+            se = Some(Se {
+                eps: vec![e],
+                ..Se::default()
+            });
         }
         let se = se?;
         // A marker repeated later (`S01E02 - Episode 55`) is title text, unless it carries
@@ -733,7 +884,10 @@ impl<'a> Comp<'a> {
                 return None;
             }
         }
-        if se.season.is_none() && !self.info.episodes.is_empty() && self.ep_anchor.is_some_and(|a| a + 3 < i) {
+        if se.season.is_none()
+            && !self.info.episodes.is_empty()
+            && self.ep_anchor.is_some_and(|a| a + 3 < i)
+        {
             return None;
         }
         if let Some(s) = se.season {
@@ -777,9 +931,8 @@ impl<'a> Comp<'a> {
                 let last = *self.info.episodes.last().unwrap_or(&0);
                 if sep & DASH != 0 && e > last {
                     self.push_range(e);
-                } else if sep & PLUS != 0 {
-                    self.push_eps(&[e]);
-                } else if sep & DOT != 0 && e == last + 1 && nd >= 2 {
+                } else if sep & PLUS != 0 || sep & DOT != 0 && e == last + 1 && nd >= 2 {
+                    // `E01+02`, and `E21.22` when the number follows on.
                     self.push_eps(&[e]);
                 } else {
                     break;
@@ -797,7 +950,8 @@ impl<'a> Comp<'a> {
                 }
             } else if matches!(k, "&" | "and" | "&amp;" | "et" | "y") && j + 1 < n {
                 let nk = self.key(j + 1);
-                if parse_s_marker(nk).is_some_and(|m| m.season == self.info.season && !m.eps.is_empty())
+                if parse_s_marker(nk)
+                    .is_some_and(|m| m.season == self.info.season && !m.eps.is_empty())
                     || parse_x_marker(nk).is_some_and(|m| m.season == self.info.season)
                 {
                     self.role[j] = Role::Marker;
@@ -854,7 +1008,7 @@ impl<'a> Comp<'a> {
         let n = self.n();
         let k = self.key(i);
         // Glued forms: `Temporada1`, `シーズン2`, `2期`, `第二季`.
-        if let Some(v) = glued_count(k, &["temporada", "season", "saison", "シーズン"], &[]) {
+        if let Some(v) = glued_count(k, &["temporada", "season", "saison", "シーズン"]) {
             self.set_season(v);
             self.claim(i, 1, Role::Marker);
             self.mark(i);
@@ -883,7 +1037,9 @@ impl<'a> Comp<'a> {
         // (`2 сезон 24 серия`) or the number before has an ordinal mark (`5-й сезон`).
         let before = self.count_before(i);
         let after_is_episode = i + 2 < n && is_episode_word(self.key(i + 2));
-        let use_after = before.is_none() || !after_is_episode;
+        // Not across ` - ` (`2ND SEASON - 01` is season 2, episode 1).
+        let use_after =
+            (before.is_none() || !after_is_episode) && i + 1 < n && self.sep(i + 1) & STRONG == 0;
         if let Some((v, used)) = self.count_at(i + 1, true).filter(|_| use_after) {
             if self.same_level(i + 1) {
                 self.set_season(v);
@@ -893,8 +1049,20 @@ impl<'a> Comp<'a> {
                 // `1-3`, `1 & 2`, `1 to 5`, `1.3.4`, `2 of 5`, `de 5`
                 while j < n && self.free_or_num(j) && self.same_level(j) {
                     let kj = self.key(j);
-                    if matches!(kj, "&" | "and" | "to" | "a" | "et" | "y" | "of" | "de" | "di" | "von" | "van" | "din")
-                        && j + 1 < n
+                    if matches!(
+                        kj,
+                        "&" | "and"
+                            | "to"
+                            | "a"
+                            | "et"
+                            | "y"
+                            | "of"
+                            | "de"
+                            | "di"
+                            | "von"
+                            | "van"
+                            | "din"
+                    ) && j + 1 < n
                         && num(self.key(j + 1)).is_some()
                     {
                         self.role[j] = Role::Marker;
@@ -906,7 +1074,10 @@ impl<'a> Comp<'a> {
                         self.role[j] = Role::Marker;
                         self.ep_anchor = Some(j);
                         j += 1;
-                    } else if num(kj).is_some_and(|x| x < 100) && self.sep(j) & (DASH | DOT) != 0 && kj.len() <= 2 {
+                    } else if num(kj).is_some_and(|x| x < 100)
+                        && self.sep(j) & (DASH | DOT) != 0
+                        && kj.len() <= 2
+                    {
                         self.role[j] = Role::Marker;
                         j += 1;
                     } else {
@@ -916,6 +1087,7 @@ impl<'a> Comp<'a> {
                 if plural {
                     self.info.series_words = true;
                 }
+                self.episode_after_dash(j);
                 return Some(j - i);
             }
         }
@@ -927,12 +1099,30 @@ impl<'a> Comp<'a> {
                 *r = Role::Marker;
             }
             self.mark(st);
+            self.episode_after_dash(i + 1);
             return Some(1);
         }
         if plural {
             self.info.series_words = true;
         }
         None
+    }
+
+    /// `Show 2nd Season - 01`: a number after ` - ` right after a season is the episode.
+    fn episode_after_dash(&mut self, j: usize) {
+        if j < self.n()
+            && self.free(j)
+            && self.sep(j) & STRONG != 0
+            && self.info.episodes.is_empty()
+        {
+            if let Some((e, nd)) = parse_number(self.key(j)) {
+                if nd <= 4 {
+                    self.push_eps(&[e]);
+                    self.role[j] = Role::Marker;
+                    self.ep_anchor = Some(j);
+                }
+            }
+        }
     }
 
     /// A count written before its word (`2. Staffel`, `5-й сезон`, `09-я серия`): value and
@@ -943,7 +1133,8 @@ impl<'a> Comp<'a> {
         }
         let mut j = i - 1;
         // An ordinal suffix token (`й`, `го`, `я`) joined by a dash.
-        if matches!(self.key(j), "й" | "го" | "я" | "ой" | "ая") && j > 0 && self.sep(j) & DASH != 0 {
+        if matches!(self.key(j), "й" | "го" | "я" | "ой" | "ая") && j > 0 && self.sep(j) & DASH != 0
+        {
             j -= 1;
         }
         let (v, _) = self.count_at(j, false)?;
@@ -987,11 +1178,16 @@ impl<'a> Comp<'a> {
                 let mut j = i + 1 + used;
                 while j < n && self.free_or_num(j) {
                     let kj = self.key(j);
-                    if matches!(kj, "of" | "de" | "di" | "von" | "van" | "din") && j + 1 < n && num(self.key(j + 1)).is_some() {
+                    if matches!(kj, "of" | "de" | "di" | "von" | "van" | "din")
+                        && j + 1 < n
+                        && num(self.key(j + 1)).is_some()
+                    {
                         self.role[j] = Role::Marker;
                         self.role[j + 1] = Role::Marker;
                         j += 2;
-                    } else if let Some(x) = num(kj).filter(|_| self.sep(j) & (DASH | UNDER) != 0 && self.sep(j) & SPACE == 0) {
+                    } else if let Some(x) = num(kj)
+                        .filter(|_| self.sep(j) & (DASH | UNDER) != 0 && self.sep(j) & SPACE == 0)
+                    {
                         let x = if is_cap && kj.len() >= 3 { x % 100 } else { x };
                         self.push_range(x);
                         self.role[j] = Role::Marker;
@@ -1038,7 +1234,10 @@ impl<'a> Comp<'a> {
         }
         let (v, nd) = parse_number(k).filter(|&(_, nd)| nd <= 3)?;
         let n = self.n();
-        if i == 0 || i + 2 >= n || !matches!(self.key(i + 1), "of" | "de" | "di" | "von" | "van" | "din") {
+        if i == 0
+            || i + 2 >= n
+            || !matches!(self.key(i + 1), "of" | "de" | "di" | "von" | "van" | "din")
+        {
             return None;
         }
         let total = num(self.key(i + 2))?;
@@ -1084,7 +1283,11 @@ impl<'a> Comp<'a> {
                     self.claim(i, 1 + used, Role::Part);
                     let mut j = i + 1 + used;
                     // `Part.1.and.Part.2`
-                    if j + 2 < self.n() && self.key(j) == "and" && self.key(j + 1) == k && num(self.key(j + 2)).is_some() {
+                    if j + 2 < self.n()
+                        && self.key(j) == "and"
+                        && self.key(j + 1) == k
+                        && num(self.key(j + 2)).is_some()
+                    {
                         self.claim(j, 3, Role::Part);
                         j += 3;
                     }
@@ -1100,11 +1303,34 @@ impl<'a> Comp<'a> {
         let k = self.key(i);
         let b = k.as_bytes();
         let mut p = 0;
-        let unit = |u: &str| matches!(u, "mb" | "gb" | "tb" | "mib" | "gib" | "kbps" | "mbps" | "kbit" | "kbits" | "mbit" | "fps" | "khz");
+        let unit = |u: &str| {
+            matches!(
+                u,
+                "mb" | "gb"
+                    | "tb"
+                    | "mib"
+                    | "gib"
+                    | "kbps"
+                    | "mbps"
+                    | "kbit"
+                    | "kbits"
+                    | "mbit"
+                    | "fps"
+                    | "khz"
+            )
+        };
         let n = self.n();
         if digits(b, &mut p, 5).is_some() && p < b.len() && unit(&k[p..]) {
             // `1.46Gb`: a decimal part glued after a dot.
-            let st = if i > 0 && self.sep(i) == DOT && self.free(i - 1) && num(self.key(i - 1)).is_some() { i - 1 } else { i };
+            let st = if i > 0
+                && self.sep(i) == DOT
+                && self.free(i - 1)
+                && num(self.key(i - 1)).is_some()
+            {
+                i - 1
+            } else {
+                i
+            };
             self.claim(st, i + 1 - st, Role::Junk);
             return Some(1);
         }
@@ -1194,7 +1420,9 @@ impl<'a> Comp<'a> {
         if e.props.iter().any(|p| p.0 == Field::Country) {
             // A country only in capitals or alone in brackets: `US`, `(us)`, not `Us`.
             let t = self.toks[i];
-            let alone = t.depth > 0 && self.sep(i) & OPEN != 0 && (i + 1 >= n || self.sep(i + 1) & CLOSE != 0);
+            let alone = t.depth > 0
+                && self.sep(i) & OPEN != 0
+                && (i + 1 >= n || self.sep(i + 1) & CLOSE != 0);
             if !alone && !self.text(i).bytes().all(|c| c.is_ascii_uppercase()) {
                 return None;
             }
@@ -1209,7 +1437,11 @@ impl<'a> Comp<'a> {
         for codec in ["x264", "x265", "h264", "h265", "xvid", "hevc"] {
             if let Some(prefix) = k.strip_suffix(codec) {
                 let c = vocab::lookup(codec)?;
-                let p = if prefix.is_empty() { None } else { vocab::lookup(prefix) };
+                let p = if prefix.is_empty() {
+                    None
+                } else {
+                    vocab::lookup(prefix)
+                };
                 if !prefix.is_empty() && p.is_none() {
                     return None;
                 }
@@ -1296,7 +1528,7 @@ fn of_total(k: &str) -> Option<u32> {
 }
 
 /// `Temporada1`, `シーズン2`: a word with its number glued on.
-fn glued_count(k: &str, words: &[&str], _suffix: &[&str]) -> Option<u32> {
+fn glued_count(k: &str, words: &[&str]) -> Option<u32> {
     for w in words {
         if let Some(rest) = k.strip_prefix(w) {
             if let Some(v) = num(rest) {
@@ -1319,19 +1551,6 @@ fn cjk_count(k: &str, counters: &[char]) -> Option<u32> {
         return None;
     }
     vocab::cjk_number(body)
-}
-
-trait OptExt {
-    fn is_none_or_gt(&self, i: usize) -> bool;
-}
-
-impl OptExt for Option<usize> {
-    fn is_none_or_gt(&self, i: usize) -> bool {
-        match self {
-            None => true,
-            Some(v) => *v > i,
-        }
-    }
 }
 
 /// What ended a title run.
@@ -1364,14 +1583,17 @@ impl<'a> Comp<'a> {
         matches!(self.role[i], Role::Free | Role::Number | Role::Year) || self.is_weak(i)
     }
 
-    /// Rebuilds the text of tokens `a..b` (skipping claimed ones if `only_free`).
+    /// Rebuilds the text of tokens `a..b` with readable separators (`Ant-Man`, `S.H.I.E.L.D.`,
+    /// `Paris 2054, Renaissance`, `Simpsons, The` → `The Simpsons`).
     fn join(&self, a: usize, b: usize) -> String {
         let mut out = String::new();
         let mut i = a;
         while i < b {
             // Single letters or digits joined by dots are an acronym: `S.H.I.E.L.D.`
             let mut j = i;
-            while j < b && self.text(j).chars().count() == 1 && self.text(j).chars().all(char::is_alphanumeric)
+            while j < b
+                && self.text(j).chars().count() == 1
+                && self.text(j).chars().all(char::is_alphanumeric)
                 && (j == i || self.sep(j) == DOT)
             {
                 j += 1;
@@ -1384,7 +1606,8 @@ impl<'a> Comp<'a> {
                     out.push_str(self.text(x));
                     out.push('.');
                 }
-                let next_is_dot = self.toks[j - 1].end < self.s.len() && self.s.as_bytes()[self.toks[j - 1].end] == b'.';
+                let next_is_dot = self.toks[j - 1].end < self.s.len()
+                    && self.s.as_bytes()[self.toks[j - 1].end] == b'.';
                 if !next_is_dot {
                     out.pop();
                 }
@@ -1400,6 +1623,9 @@ impl<'a> Comp<'a> {
                     out.push_str(" - ");
                 } else if sep & DASH != 0 && sep & (SPACE | DOT | UNDER) == 0 {
                     out.push('-');
+                } else if sep == DOT && is_digits(self.text(i)) && is_digits(self.text(i - 1)) {
+                    // A decimal stays one: `Evangelion 1.11`.
+                    out.push('.');
                 } else {
                     out.push(' ');
                 }
@@ -1433,6 +1659,12 @@ impl<'a> Comp<'a> {
             }
             match self.role[j] {
                 Role::Year if j == st && allow_year_first => {}
+                // Two years in a row: the first is part of the title
+                // (`Wonder.Woman.1984.2020`, `Wonder Woman 1984 (2020)`).
+                Role::Year
+                    if j + 1 < n
+                        && matches!(self.role[j + 1], Role::Year)
+                        && self.sep(j + 1) & (CLOSE | STRONG) == 0 => {}
                 Role::Year => return (j, Stop::Year),
                 Role::Marker | Role::Date | Role::Part => return (j, Stop::Marker),
                 _ if self.titleish(j) => {}
@@ -1455,10 +1687,18 @@ impl<'a> Comp<'a> {
             // Before a year only jargon written as jargon goes: `3D`, `DC`, `OM`, not `Collector`.
             let shouty = self.text(i).bytes().all(|c| !c.is_ascii_lowercase());
             let strip = match stop {
-                Stop::Year => matches!(f, Field::Edition | Field::Other) && !self.is_complete(i) && shouty,
+                Stop::Year => {
+                    matches!(f, Field::Edition | Field::Other) && !self.is_complete(i) && shouty
+                }
                 Stop::Marker => matches!(f, Field::Country) || self.is_complete(i),
                 Stop::Tech | Stop::Bracket | Stop::Dash => true,
-                Stop::End => matches!(f, Field::Country),
+                // `Show - s01e01.en.srt`, `.en.forced.srt`: subtitle suffixes.
+                Stop::End => {
+                    matches!(f, Field::Country)
+                        || self.is_complete(i)
+                        || f == Field::Language && self.key(i).len() <= 3 && self.sep(i) == DOT
+                        || f == Field::Noise && matches!(self.key(i), "forced" | "sdh" | "cc")
+                }
             };
             if !strip {
                 break;
@@ -1487,13 +1727,18 @@ impl<'a> Comp<'a> {
             while e < n && self.toks[e].group == g && self.toks[e].depth > 0 {
                 e += 1;
             }
-            let all_free = (0..e).all(|x| self.free_or_num(x) || matches!(self.role[x], Role::Junk | Role::Vocab(_) | Role::Cont));
+            let all_free = (0..e).all(|x| {
+                self.free_or_num(x)
+                    || matches!(self.role[x], Role::Junk | Role::Vocab(_) | Role::Cont)
+            });
             let any_free = self.free(0);
             if e < n && all_free && any_free && !(e == 1 && num(self.key(0)).is_some()) {
                 lead_group = Some((0, e));
             }
         }
-        let has_crc = (0..n).any(|i| matches!(self.role[i], Role::Junk) && self.key(i).len() == 8 && self.toks[i].depth > 0);
+        let has_crc = (0..n).any(|i| {
+            matches!(self.role[i], Role::Junk) && self.key(i).len() == 8 && self.toks[i].depth > 0
+        });
         self.anime = lead_group.is_some() || has_crc;
 
         // Where the title starts: the first free word outside brackets (after a leading
@@ -1517,7 +1762,7 @@ impl<'a> Comp<'a> {
         }
         if ts.is_none() {
             // Titles in brackets, as a last resort (`[Show Name] - 01`).
-            ts = (start_from..n).find(|&x| self.free(x) && !lead_group.is_some_and(|g| x < g.1));
+            ts = (start_from..n).find(|&x| self.free(x) && lead_group.is_none_or(|g| x >= g.1));
         }
 
         // A leading number (`03 - Title`, `003. Show - Ep`, `003-004.`) or marker.
@@ -1527,7 +1772,11 @@ impl<'a> Comp<'a> {
                 let (v, nd) = parse_number(self.key(t)).unwrap_or((0, 0));
                 let mut e = t + 1;
                 let mut eps = vec![v];
-                while e < n && matches!(self.role[e], Role::Number) && self.sep(e) & DASH != 0 && self.sep(e) & SPACE == 0 {
+                while e < n
+                    && matches!(self.role[e], Role::Number)
+                    && self.sep(e) & DASH != 0
+                    && self.sep(e) & SPACE == 0
+                {
                     let (to, _) = parse_number(self.key(e)).unwrap_or((0, 0));
                     if to > v && to - v < MAX_EPISODES as u32 {
                         eps = (v..=to).collect();
@@ -1559,9 +1808,13 @@ impl<'a> Comp<'a> {
             }
         }
         if let (Some(t), Some(m)) = (ts, self.first_marker) {
-            if m < t && self.info.episodes.len() + usize::from(self.info.season.is_some()) > 0 && title_from == TitleFrom::Lead {
+            if m < t
+                && self.info.episodes.len() + usize::from(self.info.season.is_some()) > 0
+                && title_from == TitleFrom::Lead
+            {
                 // `S02E06 - Playtime Is Different`: what follows the marker is an episode title.
-                let lead_junk = (0..m).all(|x| !self.free(x) || lead_group.is_some_and(|g| x < g.1));
+                let lead_junk =
+                    (0..m).all(|x| !self.free(x) || lead_group.is_some_and(|g| x < g.1));
                 if lead_junk && self.toks[t].depth == 0 {
                     title_from = TitleFrom::AfterMarker;
                 }
@@ -1576,7 +1829,7 @@ impl<'a> Comp<'a> {
             // A leading year with words after it and no other year: `2009.shoot.fruit.chan`.
             if matches!(self.role[t], Role::Year) && e > t + 1 && stop != Stop::Year {
                 let other_year = (e..n).any(|x| matches!(self.role[x], Role::Year));
-                if !other_year && !(self.first_marker.is_some() && stop == Stop::Marker) {
+                if !(other_year || self.first_marker.is_some() && stop == Stop::Marker) {
                     self.take_year(t);
                     let (e2, s2) = self.run_end(t + 1, false);
                     title = Some((t + 1, e2));
@@ -1587,21 +1840,61 @@ impl<'a> Comp<'a> {
             // `2047 - Sights of Death (2014)`: a number alone is a poor title; the part
             // after the dash belongs to it.
             let numeric = (t..e).all(|x| matches!(self.role[x], Role::Number | Role::Year));
-            if title.is_none() && stop == Stop::Dash && numeric && self.first_marker.is_none() && e < n && self.free(e) {
+            if title.is_none()
+                && stop == Stop::Dash
+                && numeric
+                && self.first_marker.is_none()
+                && e < n
+                && self.free(e)
+            {
                 let (e2, s2) = self.run_end(e, false);
                 if (e..e2).all(|x| !matches!(self.role[x], Role::Number)) {
                     title = Some((t, e2));
                     stop = s2;
                 }
             }
+            // `Proper.2020.720p`: after leading jargon, a lone year is the year.
+            let lead_jargon = t > start_from && (start_from..t).all(|x| !self.free(x));
+            if title.is_none() && e == t + 1 && lead_jargon && matches!(self.role[t], Role::Year) {
+                self.take_year(t);
+                title = Some((t + 1, t + 1));
+            }
             if title.is_none() {
                 title = Some((t, e));
             }
         }
 
+        // A folder without jargon is a clean title, dashes and all:
+        // `Star Trek - The Next Generation`, `Mission Impossible - Fallout (2018)`.
+        if !is_file && stop == Stop::Dash && self.first_marker.is_none() {
+            if let Some((t0, mut t1)) = title {
+                while t1 < n
+                    && self.sep(t1) & STRONG != 0
+                    && self.toks[t1].depth == 0
+                    && self.free(t1)
+                {
+                    let (e, s) = self.run_end(t1, false);
+                    if (t1..e).any(|x| !self.free(x)) {
+                        break;
+                    }
+                    t1 = e;
+                    stop = s;
+                }
+                if (t1..n).all(|x| {
+                    matches!(self.role[x], Role::Year | Role::Junk) || self.toks[x].depth > 0
+                }) {
+                    title = Some((t0, t1));
+                }
+            }
+        }
+
         // Bare numbers: episodes, or title words.
         let (mut t0, mut t1) = title.unwrap_or((0, 0));
-        if title.is_some() && self.numbers && self.info.episodes.is_empty() && title_from == TitleFrom::Lead {
+        if title.is_some()
+            && self.numbers
+            && self.info.episodes.is_empty()
+            && title_from == TitleFrom::Lead
+        {
             if let Some((k, k_end)) = self.episode_number_in(t0, t1, stop) {
                 // Title before the number; the words after it start an episode title.
                 self.ep_anchor = Some(k_end - 1);
@@ -1615,6 +1908,14 @@ impl<'a> Comp<'a> {
                 } else if k < t1 {
                     t1 = k;
                     stop = Stop::Marker;
+                } else if self.anime
+                    && self.sep(k) & STRONG != 0
+                    && (t1..k).all(|x| self.free(x) && self.toks[x].depth == 0)
+                {
+                    // Fansub names: the title is everything before the final ` - NN`
+                    // (`[Group] Boruto - Naruto Next Generations - 01`).
+                    t1 = k;
+                    stop = Stop::Marker;
                 }
             }
         }
@@ -1622,7 +1923,21 @@ impl<'a> Comp<'a> {
         // A number right after a year, before the jargon: `the.flash.2014.208.hdtv`.
         if stop == Stop::Year && self.info.episodes.is_empty() && t1 + 1 < n {
             let k = t1 + 1;
-            if matches!(self.role[k], Role::Number) && self.same_level(k) && (k + 1 >= n || !self.titleish(k + 1)) {
+            if matches!(self.role[k], Role::Number)
+                && self.same_level(k)
+                && self.sep(k) & STRONG != 0
+            {
+                // `Hunter x Hunter 2011 - 01`: after ` - `, any number is the episode.
+                if let Some((v, _)) = parse_number(self.key(k)) {
+                    self.push_eps(&[v]);
+                    self.role[k] = Role::Marker;
+                    self.mark(k);
+                    self.ep_anchor = Some(k);
+                }
+            } else if matches!(self.role[k], Role::Number)
+                && self.same_level(k)
+                && (k + 1 >= n || !self.titleish(k + 1))
+            {
                 if let Some((v, nd)) = parse_number(self.key(k)) {
                     if nd == 3 && v % 100 > 0 && !is_bare_height(v) {
                         self.set_season(v / 100);
@@ -1635,7 +1950,11 @@ impl<'a> Comp<'a> {
             }
         }
         // A file named by its episode number alone: `Season 2/01.mp4`.
-        if is_file && n == 1 && matches!(self.role[0], Role::Number) && self.info.episodes.is_empty() {
+        if is_file
+            && n == 1
+            && matches!(self.role[0], Role::Number)
+            && self.info.episodes.is_empty()
+        {
             if let Some((v, nd)) = parse_number(self.key(0)) {
                 if nd <= 3 {
                     self.push_eps(&[v]);
@@ -1666,16 +1985,22 @@ impl<'a> Comp<'a> {
 
         if title.is_some() && t1 > t0 {
             // `超能警探.Memorist`: an original-script title before a Latin one.
-            let cjk = |t: &str| t.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c) || ('\u{ac00}'..='\u{d7af}').contains(&c));
+            let cjk = |t: &str| {
+                t.chars().any(|c| {
+                    ('\u{3040}'..='\u{9fff}').contains(&c) || ('\u{ac00}'..='\u{d7af}').contains(&c)
+                })
+            };
             let latin = |t: &str| t.bytes().any(|c| c.is_ascii_alphabetic());
-            if let Some(first_latin) = (t0..t1).find(|&x| latin(self.text(x)) && !cjk(self.text(x))) {
+            if let Some(first_latin) = (t0..t1).find(|&x| latin(self.text(x)) && !cjk(self.text(x)))
+            {
                 while t0 < first_latin && cjk(self.text(t0)) {
                     t0 += 1;
                 }
             }
             // `Show Name 313-315 s16e03-05`: absolute numbers before the marker.
             if stop == Stop::Marker && self.first_marker == Some(t1) && t1 > t0 + 2 {
-                let is_num = |x: usize| matches!(self.role[x], Role::Number) && self.key(x).len() >= 3;
+                let is_num =
+                    |x: usize| matches!(self.role[x], Role::Number) && self.key(x).len() >= 3;
                 if is_num(t1 - 1) && is_num(t1 - 2) && self.sep(t1 - 1) == DASH {
                     t1 -= 2;
                 }
@@ -1702,10 +2027,10 @@ impl<'a> Comp<'a> {
                 self.info.title_from = title_from;
                 self.info.title_tokens = end - t0;
             }
+            // Title words are taken: later rules (group, episode title) must skip them.
             for r in &mut self.role[t0..end] {
                 *r = Role::Junk;
             }
-            // Reuse Junk as "taken"; the title is already recorded.
         }
 
         self.resolve_numbers();
@@ -1727,6 +2052,7 @@ impl<'a> Comp<'a> {
     fn take_year(&mut self, x: usize) {
         if let Some(v) = num(self.key(x)) {
             self.info.year = Some(v as u16);
+            self.year_at = Some(x);
             self.role[x] = Role::Junk;
         }
     }
@@ -1761,13 +2087,19 @@ impl<'a> Comp<'a> {
             }
             let (v, nd) = parse_number(self.key(k)).unwrap_or((0, 9));
             let mut e = k + 1;
-            while e < scan_end && matches!(self.role[e], Role::Number) && self.sep(e) & DASH != 0 && self.sep(e) & SPACE == 0 {
+            while e < scan_end
+                && matches!(self.role[e], Role::Number)
+                && self.sep(e) & DASH != 0
+                && self.sep(e) & SPACE == 0
+            {
                 e += 1;
             }
             let after_dash = self.sep(k) & STRONG != 0;
             let ok = nd <= 4
                 && (k > t0 || self.anime && k + 1 < scan_end)
-                && (after_dash || self.anime || (nd >= 2 && !year_follows && !(nd == 4 && is_bare_height(v))));
+                && (after_dash
+                    || self.anime
+                    || (nd >= 2 && !year_follows && !(nd == 4 && is_bare_height(v))));
             if ok && (best.is_none() || after_dash || !best.is_some_and(|b| b.2)) {
                 best = Some((k, e, after_dash));
             }
@@ -1775,7 +2107,12 @@ impl<'a> Comp<'a> {
         }
         let (k, e, _) = best?;
         let (v, nd) = parse_number(self.key(k))?;
-        if self.info.screen_size.is_none() && is_bare_height(v) && nd >= 3 && !self.anime && self.sep(k) & STRONG == 0 {
+        if self.info.screen_size.is_none()
+            && is_bare_height(v)
+            && nd >= 3
+            && !self.anime
+            && self.sep(k) & STRONG == 0
+        {
             return None;
         }
         // After ` - `, a three-digit number is an absolute episode (`Naruto - 351`).
@@ -1801,6 +2138,15 @@ impl<'a> Comp<'a> {
                 }
             }
         }
+        // `16.5`: a recap between episodes; its decimal is not a word of anything.
+        let mut e = e;
+        if e < n
+            && self.sep(e) == DOT
+            && matches!(self.role[e], Role::Number)
+            && self.key(e).len() == 1
+        {
+            e += 1;
+        }
         for r in &mut self.role[k..e] {
             *r = Role::Marker;
         }
@@ -1818,12 +2164,10 @@ impl<'a> Comp<'a> {
                 continue;
             }
             if let Some((v, nd)) = parse_number(self.key(i)) {
-                if nd >= 3 && is_bare_height(v) {
-                    if after_prop || self.toks[i].depth > 0 {
-                        self.info.screen_size.get_or_insert(format!("{}p", v));
-                        self.info.tech += 1;
-                        self.role[i] = Role::Screen;
-                    }
+                if nd >= 3 && is_bare_height(v) && (after_prop || self.toks[i].depth > 0) {
+                    self.info.screen_size.get_or_insert(format!("{}p", v));
+                    self.info.tech += 1;
+                    self.role[i] = Role::Screen;
                 }
             }
         }
@@ -1838,7 +2182,11 @@ impl<'a> Comp<'a> {
                 Some(a) => a,
                 None => return,
             },
-            _ => return,
+            // `Doctor Who 2013 Christmas Special`: a special after the year is an episode.
+            _ => match self.year_at {
+                Some(y) if self.special_follows(y) => y,
+                _ => return,
+            },
         };
         let mut st = anchor + 1;
         // Skip jargon that sits between the marker and the title (`REPACK`, a date).
@@ -1849,7 +2197,10 @@ impl<'a> Comp<'a> {
         {
             st += 1;
         }
-        if st >= n || !self.titleish(st) || self.toks[st].depth > 0 && self.sep(st) & OPEN != 0 && self.toks[anchor].depth == 0 {
+        if st >= n
+            || !self.titleish(st)
+            || self.toks[st].depth > 0 && self.sep(st) & OPEN != 0 && self.toks[anchor].depth == 0
+        {
             return;
         }
         let (e, stop) = self.run_end(st, false);
@@ -1857,8 +2208,7 @@ impl<'a> Comp<'a> {
         if e <= st {
             return;
         }
-        // `Show - S01E02-FooBar-Group`... a lone trailing dash-joined word after jargon is
-        // a group, not a title; but with nothing technical after it, it is the title.
+        // Jargon words inside the episode title are title words (`Show.S01E01.Cam.mkv`).
         for x in st..e {
             if matches!(self.role[x], Role::Vocab(_) | Role::Number | Role::Year) {
                 self.role[x] = Role::Free;
@@ -1873,10 +2223,25 @@ impl<'a> Comp<'a> {
         }
     }
 
+    /// Whether the free words right after token `y` include `Special`.
+    fn special_follows(&self, y: usize) -> bool {
+        let n = self.n();
+        let mut j = y + 1;
+        while j < n && self.titleish(j) && self.toks[j].depth == self.toks[y].depth {
+            if self.key(j) == "special" {
+                return true;
+            }
+            j += 1;
+        }
+        false
+    }
+
     /// Records the fields of all claimed vocabulary.
     fn apply_vocab(&mut self) {
         for i in 0..self.n() {
-            let Role::Vocab(e) = self.role[i] else { continue };
+            let Role::Vocab(e) = self.role[i] else {
+                continue;
+            };
             for &(f, v) in e.props {
                 let info = &mut self.info;
                 match f {
@@ -1916,16 +2281,25 @@ impl<'a> Comp<'a> {
                     Field::Country => {
                         info.country.get_or_insert(v);
                     }
+                    Field::Container => {
+                        info.container.get_or_insert(v);
+                    }
                     Field::Noise => {}
                 }
-                if !matches!(f, Field::Noise | Field::Country) {
+                if !matches!(f, Field::Noise | Field::Country | Field::Container) {
                     info.tech += 1;
                 }
             }
-            if self.key(i) == "complete" && i + 1 < self.n() && matches!(self.key(i + 1), "series" | "miniseries") {
+            if self.key(i) == "complete"
+                && i + 1 < self.n()
+                && matches!(self.key(i + 1), "series" | "miniseries")
+            {
                 self.info.series_words = true;
             }
-            if matches!(self.key(i), "miniseries" | "integrale" | "l'integrale" | "coffret") {
+            if matches!(
+                self.key(i),
+                "miniseries" | "integrale" | "l'integrale" | "coffret"
+            ) {
                 self.info.series_words = true;
             }
         }
@@ -1940,8 +2314,16 @@ impl<'a> Comp<'a> {
     /// jargon, `group-title` in lowercase scene file names, or a leading `[Group]`.
     fn release_group(&mut self, lead: Option<(usize, usize)>, is_file: bool) {
         let n = self.n();
-        let tech = |r: Role| matches!(r, Role::Vocab(_) | Role::Screen | Role::Channels | Role::Cont);
-        let strong_tech = |r: Role| matches!(r, Role::Vocab(e) if !e.weak) || matches!(r, Role::Screen | Role::Channels);
+        let tech = |r: Role| {
+            matches!(
+                r,
+                Role::Vocab(_) | Role::Screen | Role::Channels | Role::Cont
+            )
+        };
+        let strong_tech = |r: Role| {
+            matches!(r, Role::Vocab(e) if !e.weak)
+                || matches!(r, Role::Screen | Role::Channels | Role::Cont)
+        };
         let any_tech = (0..n).any(|x| tech(self.role[x]));
         let any_marker = self.first_marker.is_some();
         // Skip what trails a group: tags (`-postbot`, `.proof`), languages (`.eng`),
@@ -1957,10 +2339,20 @@ impl<'a> Comp<'a> {
                     b -= 1;
                 }
                 // A short bracket glued to a word is part of the group: `GalaxyTV[TGx]`.
-                let glued = self.sep(b) == OPEN && b > 0 && self.toks[b - 1].depth == 0 && self.free(b - 1) && end - b <= 2;
+                let glued = self.sep(b) == OPEN
+                    && b > 0
+                    && self.toks[b - 1].depth == 0
+                    && self.free(b - 1)
+                    && end - b <= 2;
                 // A distribution tag after a dash group: `x264-LOL [eztv]`.
-                let tag = self.sep(b) & SPACE != 0 && end == n && end - b == 1 && b > 1 && self.toks[b - 1].depth == 0
-                    && self.free(b - 1) && self.sep(b - 1) & DASH != 0 && self.sep(b - 1) & SPACE == 0;
+                let tag = self.sep(b) & SPACE != 0
+                    && end == n
+                    && end - b == 1
+                    && b > 1
+                    && self.toks[b - 1].depth == 0
+                    && self.free(b - 1)
+                    && self.sep(b - 1) & DASH != 0
+                    && self.sep(b - 1) & SPACE == 0;
                 if tag {
                     end = b;
                     continue;
@@ -1974,12 +2366,21 @@ impl<'a> Comp<'a> {
             }
             // A short word after `-` right after the codec is a group even if it is
             // also a language code: `AC3-de[42]`, `H.264-NL`.
-            if self.is_weak(i) && self.sep(i) == DASH && i > 0 && strong_tech(self.role[i - 1]) {
+            if self.is_code_group(i) && i > 0 && strong_tech(self.role[i - 1]) {
                 break;
             }
             let skippable = match self.role[i] {
                 Role::Junk => true,
-                Role::Vocab(e) => e.props.iter().all(|p| matches!(p.0, Field::Language | Field::SubtitleLanguage | Field::Noise | Field::Other | Field::Country)),
+                Role::Vocab(e) => e.props.iter().all(|p| {
+                    matches!(
+                        p.0,
+                        Field::Language
+                            | Field::SubtitleLanguage
+                            | Field::Noise
+                            | Field::Other
+                            | Field::Country
+                    )
+                }),
                 _ => false,
             };
             if skippable {
@@ -1991,7 +2392,8 @@ impl<'a> Comp<'a> {
         }
         if end > 0 {
             let last = end - 1;
-            let weak_group = self.is_weak(last) && self.sep(last) == DASH && last > 0 && strong_tech(self.role[last - 1]);
+            let weak_group =
+                self.is_code_group(last) && last > 0 && strong_tech(self.role[last - 1]);
             if self.free(last) || weak_group {
                 let depth = self.toks[last].depth;
                 let mut st = last;
@@ -2005,33 +2407,64 @@ impl<'a> Comp<'a> {
                         st -= 1;
                     }
                 }
+                // `by GROUP`: the word is not part of the group.
+                let mut by_inside = false;
+                if st < last && self.key(st) == "by" {
+                    st += 1;
+                    by_inside = true;
+                }
                 let before = st.checked_sub(1);
-                let by = before.is_some_and(|b| self.key(b) == "by");
+                let by = by_inside || before.is_some_and(|b| self.key(b) == "by");
                 let accept = if depth > 0 {
                     let lone = self.sep(st) & OPEN != 0 && (end == n || self.sep(end) & CLOSE != 0);
                     let one_word = (st + 1..=last).all(|x| self.sep(x) & SPACE == 0);
-                    let inside_tech = before.is_some_and(|b| self.toks[b].group == self.toks[st].group && self.toks[b].depth > 0 && tech(self.role[b]));
+                    let inside_tech = before.is_some_and(|b| {
+                        self.toks[b].group == self.toks[st].group
+                            && self.toks[b].depth > 0
+                            && tech(self.role[b])
+                    });
                     (lone && one_word && (any_tech || any_marker)) || inside_tech || by
                 } else {
                     let sep = self.sep(st);
-                    let after_tech = before.is_some_and(|b| tech(self.role[b]) || matches!(self.role[b], Role::Junk) && sep & (DASH | STRONG) != 0 && any_tech);
-                    let after_complete = before.is_some_and(|b| matches!(self.role[b], Role::Marker)) && self.info.other.contains(&"Complete") && sep & DASH != 0;
+                    let after_tech = before.is_some_and(|b| {
+                        tech(self.role[b])
+                            || matches!(self.role[b], Role::Junk)
+                                && sep & (DASH | STRONG) != 0
+                                && any_tech
+                    });
+                    let after_complete = before
+                        .is_some_and(|b| matches!(self.role[b], Role::Marker))
+                        && self.info.other.contains(&"Complete")
+                        && sep & DASH != 0;
                     let glued = sep & (DASH | STRONG) != 0;
                     by || (after_tech && (glued || last - st < 2)) || after_complete
                 };
-                if accept && (!by || st + 1 <= end) {
-                    let text_end = suffix_end.filter(|_| depth == 0).map_or(self.toks[last].end, |e| {
-                        let close = self.toks[e - 1].end;
-                        // Include the closing bracket.
-                        self.s[close..].chars().next().map_or(close, |c| if matches!(c, ']' | ')' | '}') { close + c.len_utf8() } else { close })
-                    });
+                if accept && (!by || st < end) {
+                    let text_end =
+                        suffix_end
+                            .filter(|_| depth == 0)
+                            .map_or(self.toks[last].end, |e| {
+                                let close = self.toks[e - 1].end;
+                                // Include the closing bracket.
+                                self.s[close..].chars().next().map_or(close, |c| {
+                                    if matches!(c, ']' | ')' | '}') {
+                                        close + c.len_utf8()
+                                    } else {
+                                        close
+                                    }
+                                })
+                            });
                     self.set_group_text(st, end, text_end, true);
                     return;
                 }
             }
         }
         // `blow-how.to.be.single.2016`: lowercase scene file names put the group first.
-        if is_file && n > 3 && self.sep(1) == DASH && self.s.bytes().all(|c| !c.is_ascii_uppercase()) {
+        if is_file
+            && n > 3
+            && self.sep(1) == DASH
+            && self.s.bytes().all(|c| !c.is_ascii_uppercase())
+        {
             if let Some(t) = &self.info.title {
                 let first = self.text(0);
                 if let Some(rest) = t.strip_prefix(first) {
@@ -2047,6 +2480,14 @@ impl<'a> Comp<'a> {
         if let Some((a, b)) = lead {
             self.set_group(a, b, false);
         }
+    }
+
+    /// A language or country code right after `-` (`AC3-de`, `H.264-NL`): in that place
+    /// it is a group's name, not a language.
+    fn is_code_group(&self, i: usize) -> bool {
+        self.sep(i) == DASH
+            && matches!(self.weak_field(i), Some(Field::Language | Field::Country))
+            && self.key(i).len() <= 3
     }
 
     fn set_group(&mut self, a: usize, b: usize, strong: bool) {
@@ -2072,13 +2513,26 @@ fn obfuscated(s: &str, c: &Comp<'_>) -> bool {
     if c.n() == 1 && looks_random(s) {
         return true;
     }
-    if c.n() <= 4 && c.n() > 0 && (0..c.n()).all(|i| looks_random(c.text(i)) || c.text(i).len() >= 6 && c.text(i).bytes().filter(u8::is_ascii_digit).count() >= 3) && s.len() >= 24 {
+    if c.n() <= 4
+        && c.n() > 0
+        && (0..c.n()).all(|i| {
+            looks_random(c.text(i))
+                || c.text(i).len() >= 6 && c.text(i).bytes().filter(u8::is_ascii_digit).count() >= 3
+        })
+        && s.len() >= 24
+    {
         return true;
     }
     // A reversed release name (`...70E10S.5102.sregnesseM.ehT`).
     (0..c.n()).any(|i| {
         let b = c.key(i).as_bytes();
-        (b.len() == 6 && b[0].is_ascii_digit() && b[1].is_ascii_digit() && b[2] == b'e' && b[3].is_ascii_digit() && b[4].is_ascii_digit() && b[5] == b's')
+        (b.len() == 6
+            && b[0].is_ascii_digit()
+            && b[1].is_ascii_digit()
+            && b[2] == b'e'
+            && b[3].is_ascii_digit()
+            && b[4].is_ascii_digit()
+            && b[5] == b's')
             || matches!(c.key(i), "p0801" | "p027" | "p0612")
     })
 }
@@ -2090,7 +2544,10 @@ pub fn analyze(s: &str, is_file: bool, numbers: bool) -> Info {
     let random = obfuscated(s, &c);
     if is_file && random {
         c.recycle();
-        return Info { obfuscated: true, ..Info::default() };
+        return Info {
+            obfuscated: true,
+            ..Info::default()
+        };
     }
     c.info.obfuscated = random;
     c.lexical();
@@ -2120,6 +2577,198 @@ mod tests {
         assert_eq!(parse_e_marker("e01v2"), Some(1));
         assert_eq!(parse_screen("1920x1080").as_deref(), Some("1080p"));
         assert_eq!(parse_screen("1444x866").as_deref(), Some("1444x866"));
+    }
+
+    use crate::media::name::{parse, MediaKind};
+
+    /// (title, season, episode) of a name.
+    fn tse(name: &str) -> (Option<String>, Option<u32>, Option<u32>) {
+        let m = parse(name);
+        (m.title, m.season, m.episode)
+    }
+
+    fn t(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn bare_numbers_by_position() {
+        // One digit belongs to the title; two are an episode; three are SEE.
+        assert_eq!(
+            tse("Bad.Boys.2.1080p.BluRay.x264"),
+            (t("Bad Boys 2"), None, None)
+        );
+        assert_eq!(tse("Test.13.HDTV-GRP"), (t("Test"), None, Some(13)));
+        assert_eq!(
+            tse("the.mentalist.501.hdtv-lol.mp4"),
+            (t("the mentalist"), Some(5), Some(1))
+        );
+        assert_eq!(
+            tse("the.100.109.hdtv-lol.mp4"),
+            (t("the 100"), Some(1), Some(9))
+        );
+        // After ` - `, or in a fansub name, a number is an absolute episode.
+        assert_eq!(
+            tse("Naruto Shippuuden - 351 (720p)"),
+            (t("Naruto Shippuuden"), None, Some(351))
+        );
+        assert_eq!(
+            tse("[Group] Show - 1080 [x264].mkv"),
+            (t("Show"), None, Some(1080))
+        );
+        // Before a year, a number is a title word.
+        assert_eq!(tse("Apollo.13.1995.1080p.BluRay").0, t("Apollo 13"));
+        // Two years in a row: the last is the release year.
+        let m = parse("Wonder.Woman.1984.2020.1080p.WEB-DL");
+        assert_eq!(
+            (m.title.as_deref(), m.year),
+            (Some("Wonder Woman 1984"), Some(2020))
+        );
+        // After other jargon, 720 and 1080 are resolutions.
+        assert_eq!(
+            parse("Movie.Name.2013.1080.x265-Ox.mkv")
+                .screen_size
+                .as_deref(),
+            Some("1080p")
+        );
+    }
+
+    #[test]
+    fn weak_jargon_at_the_end_of_a_title() {
+        assert_eq!(
+            parse("Pacific.Rim.3D.2013.BluRay").title.as_deref(),
+            Some("Pacific Rim")
+        );
+        assert_eq!(
+            parse("The.Collector.2009.1080p.mkv").title.as_deref(),
+            Some("The Collector")
+        );
+        assert_eq!(
+            parse("Immersion.French.2011.DVDR").title.as_deref(),
+            Some("Immersion French")
+        );
+        assert_eq!(
+            parse("Das.Appartement.German.AC3D.720p").title.as_deref(),
+            Some("Das Appartement")
+        );
+        assert_eq!(
+            parse("The.English.S01E01.1080p.mkv").title.as_deref(),
+            Some("The English")
+        );
+        assert_eq!(
+            parse("Shang-Chi (2021) 720p").title.as_deref(),
+            Some("Shang-Chi")
+        );
+    }
+
+    #[test]
+    fn season_and_episode_words() {
+        assert_eq!(tse("Dexter Saison VII FRENCH.BDRip.XviD-MiND").1, Some(7));
+        assert_eq!(
+            tse("Интерны 2 сезон 24 серия"),
+            (t("Интерны"), Some(2), Some(24))
+        );
+        assert_eq!(
+            tse("庆余年第十一季 第二十三集.mkv"),
+            (t("庆余年"), Some(11), Some(23))
+        );
+        assert_eq!(
+            tse("Show.Name.-.Temporada.1.720p.HDTV.x264[Cap.102]SPANISH").2,
+            Some(2)
+        );
+        assert_eq!(tse("FlexGet.14.of.21.Title.Here.720p.HDTV").2, Some(14));
+        assert_eq!(
+            tse("[Judas] Vinland Saga S2 - 01 [1080p].mkv"),
+            (t("Vinland Saga"), Some(2), Some(1))
+        );
+        let m = parse("Show Name - S01E02 - S01E03 - S01E04 - Ep Name");
+        assert_eq!(m.episodes, vec![2, 3, 4]);
+        assert_eq!(m.episode_title.as_deref(), Some("Ep Name"));
+        // A second marker of another kind is title text.
+        assert_eq!(
+            parse("Show Name - S02E31 - Episode 55 (720p.HDTV)").episode,
+            Some(31)
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            parse("Date.Series.10-11-2008.XViD").date.as_deref(),
+            Some("2008-11-10")
+        );
+        assert_eq!(
+            parse("WWE Raw 3rd Nov 2014 HDTV").date.as_deref(),
+            Some("2014-11-03")
+        );
+        assert_eq!(
+            parse("Conan 2011 04 18 Guest HDTV").date.as_deref(),
+            Some("2011-04-18")
+        );
+        assert_eq!(
+            parse("Show.Name.July.30.2021.1080p").date.as_deref(),
+            Some("2021-07-30")
+        );
+        assert_eq!(
+            parse("Marvels.Agents.of.S.H.I.E.L.D.s01e02.0.8.4.720p").date,
+            None
+        );
+    }
+
+    #[test]
+    fn release_groups() {
+        let g = |n: &str| parse(n).release_group;
+        assert_eq!(
+            g("Show.S01E01.HDTV.x264-LOL [eztv]").as_deref(),
+            Some("LOL")
+        );
+        assert_eq!(
+            g("Movie.2019.1080p.BluRay.x264-GRP[rarbg]").as_deref(),
+            Some("GRP[rarbg]")
+        );
+        assert_eq!(
+            g("El.dia.de.la.bestia.DVDrip.Spanish.DivX.by.Artik[SEDG].avi").as_deref(),
+            Some("Artik[SEDG]")
+        );
+        assert_eq!(
+            g("Show.S02E10.1080p.WEB.H264-STRiFE-postbot").as_deref(),
+            Some("STRiFE")
+        );
+        assert_eq!(
+            g("The.Director’s.Notebook.2006.Blu-Ray.x264.720p.AC3-de[42].mkv").as_deref(),
+            Some("de[42]")
+        );
+        assert_eq!(
+            g("Battle Royale 2000 DC (1080p Bluray x265 HEVC 10bit AAC 7.1 Japanese Tigole)")
+                .as_deref(),
+            Some("Tigole")
+        );
+        // Words after the marker with no jargon before them are an episode title.
+        assert_eq!(g("Test.S01E01E07-FooBar-Group.avi"), None);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(
+            parse("The.Matrix.COMPLETE.BLURAY-GRP").kind,
+            MediaKind::Episode
+        );
+        assert_eq!(
+            parse("The.Matrix.1999.COMPLETE.BLURAY-GRP").kind,
+            MediaKind::Movie
+        );
+        assert_eq!(
+            parse("Doctor Who 2005 50th Anniversary Special").kind,
+            MediaKind::Episode
+        );
+        assert_eq!(parse("FlexGet.epic").kind, MediaKind::Movie);
+    }
+
+    #[test]
+    fn reversed_names_are_obfuscated() {
+        let m = parse("The.Messengers.2015.S01E07.1080p.WEB-DL.DD5.1.H264.Nlsubs-Q/QoQ-sbuSLN.462.H.1.5DD.LD-BEW.p0801.70E10S.5102.sregnesseM.ehT.mkv");
+        assert_eq!(m.title.as_deref(), Some("The Messengers"));
+        assert_eq!((m.season, m.episode), (Some(1), Some(7)));
     }
 
     #[test]

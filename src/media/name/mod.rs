@@ -114,18 +114,31 @@ pub fn parse(path: &str) -> MediaName {
         return MediaName::default();
     };
     let (stem, container) = split_extension(file);
+    // Plex names a local extra `Movie (Year)-trailer.mkv`.
+    let (stem, extra) = split_plex_extra(stem);
     let non_media = container.as_deref().is_some_and(vocab::is_non_media);
     let mut info = analyze(stem, true, !non_media);
 
-    // Parent folders, nearest first, skipping generic ones (`Movies`, `TV Shows`, `D:`).
-    let parents: Vec<Info> = comps
-        .iter()
-        .rev()
-        .filter(|c| !is_generic(c))
-        .take(MAX_PARENTS)
-        .map(|c| analyze(c, false, true))
-        .collect();
+    // Parent folders, nearest first, skipping generic ones (`Movies`, `TV Shows`, `D:`);
+    // an extras folder (`Featurettes/`) marks the file as an extra.
+    let mut parents: Vec<Info> = Vec::new();
+    let mut extras = false;
+    for c in comps.iter().rev() {
+        match classify_folder(c) {
+            Folder::Extras => extras |= parents.is_empty(),
+            Folder::Generic => {}
+            Folder::Named => parents.push(analyze(c, false, true)),
+        }
+        if parents.len() == MAX_PARENTS {
+            break;
+        }
+    }
     merge(&mut info, &parents, stem);
+    if let Some(tag) = extra {
+        info.other.push(tag);
+    } else if extras && !info.other.contains(&"Sample") {
+        info.other.push("Extras");
+    }
 
     let strings = |v: &[&'static str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let mut m = MediaName {
@@ -141,14 +154,18 @@ pub fn parse(path: &str) -> MediaName {
         language: strings(&info.language),
         subtitle_language: strings(&info.subtitle_language),
         other: strings(&info.other),
-        container,
+        container: container.or_else(|| info.container.map(str::to_string)),
         // Moved, not cloned: `info` is ours.
         title: info.title.take(),
         date: info.date.take(),
         episode_title: info.episode_title.take(),
         screen_size: info.screen_size.take(),
         release_group: info.group.take(),
-        episodes: if info.episodes.len() > 1 { std::mem::take(&mut info.episodes) } else { Vec::new() },
+        episodes: if info.episodes.len() > 1 {
+            std::mem::take(&mut info.episodes)
+        } else {
+            Vec::new()
+        },
         ..MediaName::default()
     };
     if !m.episodes.is_empty() {
@@ -186,7 +203,10 @@ fn split_path(path: &str) -> impl Iterator<Item = &str> {
             '/' | '\\' => {
                 // Inside brackets only if they close before the next separator, soon.
                 let ahead = &path.as_bytes()[i + 1..(i + 17).min(path.len())];
-                let closes = ahead.iter().take_while(|&&b| b != b'/' && b != b'\\').any(|&b| matches!(b, b']' | b')' | b'}'));
+                let closes = ahead
+                    .iter()
+                    .take_while(|&&b| b != b'/' && b != b'\\')
+                    .any(|&b| matches!(b, b']' | b')' | b'}'));
                 if depth == 0 || !closes {
                     depth = 0;
                     parts.push(&path[start..i]);
@@ -212,6 +232,53 @@ fn split_extension(file: &str) -> (&str, Option<String>) {
         }
     }
     (file, None)
+}
+
+/// `Movie (2009)-trailer`: Plex's suffixes for local extras, and the tag each one gives.
+fn split_plex_extra(stem: &str) -> (&str, Option<&'static str>) {
+    const SUFFIXES: [(&str, &str); 8] = [
+        ("-trailer", "Trailer"),
+        ("-featurette", "Extras"),
+        ("-behindthescenes", "Extras"),
+        ("-deleted", "Extras"),
+        ("-interview", "Extras"),
+        ("-scene", "Extras"),
+        ("-short", "Extras"),
+        ("-other", "Extras"),
+    ];
+    for (suffix, tag) in SUFFIXES {
+        if stem.len() > suffix.len() {
+            let cut = stem.len() - suffix.len();
+            if stem.is_char_boundary(cut) && stem[cut..].eq_ignore_ascii_case(suffix) {
+                return (&stem[..cut], Some(tag));
+            }
+        }
+    }
+    (stem, None)
+}
+
+/// What a parent folder is to the parser.
+enum Folder {
+    /// May carry a title, a year, a season.
+    Named,
+    /// A library root, a drive letter, an id: ignored.
+    Generic,
+    /// A folder of extras (`Featurettes`, `Behind The Scenes`): ignored, but it tags the file.
+    Extras,
+}
+
+fn classify_folder(c: &str) -> Folder {
+    if !is_generic(c) {
+        return Folder::Named;
+    }
+    let t = c.trim();
+    if t.len() <= 24 {
+        let key: String = t.to_ascii_lowercase().replace(['_', '.', '-'], " ");
+        if vocab::is_extras_folder(&key) {
+            return Folder::Extras;
+        }
+    }
+    Folder::Generic
 }
 
 /// Folders that never carry a title: library roots, drive letters, ids.
@@ -242,7 +309,10 @@ fn is_generic(c: &str) -> bool {
         return true;
     }
     // UUIDs and hashes.
-    let hexish = t.bytes().filter(|b| b.is_ascii_hexdigit() || *b == b'-').count();
+    let hexish = t
+        .bytes()
+        .filter(|b| b.is_ascii_hexdigit() || *b == b'-')
+        .count();
     t.len() >= 16 && hexish == t.len()
 }
 
@@ -279,7 +349,8 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
         }
         // A single-episode release folder says which episode this is (a sample inside
         // `Show.S02E03.720p` is S02E03 whatever its own name says).
-        if p.season.is_some() && !p.episodes.is_empty() && (p.tech > 0 || info.episodes.is_empty()) {
+        if p.season.is_some() && !p.episodes.is_empty() && (p.tech > 0 || info.episodes.is_empty())
+        {
             info.season = p.season;
             info.episodes = p.episodes.clone();
         }
@@ -290,7 +361,10 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
             let pkey = normalize_title(pt);
             let title_missing = info.title.is_none();
             let after_marker = info.title_from == TitleFrom::AfterMarker
-                || (saw_season_folder && info.episodes.is_empty() && info.title_from == TitleFrom::Lead && pkey != file_key);
+                || (saw_season_folder
+                    && info.episodes.is_empty()
+                    && info.title_from == TitleFrom::Lead
+                    && pkey != file_key);
             if title_missing || (after_marker && depth <= 2) {
                 if !title_missing && info.episode_title.is_none() && pkey != file_key {
                     info.episode_title = info.title.take();
@@ -298,7 +372,7 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
                 info.title = Some(pt.clone());
                 info.title_from = TitleFrom::Lead;
                 info.country = info.country.or(p.country);
-            } else if depth == 0 && pkey != file_key && prefer_folder_title(info, p, stem, &file_key, &pkey) {
+            } else if pkey != file_key && prefer_folder_title(info, p, stem, &file_key, &pkey) {
                 info.title = Some(pt.clone());
                 info.country = info.country.or(p.country);
             }
@@ -315,11 +389,20 @@ fn merge(info: &mut Info, parents: &[Info], stem: &str) {
 
 /// Whether the parent's title should replace the file's.
 fn prefer_folder_title(info: &Info, p: &Info, stem: &str, file_key: &str, pkey: &str) -> bool {
-    let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
     let (fs, ps) = (squash(file_key), squash(pkey));
     // `Title (Year)/Title.720p...`: the folder has the clean spelling of the same words.
     let clean_movie_folder = p.year.is_some() && p.tech == 0 && p.episodes.is_empty();
     if clean_movie_folder && normalize_title(stem).contains(pkey) {
+        return true;
+    }
+    // `Star Trek - The Next Generation/.../Star Trek - The Next Generation - S03E15`: the
+    // folder's title is the file's, read in full.
+    if !file_key.is_empty() && pkey.starts_with(file_key) && normalize_title(stem).contains(pkey) {
         return true;
     }
     // `CuerpoDeElite720p` under `Cuerpo de Elite - Temporada 1`.
@@ -455,7 +538,10 @@ mod tests {
     #[test]
     fn years_in_titles() {
         let m = p("2001.A.Space.Odyssey.1968.1080p.mkv");
-        assert_eq!((m.title.as_deref(), m.year), (Some("2001 A Space Odyssey"), Some(1968)));
+        assert_eq!(
+            (m.title.as_deref(), m.year),
+            (Some("2001 A Space Odyssey"), Some(1968))
+        );
         let m = p("1917.2019.1080p.BluRay.mkv");
         assert_eq!((m.title.as_deref(), m.year), (Some("1917"), Some(2019)));
         let m = p("1917.mkv");
@@ -492,6 +578,35 @@ mod tests {
         let m = p("The.Office.US.S01E01.mkv");
         assert_eq!(m.title.as_deref(), Some("The Office"));
         assert_eq!(m.normalized_title, "office us");
+    }
+
+    #[test]
+    fn plex_library_names() {
+        let m = p("TV/Star Trek - The Next Generation/Season 3/Star Trek - The Next Generation - S03E15 - Yesterday's Enterprise.mkv");
+        assert_eq!(m.title.as_deref(), Some("Star Trek - The Next Generation"));
+        assert_eq!(m.episode_title.as_deref(), Some("Yesterday's Enterprise"));
+        let m = p(
+            "Movies/Mission Impossible - Fallout (2018)/Mission Impossible - Fallout (2018).mkv",
+        );
+        assert_eq!(
+            (m.title.as_deref(), m.year),
+            (Some("Mission Impossible - Fallout"), Some(2018))
+        );
+        let m = p("TV/The Daily Show/Season 2024/The Daily Show - 2024-03-15 - Guest Name.mkv");
+        assert_eq!(m.date.as_deref(), Some("2024-03-15"));
+        assert_eq!(m.episode_title.as_deref(), Some("Guest Name"));
+        assert_eq!(m.release_group, None);
+        let m = p("TV/Show/Season 01/Show - s01e01.en.forced.srt");
+        assert_eq!((m.episode, m.episode_title.as_deref()), (Some(1), None));
+        let m = p("Movies/Avatar (2009)/Avatar (2009)-trailer.mkv");
+        assert_eq!(
+            (m.title.as_deref(), m.other.as_slice()),
+            (Some("Avatar"), &["Trailer".to_string()][..])
+        );
+        let m = p("Movies/Avatar (2009)/Featurettes/Behind the Scenes.mkv");
+        assert!(m.other.iter().any(|o| o == "Extras"));
+        let m = p("Movies/Avatar (2009) {imdb-tt0499549}/Avatar (2009) {imdb-tt0499549}.mkv");
+        assert_eq!((m.title.as_deref(), m.year), (Some("Avatar"), Some(2009)));
     }
 
     #[test]

@@ -63,7 +63,10 @@ pub fn push_key_char(c: char, out: &mut String) {
 
 /// Articles dropped from the front of a key (`the office` and `office` match).
 fn is_article(w: &str) -> bool {
-    matches!(w, "the" | "a" | "an" | "le" | "la" | "les" | "l" | "der" | "die" | "das")
+    matches!(
+        w,
+        "the" | "a" | "an" | "le" | "la" | "les" | "l" | "der" | "die" | "das"
+    )
 }
 
 /// The match key of a title: folded case, accents and punctuation, `&` as `and`, no
@@ -119,10 +122,16 @@ mod tests {
 
     #[test]
     fn accents_ampersands_and_apostrophes_fold() {
-        assert_eq!(normalize_title("Bunker Palace Hôtel"), "bunker palace hotel");
+        assert_eq!(
+            normalize_title("Bunker Palace Hôtel"),
+            "bunker palace hotel"
+        );
         assert_eq!(normalize_title("Vita & Virginia"), "vita and virginia");
         assert_eq!(normalize_title("Foo's &amp; Bars"), "foos and bars");
-        assert_eq!(normalize_title("Marvel’s Agent Carter"), "marvels agent carter");
+        assert_eq!(
+            normalize_title("Marvel’s Agent Carter"),
+            "marvels agent carter"
+        );
         assert_eq!(normalize_title("Straße"), "strasse");
     }
 

@@ -28,16 +28,114 @@ impl Rng {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "Show", "Name", "the", "A", "Movie", "1080p", "720", "2160p", "x264", "H.264", "HEVC",
-    "WEB-DL", "BluRay", "DVDRip", "S01E02", "s1", "E03", "1x02", "x", "×", "-", " - ", ".",
-    "_", " ", "[", "]", "(", ")", "{", "}", "[[[[(((", ")))]]]", "2019", "1999", "2001",
-    "102", "13", "7", "0", "00000000", "5.1", "DD+", "+", "&", "&amp;", "Season", "Episode",
-    "Temporada", "Cap", "第", "季", "話", "二十三", "ª", "й", "сезон", "серия", "é", "Ö",
-    "ß", "ﬁ", "\u{0}", "\u{7}", "\n", "\t", "\u{202e}", "\u{300}", "🎬", "中文", "Part",
-    "III", "CD1of2", "v2", "PROPER", "REPACK", "-GRP", "[Group]", "www.", "site.com", ".mkv",
-    "/", "\\", "Complete", "US", "(US)", "Director's Cut", "10-11-2008", "2014.10.31", "of",
-    "by", "DTS-HD.MA", "7.1", "tt1234567", "1280x720", "99999999999999999999", "S9999E9999",
-    "Season 1-3", "Seasons 1 & 2", "¦", "~", "\u{3000}", "'", "’", ",", ":", "?", "*",
+    "Show",
+    "Name",
+    "the",
+    "A",
+    "Movie",
+    "1080p",
+    "720",
+    "2160p",
+    "x264",
+    "H.264",
+    "HEVC",
+    "WEB-DL",
+    "BluRay",
+    "DVDRip",
+    "S01E02",
+    "s1",
+    "E03",
+    "1x02",
+    "x",
+    "×",
+    "-",
+    " - ",
+    ".",
+    "_",
+    " ",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[[[[(((",
+    ")))]]]",
+    "2019",
+    "1999",
+    "2001",
+    "102",
+    "13",
+    "7",
+    "0",
+    "00000000",
+    "5.1",
+    "DD+",
+    "+",
+    "&",
+    "&amp;",
+    "Season",
+    "Episode",
+    "Temporada",
+    "Cap",
+    "第",
+    "季",
+    "話",
+    "二十三",
+    "ª",
+    "й",
+    "сезон",
+    "серия",
+    "é",
+    "Ö",
+    "ß",
+    "ﬁ",
+    "\u{0}",
+    "\u{7}",
+    "\n",
+    "\t",
+    "\u{202e}",
+    "\u{300}",
+    "🎬",
+    "中文",
+    "Part",
+    "III",
+    "CD1of2",
+    "v2",
+    "PROPER",
+    "REPACK",
+    "-GRP",
+    "[Group]",
+    "www.",
+    "site.com",
+    ".mkv",
+    "/",
+    "\\",
+    "Complete",
+    "US",
+    "(US)",
+    "Director's Cut",
+    "10-11-2008",
+    "2014.10.31",
+    "of",
+    "by",
+    "DTS-HD.MA",
+    "7.1",
+    "tt1234567",
+    "1280x720",
+    "99999999999999999999",
+    "S9999E9999",
+    "Season 1-3",
+    "Seasons 1 & 2",
+    "¦",
+    "~",
+    "\u{3000}",
+    "'",
+    "’",
+    ",",
+    ":",
+    "?",
+    "*",
 ];
 
 fn random_name(rng: &mut Rng) -> String {
@@ -60,17 +158,35 @@ fn check(input: &str, m: &MediaName) {
     if let Some(t) = &m.title {
         assert!(!t.trim().is_empty(), "empty title for {input:?}");
         let key = normalize_title(t);
-        assert!(m.normalized_title.starts_with(&key), "key {:?} for title {:?}", m.normalized_title, t);
+        assert!(
+            m.normalized_title.starts_with(&key),
+            "key {:?} for title {:?}",
+            m.normalized_title,
+            t
+        );
     } else {
-        assert!(m.normalized_title.is_empty(), "key without title for {input:?}");
+        assert!(
+            m.normalized_title.is_empty(),
+            "key without title for {input:?}"
+        );
     }
     if !m.episodes.is_empty() {
-        assert_eq!(m.episode, m.episodes.first().copied(), "episode vs episodes for {input:?}");
+        assert_eq!(
+            m.episode,
+            m.episodes.first().copied(),
+            "episode vs episodes for {input:?}"
+        );
         assert!(m.episodes.len() > 1);
-        assert!(m.episodes.windows(2).all(|w| w[0] < w[1]), "episodes sorted for {input:?}");
+        assert!(
+            m.episodes.windows(2).all(|w| w[0] < w[1]),
+            "episodes sorted for {input:?}"
+        );
     }
     if m.kind == MediaKind::Unknown {
-        assert!(m.season.is_none() && m.episode.is_none(), "unknown with numbers: {input:?}");
+        assert!(
+            m.season.is_none() && m.episode.is_none(),
+            "unknown with numbers: {input:?}"
+        );
     }
     let json = serde_json::to_string(m).expect("serializes");
     let back: MediaName = serde_json::from_str(&json).expect("deserializes");
@@ -134,7 +250,12 @@ fn never_panics_on_edge_inputs() {
 
 #[test]
 fn not_media_is_unknown() {
-    for name in ["IMG_2041.JPG", "notes.txt", "photos/DSC00012.jpg", "report.pdf"] {
+    for name in [
+        "IMG_2041.JPG",
+        "notes.txt",
+        "photos/DSC00012.jpg",
+        "report.pdf",
+    ] {
         let m = parse(name);
         assert_eq!(m.kind, MediaKind::Unknown, "{name}");
         assert!(m.title.is_some(), "{name} keeps a title");
@@ -144,7 +265,10 @@ fn not_media_is_unknown() {
 /// CPU time used by this thread: unlike wall time, it does not count time spent waiting
 /// for a core, so the linearity check holds on a machine busy with other builds.
 fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: clock_gettime writes into the timespec we own; the clock id is valid.
     if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } != 0 {
         return Duration::ZERO;
@@ -189,7 +313,10 @@ fn time_is_linear_in_length() {
         // Ten times the input may take at most ~30 times as long (linear with slack for
         // allocation and cache effects); a quadratic rule would take ~100 times.
         let limit = ts * 30 + Duration::from_millis(20);
-        assert!(tl <= limit, "pattern {p:?}: 10 KB took {ts:?}, 100 KB took {tl:?}");
+        assert!(
+            tl <= limit,
+            "pattern {p:?}: 10 KB took {ts:?}, 100 KB took {tl:?}"
+        );
         check(&large, &parse(&large));
     }
 }

@@ -81,8 +81,27 @@ const ASCII_SEP: [bool; 128] = {
 fn plain_sep(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '.' | '_' | ',' | '~' | '*' | '|' | '=' | '#' | ':' | '"' | '<' | '>'
-            | '?' | '/' | '\\' | '\u{3000}' | '×' | '`' | '^' | '¦'
+        ' ' | '\t'
+            | '.'
+            | '_'
+            | ','
+            | '~'
+            | '*'
+            | '|'
+            | '='
+            | '#'
+            | ':'
+            | '"'
+            | '<'
+            | '>'
+            | '?'
+            | '/'
+            | '\\'
+            | '\u{3000}'
+            | '×'
+            | '`'
+            | '^'
+            | '¦'
     ) || c.is_control()
 }
 
@@ -121,13 +140,19 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
         // letter and a digit (`DD+5.1`); elsewhere it separates (`ENG+FR`, `E01+02`).
         let plus_in_word = c == '+'
             && tok_start.is_some()
-            && (next.map_or(true, is_sep)
+            && (next.is_none_or(is_sep)
                 || (prev.is_some_and(|p| p.is_ascii_alphabetic())
                     && next.is_some_and(|n| n.is_ascii_digit())));
         let separator = (is_sep(c) || c == '+') && !plus_in_word;
         if separator {
             if let Some(st) = tok_start.take() {
-                out.push(Tok { start: st, end: i, sep: tok_sep, depth: tok_depth, group: tok_group });
+                out.push(Tok {
+                    start: st,
+                    end: i,
+                    sep: tok_sep,
+                    depth: tok_depth,
+                    group: tok_group,
+                });
                 sep = 0;
                 dashes = 0;
             }
@@ -176,7 +201,13 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
             // '第' starts a new word even when glued to the previous one (`庆余年第二季`).
             if c == '第' {
                 if let Some(st) = tok_start.take() {
-                    out.push(Tok { start: st, end: i, sep: tok_sep, depth: tok_depth, group: tok_group });
+                    out.push(Tok {
+                        start: st,
+                        end: i,
+                        sep: tok_sep,
+                        depth: tok_depth,
+                        group: tok_group,
+                    });
                     sep = 0;
                 }
             }
@@ -189,7 +220,13 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
             if cjk_counter(c) {
                 let end = i + c.len_utf8();
                 if let Some(st) = tok_start.take() {
-                    out.push(Tok { start: st, end, sep: tok_sep, depth: tok_depth, group: tok_group });
+                    out.push(Tok {
+                        start: st,
+                        end,
+                        sep: tok_sep,
+                        depth: tok_depth,
+                        group: tok_group,
+                    });
                 }
                 sep = 0;
                 dashes = 0;
@@ -198,7 +235,13 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
         prev = Some(c);
     }
     if let Some(st) = tok_start {
-        out.push(Tok { start: st, end: s.len(), sep: tok_sep, depth: tok_depth, group: tok_group });
+        out.push(Tok {
+            start: st,
+            end: s.len(),
+            sep: tok_sep,
+            depth: tok_depth,
+            group: tok_group,
+        });
     }
 }
 

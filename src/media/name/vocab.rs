@@ -13,17 +13,28 @@ use std::sync::OnceLock;
 /// The field a vocabulary word sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// `screen_size`
     ScreenSize,
+    /// `source`
     Source,
+    /// `video_codec`
     VideoCodec,
+    /// `audio_codec`
     AudioCodec,
+    /// `audio_channels`
     AudioChannels,
+    /// `edition`
     Edition,
+    /// `other`
     Other,
+    /// `language`
     Language,
+    /// `subtitle_language`
     SubtitleLanguage,
     /// A country code that trails a show name (`The Office US`); kept out of the title.
     Country,
+    /// A container named inside the name (`...HDTV.x264.MP4-GRP`), when there is no extension.
+    Container,
     /// A word that is release jargon but sets nothing we report (bit depth, `HQ`, `Dubbed`).
     Noise,
 }
@@ -47,19 +58,54 @@ const STRONG: &[(&str, P)] = &[
     // screen sizes that are not plain `NNNp` (those are parsed numerically)
     ("4k|uhd 4k", &[(ScreenSize, "2160p")]),
     // sources
-    ("bluray|blu ray|bdrip25|bd25|bd50|bd5|bd9|bdr|bdremux", &[(Source, "Blu-ray")]),
-    ("bdrip|bd rip|blurayrip|bluray rip", &[(Source, "Blu-ray"), (Other, "Rip")]),
-    ("brrip|br rip", &[(Source, "Blu-ray"), (Other, "Reencoded"), (Other, "Rip")]),
-    ("bdmux|bluraymux|bluray mux", &[(Source, "Blu-ray"), (Other, "Mux")]),
-    ("brmux", &[(Source, "Blu-ray"), (Other, "Reencoded"), (Other, "Mux")]),
-    ("bdripmux", &[(Source, "Blu-ray"), (Other, "Rip"), (Other, "Mux")]),
-    ("brripmux", &[(Source, "Blu-ray"), (Other, "Reencoded"), (Other, "Rip"), (Other, "Mux")]),
+    (
+        "bluray|blu ray|bdrip25|bd25|bd50|bd5|bd9|bdr|bdremux",
+        &[(Source, "Blu-ray")],
+    ),
+    (
+        "bdrip|bd rip|blurayrip|bluray rip",
+        &[(Source, "Blu-ray"), (Other, "Rip")],
+    ),
+    (
+        "brrip|br rip",
+        &[(Source, "Blu-ray"), (Other, "Reencoded"), (Other, "Rip")],
+    ),
+    (
+        "bdmux|bluraymux|bluray mux",
+        &[(Source, "Blu-ray"), (Other, "Mux")],
+    ),
+    (
+        "brmux",
+        &[(Source, "Blu-ray"), (Other, "Reencoded"), (Other, "Mux")],
+    ),
+    (
+        "bdripmux",
+        &[(Source, "Blu-ray"), (Other, "Rip"), (Other, "Mux")],
+    ),
+    (
+        "brripmux",
+        &[
+            (Source, "Blu-ray"),
+            (Other, "Reencoded"),
+            (Other, "Rip"),
+            (Other, "Mux"),
+        ],
+    ),
     ("hddvd|hd dvd", &[(Source, "HD-DVD")]),
     ("hddvdrip|hd dvdrip", &[(Source, "HD-DVD"), (Other, "Rip")]),
-    ("dvd|dvdr|dvd r|dvd5|dvd9|video ts|video_ts|ntsc dvd|pal dvd", &[(Source, "DVD")]),
-    ("dvdrip|dvd rip|dvdriprip", &[(Source, "DVD"), (Other, "Rip")]),
+    (
+        "dvd|dvdr|dvd r|dvd5|dvd9|video ts|video_ts|ntsc dvd|pal dvd",
+        &[(Source, "DVD")],
+    ),
+    (
+        "dvdrip|dvd rip|dvdriprip",
+        &[(Source, "DVD"), (Other, "Rip")],
+    ),
     ("dvdmux", &[(Source, "DVD"), (Other, "Mux")]),
-    ("dvdscr|dvd scr|dvdscreener", &[(Source, "DVD"), (Other, "Screener")]),
+    (
+        "dvdscr|dvd scr|dvdscreener",
+        &[(Source, "DVD"), (Other, "Screener")],
+    ),
     ("dvdivx", &[(VideoCodec, "DivX")]),
     ("hdtv", &[(Source, "HDTV")]),
     ("hdtvmux", &[(Source, "HDTV"), (Other, "Mux")]),
@@ -67,46 +113,88 @@ const STRONG: &[(&str, P)] = &[
     ("pdtv|dvb|dvbrip|dtv|dsr|dth", &[(Source, "Digital TV")]),
     ("sdtv", &[(Source, "TV")]),
     ("tvrip|tv rip", &[(Source, "TV"), (Other, "Rip")]),
-    ("dsrip|satrip|sat rip|ds rip", &[(Source, "Satellite"), (Other, "Rip")]),
-    ("web dl|webdl|webhd|webuhd|web hd|amzn web", &[(Source, "Web")]),
-    ("dlmux|dl mux|webmux|web mux", &[(Source, "Web"), (Other, "Mux")]),
-    ("webrip|web rip|web dlrip|webdlrip|webcap|web cap", &[(Source, "Web"), (Other, "Rip")]),
+    (
+        "dsrip|satrip|sat rip|ds rip",
+        &[(Source, "Satellite"), (Other, "Rip")],
+    ),
+    ("web dl|webdl|webhd|webuhd|web hd", &[(Source, "Web")]),
+    (
+        "dlmux|dl mux|webmux|web mux",
+        &[(Source, "Web"), (Other, "Mux")],
+    ),
+    (
+        "webrip|web rip|web dlrip|webdlrip|webcap|web cap",
+        &[(Source, "Web"), (Other, "Rip")],
+    ),
     ("vhs", &[(Source, "VHS")]),
     ("vhsrip|vhs rip", &[(Source, "VHS"), (Other, "Rip")]),
     ("hdcam", &[(Source, "Camera"), (Other, "HD")]),
     ("camrip|cam rip", &[(Source, "Camera"), (Other, "Rip")]),
     ("telesync|hdts|hd ts|hdtelesync", &[(Source, "HD Telesync")]),
     ("telecine|hdtc", &[(Source, "Telecine")]),
-    ("dmrip|dm rip", &[(Source, "Digital Master"), (Other, "Rip")]),
-    ("ldrip|ld rip|laserdisc|laser disc", &[(Source, "Laserdisc")]),
+    (
+        "dmrip|dm rip",
+        &[(Source, "Digital Master"), (Other, "Rip")],
+    ),
+    (
+        "ldrip|ld rip|laserdisc|laser disc",
+        &[(Source, "Laserdisc")],
+    ),
     ("ppv|ppvrip", &[(Source, "Pay-per-view")]),
     ("vodrip|vod", &[(Source, "Video on Demand")]),
     ("hdrip|hd rip", &[(Other, "HD"), (Other, "Rip")]),
     ("scr|screener", &[(Other, "Screener")]),
     ("r5", &[(Other, "Region 5")]),
     // video codecs
-    ("x264|h264|h 264|x 264|avc|avchd|avc1", &[(VideoCodec, "H.264")]),
-    ("x265|h265|h 265|x 265|hevc|hevc10|hevc 10bit", &[(VideoCodec, "H.265")]),
+    (
+        "x264|h264|h 264|x 264|avc|avchd|avc1",
+        &[(VideoCodec, "H.264")],
+    ),
+    (
+        "x265|h265|h 265|x 265|hevc|hevc10|hevc 10bit",
+        &[(VideoCodec, "H.265")],
+    ),
     ("xvid", &[(VideoCodec, "Xvid")]),
     ("divx", &[(VideoCodec, "DivX")]),
-    ("mpeg2|mpeg 2|mpg2|h262|h 262|mpeg2video", &[(VideoCodec, "MPEG-2")]),
+    (
+        "mpeg2|mpeg 2|mpg2|h262|h 262|mpeg2video",
+        &[(VideoCodec, "MPEG-2")],
+    ),
     ("vc1|vc 1|wvc1", &[(VideoCodec, "VC-1")]),
     ("h263|h 263", &[(VideoCodec, "H.263")]),
     ("vp9|vp 9", &[(VideoCodec, "VP9")]),
     ("vp8", &[(VideoCodec, "VP8")]),
     ("av1", &[(VideoCodec, "AV1")]),
-    ("rv10|rv20|rv30|rv40|realvideo", &[(VideoCodec, "RealVideo")]),
+    (
+        "rv10|rv20|rv30|rv40|realvideo",
+        &[(VideoCodec, "RealVideo")],
+    ),
     // audio codecs
-    ("ac3|dd|dolby digital|ac3d|ac 3", &[(AudioCodec, "Dolby Digital")]),
-    ("eac3|e ac3|ddp|dd+|ddplus|dolby digital plus", &[(AudioCodec, "Dolby Digital Plus")]),
+    (
+        "ac3|dd|dolby digital|ac3d|ac 3",
+        &[(AudioCodec, "Dolby Digital")],
+    ),
+    (
+        "eac3|e ac3|ddp|dd+|ddplus|dolby digital plus",
+        &[(AudioCodec, "Dolby Digital Plus")],
+    ),
     ("dts", &[(AudioCodec, "DTS")]),
-    ("dtshd|dts hd|dts hd ma|dtsma|dts ma|dts hdma|dts hd hra|dts hra|dtshr", &[(AudioCodec, "DTS-HD")]),
+    (
+        "dtshd|dts hd|dts hd ma|dtsma|dts ma|dts hdma|dts hd hra|dts hra|dtshr",
+        &[(AudioCodec, "DTS-HD")],
+    ),
     ("dts x|dtsx", &[(AudioCodec, "DTS:X")]),
-    ("truehd|true hd|dolby truehd", &[(AudioCodec, "Dolby TrueHD")]),
+    (
+        "truehd|true hd|dolby truehd",
+        &[(AudioCodec, "Dolby TrueHD")],
+    ),
     ("atmos|dolby atmos", &[(AudioCodec, "Dolby Atmos")]),
-    ("aac|he aac|lc aac|heaac|aaclc|aac lc", &[(AudioCodec, "AAC")]),
+    (
+        "aac|he aac|lc aac|heaac|aaclc|aac lc",
+        &[(AudioCodec, "AAC")],
+    ),
     ("flac", &[(AudioCodec, "FLAC")]),
-        ("lpcm", &[(AudioCodec, "LPCM")]),
+    ("lpcm", &[(AudioCodec, "LPCM")]),
     ("pcm", &[(AudioCodec, "PCM")]),
     ("mp3|lame", &[(AudioCodec, "MP3")]),
     ("mp2", &[(AudioCodec, "MP2")]),
@@ -117,11 +205,17 @@ const STRONG: &[(&str, P)] = &[
     ("2ch|2 ch|stereo|2 0ch", &[(AudioChannels, "2.0")]),
     ("1ch|mono", &[(AudioChannels, "1.0")]),
     // other
-    ("repack|rerip|proper|repack2|repack3|proper2", &[(Other, "Proper")]),
+    (
+        "repack|rerip|proper|repack2|repack3|proper2",
+        &[(Other, "Proper")],
+    ),
     ("remux", &[(Other, "Remux")]),
     ("mux", &[(Other, "Mux")]),
     ("readnfo|read nfo|read the nfo", &[(Other, "Read NFO")]),
-    ("nfofix|prooffix|dirfix|syncfix|samplefix", &[(Other, "Fix")]),
+    (
+        "nfofix|prooffix|dirfix|syncfix|samplefix",
+        &[(Other, "Fix")],
+    ),
     ("reenc|re enc|reencoded|re encoded", &[(Other, "Reencoded")]),
     ("hdr|hdr10|hdr 10", &[(Other, "HDR10")]),
     ("hdr10+|hdr10plus|hdr10 plus", &[(Other, "HDR10+")]),
@@ -141,34 +235,80 @@ const STRONG: &[(&str, P)] = &[
     ("upscaled|upscale", &[(Other, "Upscaled")]),
     ("preair", &[(Other, "Preair")]),
     ("nced|ncop", &[(Other, "Creditless")]),
-    ("oped", &[(Other, "Opening Credits"), (Other, "Ending Credits")]),
+    (
+        "oped",
+        &[(Other, "Opening Credits"), (Other, "Ending Credits")],
+    ),
     ("obfuscated|scrambled", &[(Other, "Obfuscated")]),
     ("asrequested|postbot|xpost|repost", &[(Other, "Repost")]),
     ("docu|doku|documentary", &[(Other, "Documentary")]),
     ("stv", &[(Other, "Straight to Video")]),
-    ("west feed|west coast feed|westcoastfeed", &[(Other, "West Coast Feed")]),
-    ("east feed|east coast feed|eastcoastfeed", &[(Other, "East Coast Feed")]),
-    ("dual audio|dualaudio|dublado|dual subtitulos", &[(Other, "Dual Audio")]),
-    ("hardsub|hardsubs|hardcoded", &[(Other, "Hardcoded Subtitles")]),
+    (
+        "west feed|west coast feed|westcoastfeed",
+        &[(Other, "West Coast Feed")],
+    ),
+    (
+        "east feed|east coast feed|eastcoastfeed",
+        &[(Other, "East Coast Feed")],
+    ),
+    (
+        "dual audio|dualaudio|dublado|dual subtitulos",
+        &[(Other, "Dual Audio")],
+    ),
+    (
+        "hardsub|hardsubs|hardcoded",
+        &[(Other, "Hardcoded Subtitles")],
+    ),
     ("oad|ova|oav", &[(Other, "Original Animation DVD")]),
-        // editions
-    ("director's cut|directors cut|director cut|director's edition|directors edition|dircut", &[(Edition, "Director's Cut")]),
-    ("extended cut|extended edition|extended version", &[(Edition, "Extended")]),
-    ("theatrical cut|theatrical edition|theatrical version", &[(Edition, "Theatrical")]),
-    ("alternative cut|alternate cut|alternative version|alternate version", &[(Edition, "Alternative Cut")]),
+    // editions
+    (
+        "director's cut|directors cut|director cut|director's edition|directors edition|dircut",
+        &[(Edition, "Director's Cut")],
+    ),
+    (
+        "extended cut|extended edition|extended version",
+        &[(Edition, "Extended")],
+    ),
+    (
+        "theatrical cut|theatrical edition|theatrical version",
+        &[(Edition, "Theatrical")],
+    ),
+    (
+        "alternative cut|alternate cut|alternative version|alternate version",
+        &[(Edition, "Alternative Cut")],
+    ),
     ("ultimate edition|ultimate cut", &[(Edition, "Ultimate")]),
     ("special edition", &[(Edition, "Special")]),
-    ("collector's edition|collectors edition|edition collector|collector edition", &[(Edition, "Collector")]),
-    ("criterion collection|criterion edition", &[(Edition, "Criterion")]),
+    (
+        "collector's edition|collectors edition|edition collector|collector edition",
+        &[(Edition, "Collector")],
+    ),
+    (
+        "criterion collection|criterion edition",
+        &[(Edition, "Criterion")],
+    ),
     ("limited edition", &[(Edition, "Limited")]),
     ("deluxe edition", &[(Edition, "Deluxe")]),
     ("final cut", &[(Edition, "Final Cut")]),
     ("imax edition", &[(Edition, "IMAX")]),
     ("uncut", &[(Edition, "Uncut")]),
     // noise that looks like words but is release jargon
-    ("10bit|10 bit|8bit|8 bit|12bit|12 bit|hi10p|hi10|10bits|8bits|yuv420p10|hi444pp", &[(Noise, "")]),
-    ("mp4|mkv|avi|wmv|subbed|dubbed|subtitles|subtitled|legendado|legendas|legenda|subtitulado|subs|dub", &[(Noise, "")]),
-    ("dxva|hq|subforced|esub|esubs|multisub|multisubs", &[(Noise, "")]),
+    (
+        "10bit|10 bit|8bit|8 bit|12bit|12 bit|hi10p|hi10|10bits|8bits|yuv420p10|hi444pp",
+        &[(Noise, "")],
+    ),
+    (
+        "subbed|dubbed|subtitles|subtitled|legendado|legendas|legenda|subtitulado|subs|dub",
+        &[(Noise, "")],
+    ),
+    (
+        "dxva|hq|lq|subforced|esub|esubs|multisub|multisubs",
+        &[(Noise, "")],
+    ),
+    ("mp4", &[(Container, "mp4")]),
+    ("mkv", &[(Container, "mkv")]),
+    ("avi", &[(Container, "avi")]),
+    ("wmv", &[(Container, "wmv")]),
     ("vostfr|vost fr|stfr", &[(SubtitleLanguage, "fr")]),
     ("vost|vosten", &[(SubtitleLanguage, "en")]),
     ("nlsubs|nl subs|nlsub", &[(SubtitleLanguage, "nl")]),
@@ -187,7 +327,7 @@ const WEAK: &[(&str, P)] = &[
     ("dual", &[(Other, "Dual Audio")]),
     ("hc", &[(Other, "Hardcoded Subtitles")]),
     ("xxx", &[(Other, "XXX")]),
-    ("custom|forced|chapters|dolby|audio", &[(Noise, "")]),
+    ("custom|forced|chapters|dolby|audio|sdh", &[(Noise, "")]),
     ("the complete", &[(Other, "Complete")]),
     ("cam", &[(Source, "Camera")]),
     ("ts", &[(Source, "Telesync")]),
@@ -200,7 +340,10 @@ const WEAK: &[(&str, P)] = &[
     ("3d", &[(Other, "3D")]),
     ("sbs", &[(Other, "Side By Side")]),
     ("hybrid", &[(Other, "Hybrid")]),
-    ("complete|integrale|l'integrale|coffret|complet", &[(Other, "Complete")]),
+    (
+        "complete|integrale|l'integrale|coffret|complet",
+        &[(Other, "Complete")],
+    ),
     ("internal", &[(Other, "Internal")]),
     ("sample", &[(Other, "Sample")]),
     ("proof", &[(Other, "Proof")]),
@@ -244,12 +387,18 @@ const WEAK: &[(&str, P)] = &[
     ("french|fre|fra|fr|francais|vf|vostfr", &[(Language, "fr")]),
     ("german|ger|deu|deutsch", &[(Language, "de")]),
     ("italian|ita|italiano", &[(Language, "it")]),
-    ("spanish|spa|esp|espanol|castellano|latino", &[(Language, "es")]),
+    (
+        "spanish|spa|esp|espanol|castellano|latino",
+        &[(Language, "es")],
+    ),
     ("portuguese|por|portugues|pt", &[(Language, "pt")]),
     ("russian|rus|ru", &[(Language, "ru")]),
     ("japanese|jap|jpn|jp", &[(Language, "ja")]),
     ("korean|kor", &[(Language, "ko")]),
-    ("chinese|chi|chs|cht|mandarin|cantonese", &[(Language, "zh")]),
+    (
+        "chinese|chi|chs|cht|mandarin|cantonese",
+        &[(Language, "zh")],
+    ),
     ("hindi|hin", &[(Language, "hi")]),
     ("tamil|tam", &[(Language, "ta")]),
     ("telugu|tel", &[(Language, "te")]),
@@ -270,7 +419,16 @@ const WEAK: &[(&str, P)] = &[
     ("ukrainian|ukr", &[(Language, "uk")]),
     ("thai", &[(Language, "th")]),
     ("vietnamese|vie", &[(Language, "vi")]),
-    ("multi|multilang|multilanguage|multi lang", &[(Language, "mul")]),
+    (
+        "multi|multilang|multilanguage|multi lang",
+        &[(Language, "mul")],
+    ),
+    // Streaming services: guessit's `streaming_service` is not in our API; known, so they
+    // are neither title nor group words.
+    (
+        "amzn|dsnp|hulu|atvp|hmax|nf|pcok|pmtp|crav|dcu|vudu|itunes",
+        &[(Noise, "")],
+    ),
 ];
 
 /// A small, fast hasher for the short ASCII keys of the tables (FNV-1a).
@@ -282,7 +440,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -343,15 +505,87 @@ pub fn word(key: &str) -> (Option<&'static Entry>, usize) {
 pub fn is_container(ext: &str) -> bool {
     matches!(
         ext,
-        "mkv" | "mp4" | "m4v" | "avi" | "mov" | "wmv" | "mpg" | "mpeg" | "ts" | "m2ts" | "mts"
-            | "webm" | "flv" | "ogm" | "ogv" | "divx" | "vob" | "iso" | "3gp" | "rmvb" | "rm"
-            | "asf" | "wtv" | "f4v" | "mk3d" | "mka" | "m2v" | "qt" | "srt" | "ass" | "ssa"
-            | "sub" | "idx" | "vtt" | "sup" | "smi" | "nfo" | "torrent" | "nzb" | "rar" | "zip"
-            | "7z" | "tar" | "gz" | "bz2" | "tgz" | "xz" | "ace" | "arj" | "cbz" | "cbr"
-            | "cb7" | "jpg" | "jpeg" | "png" | "bmp" | "gif" | "tbn" | "txt" | "sfv" | "md5"
-            | "par2" | "mp3" | "flac" | "m4a" | "aac" | "ogg" | "wav" | "pdf" | "epub"
-            | "json" | "xml" | "heic" | "webp" | "tif" | "tiff" | "doc" | "docx" | "log"
-            | "db" | "exe"
+        "mkv"
+            | "mp4"
+            | "m4v"
+            | "avi"
+            | "mov"
+            | "wmv"
+            | "mpg"
+            | "mpeg"
+            | "ts"
+            | "m2ts"
+            | "mts"
+            | "webm"
+            | "flv"
+            | "ogm"
+            | "ogv"
+            | "divx"
+            | "vob"
+            | "iso"
+            | "3gp"
+            | "rmvb"
+            | "rm"
+            | "asf"
+            | "wtv"
+            | "f4v"
+            | "mk3d"
+            | "mka"
+            | "m2v"
+            | "qt"
+            | "srt"
+            | "ass"
+            | "ssa"
+            | "sub"
+            | "idx"
+            | "vtt"
+            | "sup"
+            | "smi"
+            | "nfo"
+            | "torrent"
+            | "nzb"
+            | "rar"
+            | "zip"
+            | "7z"
+            | "tar"
+            | "gz"
+            | "bz2"
+            | "tgz"
+            | "xz"
+            | "ace"
+            | "arj"
+            | "cbz"
+            | "cbr"
+            | "cb7"
+            | "jpg"
+            | "jpeg"
+            | "png"
+            | "bmp"
+            | "gif"
+            | "tbn"
+            | "txt"
+            | "sfv"
+            | "md5"
+            | "par2"
+            | "mp3"
+            | "flac"
+            | "m4a"
+            | "aac"
+            | "ogg"
+            | "wav"
+            | "pdf"
+            | "epub"
+            | "json"
+            | "xml"
+            | "heic"
+            | "webp"
+            | "tif"
+            | "tiff"
+            | "doc"
+            | "docx"
+            | "log"
+            | "db"
+            | "exe"
     ) || is_split_archive(ext)
 }
 
@@ -366,9 +600,32 @@ fn is_split_archive(ext: &str) -> bool {
 pub fn is_non_media(ext: &str) -> bool {
     matches!(
         ext,
-        "jpg" | "jpeg" | "png" | "bmp" | "gif" | "heic" | "webp" | "tif" | "tiff" | "txt"
-            | "pdf" | "doc" | "docx" | "log" | "db" | "exe" | "json" | "xml" | "md5" | "sfv"
-            | "mp3" | "flac" | "m4a" | "wav" | "ogg" | "epub"
+        "jpg"
+            | "jpeg"
+            | "png"
+            | "bmp"
+            | "gif"
+            | "heic"
+            | "webp"
+            | "tif"
+            | "tiff"
+            | "txt"
+            | "pdf"
+            | "doc"
+            | "docx"
+            | "log"
+            | "db"
+            | "exe"
+            | "json"
+            | "xml"
+            | "md5"
+            | "sfv"
+            | "mp3"
+            | "flac"
+            | "m4a"
+            | "wav"
+            | "ogg"
+            | "epub"
     )
 }
 
@@ -380,23 +637,119 @@ pub fn is_tld(key: &str) -> bool {
     )
 }
 
+/// Plex's folders for a movie's or show's extras (`Featurettes/`, `Behind The Scenes/`).
+pub fn is_extras_folder(key: &str) -> bool {
+    matches!(
+        key,
+        "extras"
+            | "featurettes"
+            | "behind the scenes"
+            | "deleted scenes"
+            | "interviews"
+            | "scenes"
+            | "shorts"
+            | "trailers"
+            | "other"
+            | "others"
+            | "bonus"
+            | "sample"
+            | "samples"
+    )
+}
+
 /// Generic folder names that never carry a title (`Movies`, `TV Shows`, `Downloads`).
 pub fn is_generic_folder(key: &str) -> bool {
     matches!(
         key,
-        "movies" | "movie" | "films" | "film" | "series" | "serie" | "tv" | "tv shows"
-            | "tvshows" | "tv series" | "shows" | "show" | "videos" | "video" | "media"
-            | "medias" | "downloads" | "download" | "downloads finished" | "complete"
-            | "completed" | "incoming" | "torrents" | "torrent" | "mnt" | "home" | "volumes"
-            | "share" | "public" | "data" | "tmp" | "temp" | "var" | "usr" | "srv" | "nas"
-            | "library" | "plex" | "anime" | "animes" | "cartoons" | "documentaries" | "kids"
-            | "unsorted" | "new" | "sample" | "samples" | "subs" | "subtitles" | "extras"
-            | "featurettes" | "specials" | "minisodes" | "bonus" | "postprocessing"
-            | "av" | "files" | "storage" | "disk" | "disk1" | "disk2" | "users" | "user"
-            | "sitcoms" | "uncategorized" | "misc" | "other" | "others" | "4k" | "hd" | "dvd"
-            | "bluray" | "video ts" | "video_ts" | "bdmv" | "stream" | "mydata" | "mydatapool"
-            | "usenet" | "sabnzbd" | "nzbget" | "transmission" | "qbittorrent" | "deluge"
-            | "utorrent" | "recordings" | "dvr" | "tv recordings" | "nosubstvshows"
+        "movies"
+            | "movie"
+            | "films"
+            | "film"
+            | "series"
+            | "serie"
+            | "tv"
+            | "tv shows"
+            | "tvshows"
+            | "tv series"
+            | "shows"
+            | "show"
+            | "videos"
+            | "video"
+            | "media"
+            | "medias"
+            | "downloads"
+            | "download"
+            | "downloads finished"
+            | "complete"
+            | "completed"
+            | "incoming"
+            | "torrents"
+            | "torrent"
+            | "mnt"
+            | "home"
+            | "volumes"
+            | "share"
+            | "public"
+            | "data"
+            | "tmp"
+            | "temp"
+            | "var"
+            | "usr"
+            | "srv"
+            | "nas"
+            | "library"
+            | "plex"
+            | "anime"
+            | "animes"
+            | "cartoons"
+            | "documentaries"
+            | "kids"
+            | "unsorted"
+            | "new"
+            | "sample"
+            | "samples"
+            | "subs"
+            | "subtitles"
+            | "extras"
+            | "featurettes"
+            | "specials"
+            | "minisodes"
+            | "bonus"
+            | "postprocessing"
+            | "av"
+            | "files"
+            | "storage"
+            | "disk"
+            | "disk1"
+            | "disk2"
+            | "users"
+            | "user"
+            | "sitcoms"
+            | "uncategorized"
+            | "misc"
+            | "other"
+            | "others"
+            | "4k"
+            | "hd"
+            | "dvd"
+            | "bluray"
+            | "video ts"
+            | "video_ts"
+            | "bdmv"
+            | "stream"
+            | "mydata"
+            | "mydatapool"
+            | "usenet"
+            | "sabnzbd"
+            | "nzbget"
+            | "transmission"
+            | "qbittorrent"
+            | "deluge"
+            | "utorrent"
+            | "recordings"
+            | "dvr"
+            | "tv recordings"
+            | "nosubstvshows"
     )
 }
 
