@@ -86,21 +86,6 @@ impl Named {
         }
     }
 
-    /// The numbers that must agree, as a block-key prefix: names with other numbers never
-    /// meet. A movie without a year meets only others without one here; it meets the same
-    /// title with a year through the exact-title key.
-    fn numbers_key(&self) -> String {
-        let part = self.part.map(|p| p.to_string()).unwrap_or_default();
-        if self.episode {
-            format!(
-                "e{:?}{:?}{:?}/{part}",
-                self.season, self.episodes, self.date
-            )
-        } else {
-            format!("m{:?}/{part}", self.year)
-        }
-    }
-
     /// Could `self` and `other` be the same thing, by their numbers?
     fn compatible(&self, other: &Named) -> bool {
         self.episode == other.episode
@@ -157,16 +142,31 @@ pub fn name_groups(
             ));
         }
     }
+    if !kinds.contains(&Kind::SimilarName) && !kinds.contains(&Kind::SimilarSize) {
+        return groups;
+    }
+    use rayon::prelude::*;
     let idf = Idf::new(named);
-    let toks: Vec<Tokens> = {
-        use rayon::prelude::*;
-        named.par_iter().map(|n| idf.prepare(&n.title)).collect()
+    let toks: Vec<Tokens> = named.par_iter().map(|n| idf.prepare(&n.title)).collect();
+    // One set of candidate pairs serves both detectors; a similarity is computed once.
+    let cands = candidate_pairs(named, &used, &idf);
+    let sims: Vec<Option<f64>> = if kinds.contains(&Kind::SimilarName) {
+        cands
+            .par_iter()
+            .map(|&(a, c)| Some(idf.soft(&toks[a as usize], &toks[c as usize])))
+            .collect()
+    } else {
+        vec![None; cands.len()]
     };
     if kinds.contains(&Kind::SimilarName) {
-        let pairs = similar_pairs(named, &used, &idf, |a, b| {
-            let s = idf.soft(&toks[a], &toks[b]);
-            (s >= SIMILAR_NAME).then_some(s)
-        });
+        let pairs: Vec<(usize, usize, f64)> = cands
+            .iter()
+            .zip(&sims)
+            .filter_map(|(&(a, c), s)| {
+                s.filter(|s| *s >= SIMILAR_NAME)
+                    .map(|s| (a as usize, c as usize, s))
+            })
+            .collect();
         for (members, sim) in components(named.len(), &pairs) {
             let score = 0.45 + 0.30 * (sim - SIMILAR_NAME) / (1.0 - SIMILAR_NAME);
             for &m in &members {
@@ -185,18 +185,26 @@ pub fn name_groups(
         }
     }
     if kinds.contains(&Kind::SimilarSize) {
-        let pairs = similar_pairs(named, &used, &idf, |a, b| {
-            let (sa, sb) = (
-                entries[named[a].entry].stat.size,
-                entries[named[b].entry].stat.size,
-            );
-            let (lo, hi) = (sa.min(sb), sa.max(sb));
-            if lo < SIMILAR_SIZE_MIN || (hi - lo) as f64 > hi as f64 * SIZE_TOLERANCE {
-                return None;
-            }
-            let s = idf.soft(&toks[a], &toks[b]);
-            (s >= SIMILAR_SIZE_NAME).then_some(s)
-        });
+        let pairs: Vec<(usize, usize, f64)> = cands
+            .par_iter()
+            .zip(&sims)
+            .filter_map(|(&(a, c), s)| {
+                let (a, c) = (a as usize, c as usize);
+                if used[a] || used[c] {
+                    return None;
+                }
+                let (sa, sb) = (
+                    entries[named[a].entry].stat.size,
+                    entries[named[c].entry].stat.size,
+                );
+                let (lo, hi) = (sa.min(sb), sa.max(sb));
+                if lo < SIMILAR_SIZE_MIN || (hi - lo) as f64 > hi as f64 * SIZE_TOLERANCE {
+                    return None;
+                }
+                let s = s.unwrap_or_else(|| idf.soft(&toks[a], &toks[c]));
+                (s >= SIMILAR_SIZE_NAME).then_some((a, c, s))
+            })
+            .collect();
         for (members, _) in components(named.len(), &pairs) {
             let key = format!("similar sizes and titles: {}", named[members[0]].title);
             groups.push(group(
@@ -213,42 +221,49 @@ pub fn name_groups(
     groups
 }
 
-/// Pairs (a < b) of compatible names sharing a block key that `test` accepts, with its
-/// similarity.
-fn similar_pairs(
-    named: &[Named],
-    used: &[bool],
-    idf: &Idf,
-    test: impl Fn(usize, usize) -> Option<f64> + Sync,
-) -> Vec<(usize, usize, f64)> {
+fn key_of(v: impl std::hash::Hash) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(v)
+}
+
+/// Pairs (a < b) of names not yet `used` that share a block and whose numbers agree,
+/// each once.
+fn candidate_pairs(named: &[Named], used: &[bool], idf: &Idf) -> Vec<(u32, u32)> {
     use rayon::prelude::*;
-    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, n) in named.iter().enumerate() {
-        if used[i] || n.title.is_empty() {
-            continue;
-        }
-        let numbers = n.numbers_key();
-        for key in idf.block_keys(&n.title) {
-            blocks
-                .entry(format!("{numbers}|{key}"))
-                .or_default()
-                .push(i);
-        }
-        if !n.episode {
-            let part = n.part.map(|p| p.to_string()).unwrap_or_default();
-            blocks
-                .entry(format!("m/{part}|title:{}", n.title))
-                .or_default()
-                .push(i);
+    let keys: Vec<Vec<u64>> = named
+        .par_iter()
+        .enumerate()
+        .map(|(i, n)| {
+            if used[i] || n.title.is_empty() {
+                return Vec::new();
+            }
+            // A movie's year must agree (one without a year meets the same title through the
+            // title key); an episode's year is too often missing to split on.
+            let year = if n.episode { None } else { n.year };
+            let numbers = key_of((n.episode, n.season, &n.episodes, &n.date, n.part, year));
+            let mut keys: Vec<u64> = idf
+                .block_keys(&n.title)
+                .into_iter()
+                .map(|k| key_of((numbers, k)))
+                .collect();
+            if !n.episode {
+                keys.push(key_of(("title", n.part, &n.title)));
+            }
+            keys
+        })
+        .collect();
+    let mut blocks: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, ks) in keys.iter().enumerate() {
+        for k in ks {
+            blocks.entry(*k).or_default().push(i);
         }
     }
     let mut blocks: Vec<Vec<usize>> = blocks.into_values().filter(|b| b.len() > 1).collect();
-    for b in &mut blocks {
+    blocks.par_iter_mut().for_each(|b| {
         if b.len() > SMALL_BLOCK {
             b.sort_by(|x, y| named[*x].title.cmp(&named[*y].title));
         }
-    }
-    // Candidate pairs first: a pair met in several blocks is compared once.
+    });
     let mut cands: Vec<(u32, u32)> = blocks
         .par_iter()
         .flat_map_iter(|b| {
@@ -271,14 +286,7 @@ fn similar_pairs(
         .collect();
     cands.par_sort_unstable();
     cands.dedup();
-    let pairs: Vec<(usize, usize, f64)> = cands
-        .par_iter()
-        .filter_map(|&(a, c)| {
-            let (a, c) = (a as usize, c as usize);
-            test(a, c).map(|s| (a, c, s))
-        })
-        .collect();
-    pairs
+    cands
 }
 
 /// Connected components of the pair graph (two or more members), each with the lowest
