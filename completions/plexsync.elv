@@ -35,7 +35,9 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand scan 'Walk folders and record their files in the catalog'
             cand status 'Show what the catalog knows, per root, by kind and status'
             cand dupes 'Find duplicate files (exact, partial, same media) and act on them safely'
+            cand usage 'Record and import who watched what; score files; recommend what to delete or archive'
             cand parse 'Read release names: movie or episode, title, year, season, episode, quality, group'
+            cand resync 'Find broken local copies and make them whole again from the source, verified'
             cand generate 'Generate shell completions or man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -215,6 +217,218 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;dupes;help;help'= {
         }
+        &'plexsync;usage'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand record 'Record accesses of files (for player hooks and scripts)'
+            cand import 'Import watch history from a media server''s database (read-only)'
+            cand report 'Totals, top and bottom files, and a per-show roll-up'
+            cand show 'One file''s history and score'
+            cand recommend 'What could be deleted or archived, and what to keep'
+            cand prune 'Delete raw events older than a retention period (scores are kept)'
+            cand reset 'Forget all usage history'
+            cand export 'Write the JSON report to a file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;usage;record'= {
+            cand --type 'What happened'
+            cand --at 'When: ISO-8601, unix seconds, or an age like 2h [default: now]'
+            cand --meta 'Extra facts as a JSON object (e.g. ''{"user":"ann","position_secs":300}'')'
+            cand --user 'Who watched (stored in the metadata as "user")'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;import'= {
+            cand --db 'The source''s database (repeat for Jellyfin: core db and playback_reporting.db) [legacy default: ~/.plexsync/usage.db]'
+            cand --map 'Rewrite server paths to local ones (repeatable; longest FROM wins)'
+            cand --plex-db 'Tautulli: the Plex database that resolves rating keys to files'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --show-unmatched 'List plays that matched no local file'
+            cand --full 'Read everything again, ignoring the watermark (nothing is imported twice)'
+            cand -n 'Read and count, write nothing'
+            cand --dry-run 'Read and count, write nothing'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;report'= {
+            cand --since 'Count only accesses since TIME (ISO-8601, unix seconds, or an age like 30d)'
+            cand --limit 'How many top and bottom files to list'
+            cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;show'= {
+            cand --limit 'How many events to list, newest first'
+            cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;recommend'= {
+            cand --min-age 'Never-viewed files younger than this are left alone [default: 30]'
+            cand --recent 'Files watched within this many days are never recommended for removal'
+            cand --limit 'How many files to list per kind on screen (JSON lists all)'
+            cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;prune'= {
+            cand --older-than 'Delete raw events older than this many days [default: 365, or [usage] retention_days]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand -n 'Count what would be deleted, delete nothing'
+            cand --dry-run 'Count what would be deleted, delete nothing'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;reset'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --yes 'Do it without asking (required when not on a terminal)'
+            cand -n 'Count what would be deleted, delete nothing'
+            cand --dry-run 'Count what would be deleted, delete nothing'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;export'= {
+            cand --out 'The JSON file to write (replaced atomically)'
+            cand --since 'Count only accesses since TIME'
+            cand --limit 'How many top and bottom files to include'
+            cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;usage;help'= {
+            cand record 'Record accesses of files (for player hooks and scripts)'
+            cand import 'Import watch history from a media server''s database (read-only)'
+            cand report 'Totals, top and bottom files, and a per-show roll-up'
+            cand show 'One file''s history and score'
+            cand recommend 'What could be deleted or archived, and what to keep'
+            cand prune 'Delete raw events older than a retention period (scores are kept)'
+            cand reset 'Forget all usage history'
+            cand export 'Write the JSON report to a file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;usage;help;record'= {
+        }
+        &'plexsync;usage;help;import'= {
+        }
+        &'plexsync;usage;help;report'= {
+        }
+        &'plexsync;usage;help;show'= {
+        }
+        &'plexsync;usage;help;recommend'= {
+        }
+        &'plexsync;usage;help;prune'= {
+        }
+        &'plexsync;usage;help;reset'= {
+        }
+        &'plexsync;usage;help;export'= {
+        }
+        &'plexsync;usage;help;help'= {
+        }
         &'plexsync;parse'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
             cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
@@ -230,6 +444,260 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'plexsync;resync'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
+            cand run 'Copy queued files again from the source, verified (resumes, retries, backups)'
+            cand verify 'Scrub local files alone: container check and recorded-hash check; queue failures'
+            cand queue 'List, add, cancel or clear queued requests'
+            cand report 'The history of runs and their statistics'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;resync;check'= {
+            cand --library 'A library from the config file ([[library]] name, path, source)'
+            cand --source 'The source folder (e.g. a mounted share)'
+            cand --dest 'The local folder synced from the source'
+            cand --priority 'Priority of every request queued, 1 (highest) to 5 [default: by reason]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --checksum 'Hash both sides (reads every byte) to find same-size corruption'
+            cand --all 'Also treat source files never synced as missing'
+            cand -n 'Report only: queue nothing and record nothing'
+            cand --dry-run 'Report only: queue nothing and record nothing'
+            cand --exit-code 'Exit with 1 when a problem was found'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;run'= {
+            cand --library 'A library from the config file ([[library]] name, path, source)'
+            cand --source 'The source folder (e.g. a mounted share)'
+            cand --dest 'The local folder synced from the source'
+            cand --retries 'Retries after a failed attempt (source I/O errors, failed verification) [default: 3]'
+            cand --backoff 'Base of the exponential backoff between attempts, in seconds, capped at 60 [default: 1]'
+            cand --backup-dir 'Keep each replaced local file below this folder'
+            cand --bwlimit 'Limit the total read rate from the source (bytes per second; K, M, G suffixes)'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --no-resume 'Always copy whole files, never resume from an interrupted copy'
+            cand -n 'Show what would be copied and how many bytes; change nothing'
+            cand --dry-run 'Show what would be copied and how many bytes; change nothing'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;verify'= {
+            cand --library 'A library from the config file ([[library]] name, path, source)'
+            cand --source 'The source folder (e.g. a mounted share)'
+            cand --dest 'The local folder synced from the source'
+            cand --priority 'Priority of every request queued, 1 (highest) to 5 [default: by reason]'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand -n 'Report only: queue nothing and record nothing'
+            cand --dry-run 'Report only: queue nothing and record nothing'
+            cand --exit-code 'Exit with 1 when a file failed'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;queue'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List requests (open ones unless --all)'
+            cand add 'Queue local files by hand (reason user_request)'
+            cand cancel 'Cancel an open request by id or by path'
+            cand clear 'Delete finished requests from the queue'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;resync;queue;list'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --all 'Include done and cancelled requests'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;queue;add'= {
+            cand --priority 'Priority, 1 (highest) to 5'
+            cand --library 'A library from the config file ([[library]] name, path, source)'
+            cand --source 'The source folder (e.g. a mounted share)'
+            cand --dest 'The local folder synced from the source'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;queue;cancel'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;queue;clear'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --done 'Delete done and cancelled requests'
+            cand --all 'Delete every request that is not running'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;queue;help'= {
+            cand list 'List requests (open ones unless --all)'
+            cand add 'Queue local files by hand (reason user_request)'
+            cand cancel 'Cancel an open request by id or by path'
+            cand clear 'Delete finished requests from the queue'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;resync;queue;help;list'= {
+        }
+        &'plexsync;resync;queue;help;add'= {
+        }
+        &'plexsync;resync;queue;help;cancel'= {
+        }
+        &'plexsync;resync;queue;help;clear'= {
+        }
+        &'plexsync;resync;queue;help;help'= {
+        }
+        &'plexsync;resync;report'= {
+            cand --out 'Write the whole history as JSON to this file'
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'plexsync;resync;help'= {
+            cand check 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
+            cand run 'Copy queued files again from the source, verified (resumes, retries, backups)'
+            cand verify 'Scrub local files alone: container check and recorded-hash check; queue failures'
+            cand queue 'List, add, cancel or clear queued requests'
+            cand report 'The history of runs and their statistics'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'plexsync;resync;help;check'= {
+        }
+        &'plexsync;resync;help;run'= {
+        }
+        &'plexsync;resync;help;verify'= {
+        }
+        &'plexsync;resync;help;queue'= {
+            cand list 'List requests (open ones unless --all)'
+            cand add 'Queue local files by hand (reason user_request)'
+            cand cancel 'Cancel an open request by id or by path'
+            cand clear 'Delete finished requests from the queue'
+        }
+        &'plexsync;resync;help;queue;list'= {
+        }
+        &'plexsync;resync;help;queue;add'= {
+        }
+        &'plexsync;resync;help;queue;cancel'= {
+        }
+        &'plexsync;resync;help;queue;clear'= {
+        }
+        &'plexsync;resync;help;report'= {
+        }
+        &'plexsync;resync;help;help'= {
         }
         &'plexsync;generate'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
@@ -298,7 +766,9 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand scan 'Walk folders and record their files in the catalog'
             cand status 'Show what the catalog knows, per root, by kind and status'
             cand dupes 'Find duplicate files (exact, partial, same media) and act on them safely'
+            cand usage 'Record and import who watched what; score files; recommend what to delete or archive'
             cand parse 'Read release names: movie or episode, title, year, season, episode, quality, group'
+            cand resync 'Find broken local copies and make them whole again from the source, verified'
             cand generate 'Generate shell completions or man pages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -320,7 +790,62 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;help;dupes;move'= {
         }
+        &'plexsync;help;usage'= {
+            cand record 'Record accesses of files (for player hooks and scripts)'
+            cand import 'Import watch history from a media server''s database (read-only)'
+            cand report 'Totals, top and bottom files, and a per-show roll-up'
+            cand show 'One file''s history and score'
+            cand recommend 'What could be deleted or archived, and what to keep'
+            cand prune 'Delete raw events older than a retention period (scores are kept)'
+            cand reset 'Forget all usage history'
+            cand export 'Write the JSON report to a file'
+        }
+        &'plexsync;help;usage;record'= {
+        }
+        &'plexsync;help;usage;import'= {
+        }
+        &'plexsync;help;usage;report'= {
+        }
+        &'plexsync;help;usage;show'= {
+        }
+        &'plexsync;help;usage;recommend'= {
+        }
+        &'plexsync;help;usage;prune'= {
+        }
+        &'plexsync;help;usage;reset'= {
+        }
+        &'plexsync;help;usage;export'= {
+        }
         &'plexsync;help;parse'= {
+        }
+        &'plexsync;help;resync'= {
+            cand check 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
+            cand run 'Copy queued files again from the source, verified (resumes, retries, backups)'
+            cand verify 'Scrub local files alone: container check and recorded-hash check; queue failures'
+            cand queue 'List, add, cancel or clear queued requests'
+            cand report 'The history of runs and their statistics'
+        }
+        &'plexsync;help;resync;check'= {
+        }
+        &'plexsync;help;resync;run'= {
+        }
+        &'plexsync;help;resync;verify'= {
+        }
+        &'plexsync;help;resync;queue'= {
+            cand list 'List requests (open ones unless --all)'
+            cand add 'Queue local files by hand (reason user_request)'
+            cand cancel 'Cancel an open request by id or by path'
+            cand clear 'Delete finished requests from the queue'
+        }
+        &'plexsync;help;resync;queue;list'= {
+        }
+        &'plexsync;help;resync;queue;add'= {
+        }
+        &'plexsync;help;resync;queue;cancel'= {
+        }
+        &'plexsync;help;resync;queue;clear'= {
+        }
+        &'plexsync;help;resync;report'= {
         }
         &'plexsync;help;generate'= {
             cand completions 'Shell completions, to stdout or into a folder'

@@ -38,7 +38,9 @@ complete -c plexsync -n "__fish_plexsync_needs_command" -s V -l version -d 'Prin
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "scan" -d 'Walk folders and record their files in the catalog'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "status" -d 'Show what the catalog knows, per root, by kind and status'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "dupes" -d 'Find duplicate files (exact, partial, same media) and act on them safely'
+complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "usage" -d 'Record and import who watched what; score files; recommend what to delete or archive'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "parse" -d 'Read release names: movie or episode, title, year, season, episode, quality, group'
+complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "resync" -d 'Find broken local copies and make them whole again from the source, verified'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "generate" -d 'Generate shell completions or man pages'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand scan" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
@@ -187,6 +189,153 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -f -a "record" -d 'Record accesses of files (for player hooks and scripts)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -f -a "import" -d 'Import watch history from a media server\'s database (read-only)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -f -a "report" -d 'Totals, top and bottom files, and a per-show roll-up'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -f -a "show" -d 'One file\'s history and score'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -f -a "recommend" -d 'What could be deleted or archived, and what to keep'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -f -a "prune" -d 'Delete raw events older than a retention period (scores are kept)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -f -a "reset" -d 'Forget all usage history'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -f -a "export" -d 'Write the JSON report to a file'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l type -d 'What happened' -r -f -a "viewed\t''
+accessed\t''
+managed\t''
+synced\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l at -d 'When: ISO-8601, unix seconds, or an age like 2h [default: now]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l meta -d 'Extra facts as a JSON object (e.g. \'{"user":"ann","position_secs":300}\')' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l user -d 'Who watched (stored in the metadata as "user")' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l db -d 'The source\'s database (repeat for Jellyfin: core db and playback_reporting.db) [legacy default: ~/.plexsync/usage.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l map -d 'Rewrite server paths to local ones (repeatable; longest FROM wins)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l plex-db -d 'Tautulli: the Plex database that resolves rating keys to files' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l show-unmatched -d 'List plays that matched no local file'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l full -d 'Read everything again, ignoring the watermark (nothing is imported twice)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -s n -l dry-run -d 'Read and count, write nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l since -d 'Count only accesses since TIME (ISO-8601, unix seconds, or an age like 30d)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l limit -d 'How many top and bottom files to list' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l half-life -d 'Days for an access\'s weight to halve [default: 90, or [usage] half_life_days]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -l limit -d 'How many events to list, newest first' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -l half-life -d 'Days for an access\'s weight to halve [default: 90, or [usage] half_life_days]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l min-age -d 'Never-viewed files younger than this are left alone [default: 30]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l recent -d 'Files watched within this many days are never recommended for removal' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l limit -d 'How many files to list per kind on screen (JSON lists all)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l half-life -d 'Days for an access\'s weight to halve [default: 90, or [usage] half_life_days]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete raw events older than this many days [default: 365, or [usage] retention_days]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -s n -l dry-run -d 'Count what would be deleted, delete nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -l yes -d 'Do it without asking (required when not on a terminal)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -s n -l dry-run -d 'Count what would be deleted, delete nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l out -d 'The JSON file to write (replaced atomically)' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l since -d 'Count only accesses since TIME' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l limit -d 'How many top and bottom files to include' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l half-life -d 'Days for an access\'s weight to halve [default: 90, or [usage] half_life_days]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "record" -d 'Record accesses of files (for player hooks and scripts)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import watch history from a media server\'s database (read-only)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "report" -d 'Totals, top and bottom files, and a per-show roll-up'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "show" -d 'One file\'s history and score'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "recommend" -d 'What could be deleted or archived, and what to keep'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete raw events older than a retention period (scores are kept)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Forget all usage history'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the JSON report to a file'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
@@ -198,6 +347,113 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s q -l quiet -
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -f -a "check" -d 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -f -a "run" -d 'Copy queued files again from the source, verified (resumes, retries, backups)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -f -a "verify" -d 'Scrub local files alone: container check and recorded-hash check; queue failures'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -f -a "queue" -d 'List, add, cancel or clear queued requests'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -f -a "report" -d 'The history of runs and their statistics'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l library -d 'A library from the config file ([[library]] name, path, source)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l source -d 'The source folder (e.g. a mounted share)' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l dest -d 'The local folder synced from the source' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l priority -d 'Priority of every request queued, 1 (highest) to 5 [default: by reason]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l checksum -d 'Hash both sides (reads every byte) to find same-size corruption'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l all -d 'Also treat source files never synced as missing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -s n -l dry-run -d 'Report only: queue nothing and record nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l exit-code -d 'Exit with 1 when a problem was found'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l library -d 'A library from the config file ([[library]] name, path, source)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l source -d 'The source folder (e.g. a mounted share)' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l dest -d 'The local folder synced from the source' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l retries -d 'Retries after a failed attempt (source I/O errors, failed verification) [default: 3]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l backoff -d 'Base of the exponential backoff between attempts, in seconds, capped at 60 [default: 1]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l backup-dir -d 'Keep each replaced local file below this folder' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l bwlimit -d 'Limit the total read rate from the source (bytes per second; K, M, G suffixes)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l no-resume -d 'Always copy whole files, never resume from an interrupted copy'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -s n -l dry-run -d 'Show what would be copied and how many bytes; change nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l library -d 'A library from the config file ([[library]] name, path, source)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l source -d 'The source folder (e.g. a mounted share)' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l dest -d 'The local folder synced from the source' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l priority -d 'Priority of every request queued, 1 (highest) to 5 [default: by reason]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -s n -l dry-run -d 'Report only: queue nothing and record nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l exit-code -d 'Exit with 1 when a file failed'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -f -a "list" -d 'List requests (open ones unless --all)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -f -a "add" -d 'Queue local files by hand (reason user_request)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -f -a "cancel" -d 'Cancel an open request by id or by path'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -f -a "clear" -d 'Delete finished requests from the queue'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -l out -d 'Write the whole history as JSON to this file' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "check" -d 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "run" -d 'Copy queued files again from the source, verified (resumes, retries, backups)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Scrub local files alone: container check and recorded-hash check; queue failures'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "queue" -d 'List, add, cancel or clear queued requests'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "report" -d 'The history of runs and their statistics'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
@@ -238,15 +494,30 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Shell completions, to stdout or into a folder'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Man pages (one per command) into a folder'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes parse generate help" -f -a "scan" -d 'Walk folders and record their files in the catalog'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes parse generate help" -f -a "status" -d 'Show what the catalog knows, per root, by kind and status'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes parse generate help" -f -a "dupes" -d 'Find duplicate files (exact, partial, same media) and act on them safely'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes parse generate help" -f -a "parse" -d 'Read release names: movie or episode, title, year, season, episode, quality, group'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes parse generate help" -f -a "generate" -d 'Generate shell completions or man pages'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes parse generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes usage parse resync generate help" -f -a "scan" -d 'Walk folders and record their files in the catalog'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes usage parse resync generate help" -f -a "status" -d 'Show what the catalog knows, per root, by kind and status'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes usage parse resync generate help" -f -a "dupes" -d 'Find duplicate files (exact, partial, same media) and act on them safely'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes usage parse resync generate help" -f -a "usage" -d 'Record and import who watched what; score files; recommend what to delete or archive'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes usage parse resync generate help" -f -a "parse" -d 'Read release names: movie or episode, title, year, season, episode, quality, group'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes usage parse resync generate help" -f -a "resync" -d 'Find broken local copies and make them whole again from the source, verified'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes usage parse resync generate help" -f -a "generate" -d 'Generate shell completions or man pages'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status dupes usage parse resync generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "find" -d 'Find groups of duplicates (changes no file)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "record" -d 'Record accesses of files (for player hooks and scripts)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "import" -d 'Import watch history from a media server\'s database (read-only)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "report" -d 'Totals, top and bottom files, and a per-show roll-up'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "show" -d 'One file\'s history and score'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "recommend" -d 'What could be deleted or archived, and what to keep'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "prune" -d 'Delete raw events older than a retention period (scores are kept)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "reset" -d 'Forget all usage history'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "export" -d 'Write the JSON report to a file'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from resync" -f -a "check" -d 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from resync" -f -a "run" -d 'Copy queued files again from the source, verified (resumes, retries, backups)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from resync" -f -a "verify" -d 'Scrub local files alone: container check and recorded-hash check; queue failures'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from resync" -f -a "queue" -d 'List, add, cancel or clear queued requests'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from resync" -f -a "report" -d 'The history of runs and their statistics'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Shell completions, to stdout or into a folder'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Man pages (one per command) into a folder'

@@ -78,8 +78,13 @@ pub enum Command {
     Status(StatusArgs),
     /// Find duplicate files (exact, partial, same media) and act on them safely
     Dupes(DupesArgs),
+    /// Record and import who watched what; score files; recommend what to delete or archive
+    Usage(UsageArgs),
     /// Read release names: movie or episode, title, year, season, episode, quality, group
     Parse(ParseArgs),
+    /// Find broken local copies and make them whole again from the source, verified
+    #[command(subcommand)]
+    Resync(Resync),
     /// Generate shell completions or man pages
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -206,12 +211,362 @@ pub struct DupesMoveArgs {
     pub to: PathBuf,
 }
 
+/// `plexsync usage`
+#[derive(Debug, Args)]
+pub struct UsageArgs {
+    #[command(subcommand)]
+    pub cmd: UsageCmd,
+}
+
+/// The `usage` verbs.
+#[derive(Debug, Subcommand)]
+pub enum UsageCmd {
+    /// Record accesses of files (for player hooks and scripts)
+    Record(UsageRecordArgs),
+    /// Import watch history from a media server's database (read-only)
+    Import(UsageImportArgs),
+    /// Totals, top and bottom files, and a per-show roll-up
+    Report(UsageReportArgs),
+    /// One file's history and score
+    Show(UsageShowArgs),
+    /// What could be deleted or archived, and what to keep
+    Recommend(UsageRecommendArgs),
+    /// Delete raw events older than a retention period (scores are kept)
+    Prune(UsagePruneArgs),
+    /// Forget all usage history
+    Reset(UsageResetArgs),
+    /// Write the JSON report to a file
+    Export(UsageExportArgs),
+}
+
+/// Decay settings shared by the reading verbs.
+#[derive(Debug, Args)]
+pub struct HalfLifeArg {
+    /// Days for an access's weight to halve [default: 90, or [usage] half_life_days]
+    #[arg(long, value_name = "DAYS", value_parser = parse_positive_days)]
+    pub half_life: Option<f64>,
+}
+
+fn parse_positive_days(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(d) if d.is_finite() && d > 0.0 && d <= 36_500.0 => Ok(d),
+        _ => Err(format!("{s:?} is not a number of days between 0 and 36500")),
+    }
+}
+
+/// `plexsync usage record`
+#[derive(Debug, Args)]
+pub struct UsageRecordArgs {
+    /// Files that were accessed
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// What happened
+    #[arg(long = "type", value_name = "TYPE", default_value = "viewed",
+          value_parser = ["viewed", "accessed", "managed", "synced"])]
+    pub kind: String,
+    /// When: ISO-8601, unix seconds, or an age like 2h [default: now]
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Extra facts as a JSON object (e.g. '{"user":"ann","position_secs":300}')
+    #[arg(long, value_name = "JSON")]
+    pub meta: Option<String>,
+    /// Who watched (stored in the metadata as "user")
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+}
+
+/// `plexsync usage import`
+#[derive(Debug, Args)]
+pub struct UsageImportArgs {
+    /// Where the history comes from
+    #[arg(value_name = "SOURCE", value_parser = ["plex", "tautulli", "jellyfin", "kodi", "legacy"])]
+    pub source: String,
+    /// The source's database (repeat for Jellyfin: core db and playback_reporting.db)
+    /// [legacy default: ~/.plexsync/usage.db]
+    #[arg(long, value_name = "PATH")]
+    pub db: Vec<PathBuf>,
+    /// Rewrite server paths to local ones (repeatable; longest FROM wins)
+    #[arg(long, value_name = "FROM=TO")]
+    pub map: Vec<String>,
+    /// Tautulli: the Plex database that resolves rating keys to files
+    #[arg(long, value_name = "PATH")]
+    pub plex_db: Option<PathBuf>,
+    /// List plays that matched no local file
+    #[arg(long)]
+    pub show_unmatched: bool,
+    /// Read everything again, ignoring the watermark (nothing is imported twice)
+    #[arg(long)]
+    pub full: bool,
+    /// Read and count, write nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+/// `plexsync usage report`
+#[derive(Debug, Args)]
+pub struct UsageReportArgs {
+    /// Limit to these folders or files (walked, so unscanned files count) [default: the catalog]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Count only accesses since TIME (ISO-8601, unix seconds, or an age like 30d)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// How many top and bottom files to list
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub half_life: HalfLifeArg,
+}
+
+/// `plexsync usage show`
+#[derive(Debug, Args)]
+pub struct UsageShowArgs {
+    /// The file
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// How many events to list, newest first
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub half_life: HalfLifeArg,
+}
+
+/// `plexsync usage recommend`
+#[derive(Debug, Args)]
+pub struct UsageRecommendArgs {
+    /// Limit to these folders or files (walked, so unscanned files count) [default: the catalog]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Never-viewed files younger than this are left alone [default: 30]
+    #[arg(long, value_name = "DAYS")]
+    pub min_age: Option<u32>,
+    /// Files watched within this many days are never recommended for removal
+    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    pub recent: u32,
+    /// How many files to list per kind on screen (JSON lists all)
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub half_life: HalfLifeArg,
+}
+
+/// `plexsync usage prune`
+#[derive(Debug, Args)]
+pub struct UsagePruneArgs {
+    /// Delete raw events older than this many days [default: 365, or [usage] retention_days]
+    #[arg(long, value_name = "DAYS")]
+    pub older_than: Option<u32>,
+    /// Count what would be deleted, delete nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+/// `plexsync usage reset`
+#[derive(Debug, Args)]
+pub struct UsageResetArgs {
+    /// Do it without asking (required when not on a terminal)
+    #[arg(long)]
+    pub yes: bool,
+    /// Count what would be deleted, delete nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+/// `plexsync usage export`
+#[derive(Debug, Args)]
+pub struct UsageExportArgs {
+    /// The JSON file to write (replaced atomically)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Limit to these folders or files [default: the catalog]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Count only accesses since TIME
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// How many top and bottom files to include
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub half_life: HalfLifeArg,
+}
+
 /// `plexsync parse`
 #[derive(Debug, Args)]
 pub struct ParseArgs {
     /// Names or paths to parse; `-` reads one per line from stdin
     #[arg(required = true, value_name = "NAME", value_parser = clap::value_parser!(std::ffi::OsString))]
     pub names: Vec<std::ffi::OsString>,
+}
+
+/// `plexsync resync`
+#[derive(Debug, Subcommand)]
+pub enum Resync {
+    /// Compare local files with the source and queue what is missing, incomplete, corrupted or outdated
+    Check(ResyncCheckArgs),
+    /// Copy queued files again from the source, verified (resumes, retries, backups)
+    Run(ResyncRunArgs),
+    /// Scrub local files alone: container check and recorded-hash check; queue failures
+    Verify(ResyncVerifyArgs),
+    /// List, add, cancel or clear queued requests
+    Queue(ResyncQueueArgs),
+    /// The history of runs and their statistics
+    Report(ResyncReportArgs),
+}
+
+/// Which library: a name from the config, or a source and destination folder.
+#[derive(Debug, Args, Clone, Default)]
+pub struct LibraryArgs {
+    /// A library from the config file ([[library]] name, path, source)
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["source", "dest"])]
+    pub library: Option<String>,
+    /// The source folder (e.g. a mounted share)
+    #[arg(long, value_name = "DIR", requires = "dest")]
+    pub source: Option<PathBuf>,
+    /// The local folder synced from the source
+    #[arg(long, value_name = "DIR", requires = "source")]
+    pub dest: Option<PathBuf>,
+}
+
+/// `plexsync resync check`
+#[derive(Debug, Args)]
+pub struct ResyncCheckArgs {
+    #[command(flatten)]
+    pub lib: LibraryArgs,
+    /// Hash both sides (reads every byte) to find same-size corruption
+    #[arg(long)]
+    pub checksum: bool,
+    /// Also treat source files never synced as missing
+    #[arg(long)]
+    pub all: bool,
+    /// Priority of every request queued, 1 (highest) to 5 [default: by reason]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub priority: Option<u8>,
+    /// Report only: queue nothing and record nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+    /// Exit with 1 when a problem was found
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+/// `plexsync resync run`
+#[derive(Debug, Args)]
+pub struct ResyncRunArgs {
+    /// Only requests below this library's local folder [default: the whole queue]
+    #[command(flatten)]
+    pub lib: LibraryArgs,
+    /// Retries after a failed attempt (source I/O errors, failed verification) [default: 3]
+    #[arg(long, value_name = "N")]
+    pub retries: Option<u32>,
+    /// Base of the exponential backoff between attempts, in seconds, capped at 60 [default: 1]
+    #[arg(long, value_name = "SECS")]
+    pub backoff: Option<f64>,
+    /// Always copy whole files, never resume from an interrupted copy
+    #[arg(long)]
+    pub no_resume: bool,
+    /// Keep each replaced local file below this folder
+    #[arg(long, value_name = "DIR")]
+    pub backup_dir: Option<PathBuf>,
+    /// Limit the total read rate from the source (bytes per second; K, M, G suffixes)
+    #[arg(long, value_name = "BYTES_PER_SEC", value_parser = parse_rate)]
+    pub bwlimit: Option<u64>,
+    /// Show what would be copied and how many bytes; change nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+/// `plexsync resync verify`
+#[derive(Debug, Args)]
+pub struct ResyncVerifyArgs {
+    /// Files or folders to scrub [default: the library's local folder, or every configured library]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub lib: LibraryArgs,
+    /// Priority of every request queued, 1 (highest) to 5 [default: by reason]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub priority: Option<u8>,
+    /// Report only: queue nothing and record nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+    /// Exit with 1 when a file failed
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+/// `plexsync resync queue`
+#[derive(Debug, Args)]
+pub struct ResyncQueueArgs {
+    #[command(subcommand)]
+    pub action: Option<QueueAction>,
+}
+
+/// What to do with the queue.
+#[derive(Debug, Subcommand)]
+pub enum QueueAction {
+    /// List requests (open ones unless --all)
+    List {
+        /// Include done and cancelled requests
+        #[arg(long)]
+        all: bool,
+    },
+    /// Queue local files by hand (reason user_request)
+    Add {
+        /// Local files to copy again from their source
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Priority, 1 (highest) to 5
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=5))]
+        priority: u8,
+        #[command(flatten)]
+        lib: LibraryArgs,
+    },
+    /// Cancel an open request by id or by path
+    Cancel {
+        /// A request id or a local path
+        #[arg(value_name = "PATH|ID")]
+        target: String,
+    },
+    /// Delete finished requests from the queue
+    Clear {
+        /// Delete done and cancelled requests
+        #[arg(long, required_unless_present = "all")]
+        done: bool,
+        /// Delete every request that is not running
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+/// `plexsync resync report`
+#[derive(Debug, Args)]
+pub struct ResyncReportArgs {
+    /// Write the whole history as JSON to this file
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// `10M` → 10485760: a byte rate with an optional K/M/G (binary) suffix.
+fn parse_rate(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let m = match c.to_ascii_uppercase() {
+                'K' => 1u64 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                _ => return Err(format!("unknown unit {c:?} (use K, M or G)")),
+            };
+            (&t[..i], m)
+        }
+        _ => (t, 1),
+    };
+    let n: f64 = num.parse().map_err(|_| format!("{s:?} is not a rate"))?;
+    if !n.is_finite() || n <= 0.0 {
+        return Err("the rate must be positive".into());
+    }
+    Ok((n * mult as f64) as u64)
 }
 
 /// `plexsync generate`

@@ -19,10 +19,19 @@ pub struct Library {
     pub source: Option<PathBuf>,
 }
 
-/// The `[resync]` table.
+/// The `[resync]` table: defaults for `resync run` (each flag overrides its key).
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
-pub struct ResyncConfig {}
+pub struct ResyncConfig {
+    /// Retries after a failed attempt (`--retries`, default 3).
+    pub retries: Option<u32>,
+    /// Base of the exponential backoff in seconds (`--backoff`, default 1).
+    pub backoff: Option<f64>,
+    /// Total read rate limit from the sources, bytes per second (`--bwlimit`).
+    pub bwlimit: Option<u64>,
+    /// Keep replaced copies below this folder (`--backup-dir`).
+    pub backup_dir: Option<PathBuf>,
+}
 
 /// The `[dupes]` table.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -37,7 +46,16 @@ pub struct OrganizeConfig {}
 /// The `[usage]` table.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
-pub struct UsageConfig {}
+pub struct UsageConfig {
+    /// Default `--half-life` in days (90).
+    pub half_life_days: Option<f64>,
+    /// Default `usage prune --older-than` in days (365).
+    pub retention_days: Option<u32>,
+    /// Default `usage recommend --min-age` in days (30).
+    pub cleanup_min_age_days: Option<u32>,
+    /// `--map FROM=TO` rewrites applied to every import (before those on the command line).
+    pub map: Vec<String>,
+}
 
 /// The whole configuration file.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]

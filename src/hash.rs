@@ -5,6 +5,7 @@
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::mpsc;
 
 use sha2::Digest as _;
 
@@ -26,7 +27,7 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 /// Fill `buf` as far as the reader allows (short only at end of file).
-pub fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+pub fn read_full(r: &mut (impl Read + ?Sized), buf: &mut [u8]) -> io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
         match r.read(&mut buf[n..]) {
@@ -48,33 +49,88 @@ pub fn update(hasher: &mut blake3::Hasher, data: &[u8]) {
     }
 }
 
-/// BLAKE3 of everything `r` yields; `on_bytes` hears every buffer's length.
+/// Files up to this size are read in one exact-sized buffer, with no read-ahead thread.
+const SMALL: u64 = 2 << 20;
+
+/// Read `r` to the end in chunks and hand each to `f`. A large input (by `len_hint`) is
+/// read ahead by a helper thread, so reading the next chunk overlaps whatever `f` does
+/// with this one (hashing, writing); a small one is read with a buffer sized to it.
+/// Returns the number of bytes read.
+pub fn read_chunks(
+    r: &mut (dyn Read + Send),
+    len_hint: u64,
+    f: &mut dyn FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<u64> {
+    if len_hint <= SMALL {
+        let mut buf = vec![0u8; (len_hint as usize + 1).max(64 << 10)];
+        let mut total = 0u64;
+        loop {
+            let n = read_full(r, &mut buf)?;
+            if n == 0 {
+                return Ok(total);
+            }
+            f(&buf[..n])?;
+            total += n as u64;
+        }
+    }
+    let (full_tx, full_rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(1);
+    let (empty_tx, empty_rx) = mpsc::channel::<Vec<u8>>();
+    for _ in 0..2 {
+        let _ = empty_tx.send(vec![0u8; BUF_SIZE]);
+    }
+    std::thread::scope(|s| {
+        // Owned by this closure, so an early return also ends the reader.
+        let empty_tx = empty_tx;
+        s.spawn(move || {
+            while let Ok(mut buf) = empty_rx.recv() {
+                buf.resize(BUF_SIZE, 0);
+                match read_full(r, &mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        buf.truncate(n);
+                        if full_tx.send(Ok(buf)).is_err() {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = full_tx.send(Err(e));
+                        break;
+                    }
+                }
+            }
+        });
+        let mut total = 0u64;
+        for buf in full_rx {
+            let buf = buf?;
+            f(&buf)?;
+            total += buf.len() as u64;
+            // The reader may already be gone after the last buffer.
+            let _ = empty_tx.send(buf);
+        }
+        Ok(total)
+    })
+}
+
+/// BLAKE3 of everything `r` yields; `on_bytes` hears every chunk's length.
 pub fn blake3_reader(
-    r: &mut impl Read,
+    r: &mut (dyn Read + Send),
+    len_hint: u64,
     on_bytes: &mut dyn FnMut(u64),
 ) -> io::Result<(Blake3, u64)> {
     let mut hasher = blake3::Hasher::new();
-    let mut buf = vec![0u8; BUF_SIZE];
-    let mut total = 0u64;
-    loop {
-        let n = read_full(r, &mut buf)?;
-        if n == 0 {
-            break;
-        }
-        update(&mut hasher, &buf[..n]);
-        total += n as u64;
-        on_bytes(n as u64);
-        if n < buf.len() {
-            break;
-        }
-    }
+    let total = read_chunks(r, len_hint, &mut |chunk| {
+        update(&mut hasher, chunk);
+        on_bytes(chunk.len() as u64);
+        Ok(())
+    })?;
     Ok((*hasher.finalize().as_bytes(), total))
 }
 
-/// BLAKE3 of a whole file, streamed.
+/// BLAKE3 of a whole file, streamed (reading ahead while hashing).
 pub fn blake3_file(path: &Path, on_bytes: &mut dyn FnMut(u64)) -> io::Result<Blake3> {
     let mut f = File::open(path)?;
-    Ok(blake3_reader(&mut f, on_bytes)?.0)
+    let len = f.metadata()?.len();
+    Ok(blake3_reader(&mut f, len, on_bytes)?.0)
 }
 
 /// BLAKE3 of `len` bytes of `path` starting at `offset` (fewer at end of file).
@@ -82,7 +138,7 @@ pub fn blake3_range(path: &Path, offset: u64, len: u64) -> io::Result<Blake3> {
     let mut f = File::open(path)?;
     f.seek(SeekFrom::Start(offset))?;
     let mut take = f.take(len);
-    Ok(blake3_reader(&mut take, &mut |_| {})?.0)
+    Ok(blake3_reader(&mut take, len, &mut |_| {})?.0)
 }
 
 /// SHA-256 of a whole file, streamed.

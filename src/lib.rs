@@ -14,4 +14,6 @@ pub mod media;
 pub mod output;
 pub mod paths;
 pub mod progress;
+pub mod resync;
 pub mod scan;
+pub mod usage;

@@ -345,7 +345,7 @@ impl Catalog {
         }
     }
 
-    /// Move a file's row (hashes, history) to its new path after a move or rename.
+    /// Move a file's row (hashes, usage history) to its new path after a move or rename.
     /// An existing row at `to` is replaced.
     pub fn rename_path(&mut self, from: &Path, to: &Path) -> Result<()> {
         let tx = self.conn_mut().transaction()?;
@@ -354,6 +354,8 @@ impl Catalog {
             "UPDATE files SET path = ?2 WHERE path = ?1",
             params![paths::to_bytes(from), paths::to_bytes(to)],
         )?;
+        // Watch history follows the file (the usage tables exist once migrated).
+        crate::usage::store::follow_rename(&tx, from, to)?;
         tx.commit()?;
         Ok(())
     }

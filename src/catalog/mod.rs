@@ -97,19 +97,12 @@ impl Catalog {
 
     fn setup(&mut self) -> Result<()> {
         self.conn.busy_timeout(Duration::from_secs(60))?;
-        // The first read tells whether this is a database at all.
-        let app_id: i64 = self
-            .conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(not_a_catalog)?;
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let tables: i64 = self.conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-            [],
-            |r| r.get(0),
-        )?;
+        // One read transaction, so a catalog another process is creating right now is
+        // seen either before or after its first migration, never half-way.
+        self.conn.execute_batch("BEGIN").map_err(not_a_catalog)?;
+        let header = self.read_header();
+        let _ = self.conn.execute_batch("COMMIT");
+        let (app_id, version, tables) = header?;
         if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
             bail!("is a SQLite database but not a plexsync catalog; refusing to touch it");
         }
@@ -129,6 +122,24 @@ impl Catalog {
             self.migrate()?;
         }
         Ok(())
+    }
+
+    /// (application_id, user_version, number of tables). The first read also tells
+    /// whether the file is a database at all.
+    fn read_header(&self) -> Result<(i64, i64, i64)> {
+        let app_id: i64 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(not_a_catalog)?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let tables: i64 = self.conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok((app_id, version, tables))
     }
 
     fn migrate(&mut self) -> Result<()> {

@@ -3,8 +3,10 @@
 pub mod dupes;
 pub mod generate;
 pub mod parse;
+pub mod resync;
 pub mod scan;
 pub mod status;
+pub mod usage;
 
 use std::path::PathBuf;
 

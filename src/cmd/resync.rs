@@ -1,0 +1,485 @@
+//! `plexsync resync check|run|verify|queue|report`: the glue between the command line and
+//! the resync engine (`plexsync::resync`): resolve the library, drive the engine, print
+//! human lines or JSON messages, choose the exit code.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use plexsync::catalog::Catalog;
+use plexsync::output::{format_utc, human_bytes, table, thousands};
+use plexsync::paths;
+use plexsync::resync::check::{self, Candidate, CheckEvent, CheckOptions};
+use plexsync::resync::repair::{self, RunEvent, RunOptions};
+use plexsync::resync::scrub::{self, VerifyOptions};
+use plexsync::resync::{report, store, Library, Reason};
+
+use super::Ctx;
+use crate::cli::{
+    LibraryArgs, QueueAction, Resync, ResyncCheckArgs, ResyncQueueArgs, ResyncReportArgs,
+    ResyncRunArgs, ResyncVerifyArgs,
+};
+
+/// Dispatch a `resync` subcommand.
+pub fn run(ctx: &Ctx, cmd: &Resync) -> Result<i32> {
+    match cmd {
+        Resync::Check(a) => check_cmd(ctx, a),
+        Resync::Run(a) => run_cmd(ctx, a),
+        Resync::Verify(a) => verify_cmd(ctx, a),
+        Resync::Queue(a) => queue_cmd(ctx, a),
+        Resync::Report(a) => report_cmd(ctx, a),
+    }
+}
+
+/// The library the flags name, if any.
+fn library(ctx: &Ctx, a: &LibraryArgs) -> Result<Option<Library>> {
+    if let Some(name) = &a.library {
+        let lib = ctx.config.library(name)?;
+        let Some(source) = &lib.source else {
+            bail!("library {name:?} has no source in the config");
+        };
+        return Ok(Some(Library::new(source, &lib.path)?));
+    }
+    match (&a.source, &a.dest) {
+        (Some(s), Some(d)) => Ok(Some(Library::new(s, d)?)),
+        _ => Ok(None),
+    }
+}
+
+fn configured_libraries(ctx: &Ctx) -> Vec<Library> {
+    ctx.config
+        .library
+        .iter()
+        .filter_map(|l| Library::new(l.source.as_deref()?, &l.path).ok())
+        .collect()
+}
+
+fn print_candidates(ctx: &Ctx, cands: &[Candidate]) {
+    if ctx.out.json() || cands.is_empty() {
+        return;
+    }
+    let rows: Vec<Vec<String>> = cands
+        .iter()
+        .map(|c| {
+            vec![
+                c.reason.to_string(),
+                if c.reason == Reason::Orphaned {
+                    "-".into()
+                } else {
+                    c.priority.to_string()
+                },
+                c.size.map_or("-".into(), human_bytes),
+                paths::display(&c.path),
+                c.detail.clone(),
+            ]
+        })
+        .collect();
+    ctx.out
+        .line(table(&["REASON", "PRIO", "SIZE", "PATH", "DETAIL"], &rows));
+}
+
+fn on_check_event<'a>(ctx: &'a Ctx, cands: &'a mut Vec<Candidate>) -> impl FnMut(CheckEvent) + 'a {
+    move |ev| match ev {
+        CheckEvent::Candidate(c) => {
+            ctx.out.emit("candidate", &c);
+            cands.push(c);
+        }
+        CheckEvent::Error(Some(p), msg) => {
+            ctx.out.error(format_args!("{}: {msg}", paths::display(&p)))
+        }
+        CheckEvent::Error(None, msg) => ctx.out.error(msg),
+        CheckEvent::Warning(msg) => ctx.out.warn(msg),
+    }
+}
+
+fn check_cmd(ctx: &Ctx, a: &ResyncCheckArgs) -> Result<i32> {
+    let Some(lib) = library(ctx, &a.lib)? else {
+        bail!("say which library: --library NAME, or --source DIR --dest DIR");
+    };
+    let mut cat = ctx.catalog()?;
+    let opts = CheckOptions {
+        checksum: a.checksum,
+        all: a.all,
+        priority: a.priority,
+        jobs: ctx.jobs,
+        dry_run: a.dry_run,
+    };
+    let bar = ctx.progress();
+    let mut cands = Vec::new();
+    let sum = check::check(
+        &mut cat,
+        &lib,
+        &opts,
+        &bar,
+        &mut on_check_event(ctx, &mut cands),
+    )?;
+    let problems = cands
+        .iter()
+        .filter(|c| c.reason != Reason::Orphaned)
+        .count();
+    if ctx.out.json() {
+        ctx.out.emit("summary", &sum);
+    } else {
+        print_candidates(ctx, &cands);
+        let reasons: Vec<String> = sum
+            .by_reason
+            .iter()
+            .map(|(r, n)| format!("{n} {r}"))
+            .collect();
+        ctx.out.line(format!(
+            "{} local files, {} in the source{}: {} match, {}{}",
+            thousands(sum.local_files),
+            thousands(sum.source_files),
+            if sum.source_online { "" } else { " (offline)" },
+            thousands(sum.matched),
+            if reasons.is_empty() {
+                "nothing to repair".to_string()
+            } else {
+                reasons.join(", ")
+            },
+            if a.dry_run {
+                " (dry run: nothing queued)".to_string()
+            } else if sum.queued > 0 {
+                format!("; {} queued (plexsync resync run)", sum.queued)
+            } else {
+                String::new()
+            }
+        ));
+    }
+    Ok(ctx.finish(a.exit_code && problems > 0))
+}
+
+fn run_cmd(ctx: &Ctx, a: &ResyncRunArgs) -> Result<i32> {
+    let cfg = &ctx.config.resync;
+    let backoff = a.backoff.or(cfg.backoff).unwrap_or(1.0);
+    if !(backoff.is_finite() && backoff >= 0.0) {
+        bail!("--backoff must be a number of seconds, 0 or more");
+    }
+    let lib = library(ctx, &a.lib)?;
+    let backup_dir = match a.backup_dir.as_ref().or(cfg.backup_dir.as_ref()) {
+        Some(d) => Some(paths::absolute(d).with_context(|| format!("resolving {}", d.display()))?),
+        None => None,
+    };
+    let opts = RunOptions {
+        retries: a.retries.or(cfg.retries).unwrap_or(3),
+        backoff: Duration::from_secs_f64(backoff),
+        resume: !a.no_resume,
+        backup_dir,
+        bwlimit: a.bwlimit.or(cfg.bwlimit).filter(|b| *b > 0),
+        jobs: ctx.jobs,
+        dry_run: a.dry_run,
+        under: lib.map(|l| l.dest),
+    };
+    let mut cat = ctx.catalog()?;
+    let bar = ctx.progress();
+    let out = &ctx.out;
+    let on_event = |ev: RunEvent| match ev {
+        RunEvent::Warning(msg) => out.warn(msg),
+        RunEvent::Result(o) => {
+            out.emit("result", &o);
+            let shown = paths::display(&o.path);
+            match (o.status.as_str(), &o.error) {
+                ("failed", Some(e)) => out.error(format_args!(
+                    "{shown}: {e} (after {} attempt{})",
+                    o.attempts,
+                    if o.attempts == 1 { "" } else { "s" }
+                )),
+                ("planned", Some(e)) => out.warn(format_args!("{shown}: {e}")),
+                ("planned", None) => out.line(format!(
+                    "would copy {:<9} {:<12} {shown}{}",
+                    human_bytes(o.read_from_source),
+                    o.reason,
+                    if o.resumed_from > 0 {
+                        format!(" (resuming after {})", human_bytes(o.resumed_from))
+                    } else {
+                        String::new()
+                    }
+                )),
+                _ => out.line(format!(
+                    "copied {:<9} {:<12} {shown}{}",
+                    human_bytes(o.bytes),
+                    o.reason,
+                    if o.resumed_from > 0 {
+                        format!(" (resumed: {} read)", human_bytes(o.read_from_source))
+                    } else {
+                        String::new()
+                    }
+                )),
+            }
+        }
+    };
+    let sum = repair::run(&mut cat, &opts, &bar, &on_event)?;
+    if out.json() {
+        out.emit("summary", &sum);
+    } else if sum.dry_run {
+        out.line(format!(
+            "{} requests: would read {} from the source (dry run: nothing copied)",
+            thousands(sum.requests),
+            human_bytes(sum.read_from_source)
+        ));
+    } else {
+        out.line(format!(
+            "{} requests: {} done, {} failed; {} copied ({} read from the source) in {:.1}s",
+            thousands(sum.requests),
+            thousands(sum.done),
+            thousands(sum.failed),
+            human_bytes(sum.bytes),
+            human_bytes(sum.read_from_source),
+            sum.elapsed_secs
+        ));
+    }
+    Ok(ctx.finish(false))
+}
+
+fn verify_cmd(ctx: &Ctx, a: &ResyncVerifyArgs) -> Result<i32> {
+    let lib = library(ctx, &a.lib)?;
+    let mut libs = configured_libraries(ctx);
+    if let Some(l) = &lib {
+        libs.insert(0, l.clone());
+    }
+    let roots: Vec<PathBuf> = if !a.paths.is_empty() {
+        a.paths.clone()
+    } else if let Some(l) = &lib {
+        vec![l.dest.clone()]
+    } else if !ctx.config.library.is_empty() {
+        ctx.config.library.iter().map(|l| l.path.clone()).collect()
+    } else {
+        bail!("say what to verify: PATH..., --library NAME, or --source DIR --dest DIR");
+    };
+    for r in &roots {
+        if std::fs::symlink_metadata(r).is_err() {
+            bail!("{}: no such file or folder", r.display());
+        }
+    }
+    let mut cat = ctx.catalog()?;
+    let opts = VerifyOptions {
+        priority: a.priority,
+        jobs: ctx.jobs,
+        dry_run: a.dry_run,
+    };
+    let bar = ctx.progress();
+    let mut cands = Vec::new();
+    let sum = scrub::verify(
+        &mut cat,
+        &roots,
+        &libs,
+        &opts,
+        &bar,
+        &mut on_check_event(ctx, &mut cands),
+    )?;
+    if ctx.out.json() {
+        ctx.out.emit("summary", &sum);
+    } else {
+        print_candidates(ctx, &cands);
+        ctx.out.line(format!(
+            "{} files: {} containers checked, {} hashed ({}), {} failed{}",
+            thousands(sum.files),
+            thousands(sum.containers_checked),
+            thousands(sum.hashed),
+            human_bytes(sum.hashed_bytes),
+            thousands(sum.failed),
+            if sum.queued > 0 {
+                format!("; {} queued (plexsync resync run)", sum.queued)
+            } else {
+                String::new()
+            }
+        ));
+    }
+    Ok(ctx.finish(a.exit_code && sum.failed > 0))
+}
+
+fn queue_cmd(ctx: &Ctx, a: &ResyncQueueArgs) -> Result<i32> {
+    let cat = ctx.catalog()?;
+    match &a.action {
+        None => list(ctx, &cat, false),
+        Some(QueueAction::List { all }) => list(ctx, &cat, *all),
+        Some(QueueAction::Add {
+            paths: files,
+            priority,
+            lib,
+        }) => {
+            let lib = library(ctx, lib)?;
+            let libs = configured_libraries(ctx);
+            let mut added = 0u64;
+            for p in files {
+                let p = paths::absolute(p).with_context(|| format!("resolving {}", p.display()))?;
+                let source = store::synced(&cat, &p)?
+                    .map(|s| s.source)
+                    .or_else(|| lib.as_ref().and_then(|l| l.source_of(&p)))
+                    .or_else(|| libs.iter().find_map(|l| l.source_of(&p)));
+                let Some(source) = source else {
+                    ctx.out.error(format_args!(
+                        "{}: no source known; name one with --source DIR --dest DIR or --library NAME",
+                        paths::display(&p)
+                    ));
+                    continue;
+                };
+                let id = store::enqueue(
+                    cat.conn(),
+                    &p,
+                    Some(&source),
+                    Reason::UserRequest,
+                    *priority,
+                )?;
+                added += 1;
+                #[derive(serde::Serialize)]
+                struct Added<'a> {
+                    id: i64,
+                    #[serde(serialize_with = "paths::serialize")]
+                    path: &'a Path,
+                    #[serde(serialize_with = "paths::serialize")]
+                    source: &'a Path,
+                    priority: u8,
+                }
+                ctx.out.emit(
+                    "request",
+                    &Added {
+                        id,
+                        path: &p,
+                        source: &source,
+                        priority: *priority,
+                    },
+                );
+                ctx.out.line(format!("queued #{id} {}", paths::display(&p)));
+            }
+            ctx.out
+                .emit("summary", &serde_json::json!({ "queued": added }));
+            Ok(ctx.finish(false))
+        }
+        Some(QueueAction::Cancel { target }) => {
+            let n = match target.parse::<i64>() {
+                Ok(id) => store::cancel(&cat, Some(id), None)?,
+                Err(_) => {
+                    let p = paths::absolute(Path::new(target))?;
+                    store::cancel(&cat, None, Some(&p))?
+                }
+            };
+            if n == 0 {
+                bail!("no open request matches {target:?}");
+            }
+            ctx.out
+                .emit("summary", &serde_json::json!({ "cancelled": n }));
+            ctx.out.line(format!(
+                "cancelled {n} request{}",
+                if n == 1 { "" } else { "s" }
+            ));
+            Ok(ctx.finish(false))
+        }
+        Some(QueueAction::Clear { done: _, all }) => {
+            let n = store::clear(&cat, *all)?;
+            ctx.out
+                .emit("summary", &serde_json::json!({ "cleared": n }));
+            ctx.out.line(format!(
+                "cleared {n} request{}",
+                if n == 1 { "" } else { "s" }
+            ));
+            Ok(ctx.finish(false))
+        }
+    }
+}
+
+fn list(ctx: &Ctx, cat: &Catalog, all: bool) -> Result<i32> {
+    let states = if all {
+        "('pending', 'running', 'failed', 'done', 'cancelled')"
+    } else {
+        store::OPEN_STATES
+    };
+    let reqs = store::requests(cat, states, None)?;
+    for r in &reqs {
+        ctx.out.emit("request", r);
+    }
+    if ctx.out.json() {
+        ctx.out
+            .emit("summary", &serde_json::json!({ "requests": reqs.len() }));
+    } else if reqs.is_empty() {
+        ctx.out.line("the queue is empty");
+    } else {
+        let rows: Vec<Vec<String>> = reqs
+            .iter()
+            .map(|r| {
+                vec![
+                    r.id.to_string(),
+                    r.priority.to_string(),
+                    r.state.clone(),
+                    r.reason.clone(),
+                    r.attempts.to_string(),
+                    paths::display(&r.path),
+                    r.last_error.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        ctx.out.line(table(
+            &[
+                "ID",
+                "PRIO",
+                "STATE",
+                "REASON",
+                "TRIES",
+                "PATH",
+                "LAST ERROR",
+            ],
+            &rows,
+        ));
+    }
+    Ok(ctx.finish(false))
+}
+
+fn report_cmd(ctx: &Ctx, a: &ResyncReportArgs) -> Result<i32> {
+    let cat = ctx.catalog()?;
+    let runs = report::history(&cat)?;
+    #[derive(serde::Serialize)]
+    struct Totals {
+        runs: usize,
+        requests: u64,
+        done: u64,
+        failed: u64,
+        bytes: u64,
+        read_from_source: u64,
+    }
+    let totals = Totals {
+        runs: runs.len(),
+        requests: runs.iter().map(|r| r.requests).sum(),
+        done: runs.iter().map(|r| r.done).sum(),
+        failed: runs.iter().map(|r| r.failed).sum(),
+        bytes: runs.iter().map(|r| r.bytes).sum(),
+        read_from_source: runs.iter().map(|r| r.read_from_source).sum(),
+    };
+    if let Some(out) = &a.out {
+        let doc = serde_json::json!({ "runs": runs, "totals": totals });
+        let text = serde_json::to_vec_pretty(&doc)?;
+        std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+    }
+    for r in &runs {
+        ctx.out.emit("run", r);
+    }
+    if ctx.out.json() {
+        ctx.out.emit("summary", &totals);
+    } else {
+        let rows: Vec<Vec<String>> = runs
+            .iter()
+            .map(|r| {
+                vec![
+                    r.id.to_string(),
+                    format_utc(r.started_at),
+                    r.state.clone(),
+                    r.done.to_string(),
+                    r.failed.to_string(),
+                    human_bytes(r.bytes),
+                    human_bytes(r.read_from_source),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            ctx.out.line("no resync runs yet");
+        } else {
+            ctx.out.line(table(
+                &["RUN", "STARTED", "STATE", "DONE", "FAILED", "BYTES", "READ"],
+                &rows,
+            ));
+        }
+        if let Some(out) = &a.out {
+            ctx.out.line(format!("wrote {}", out.display()));
+        }
+    }
+    Ok(ctx.finish(false))
+}

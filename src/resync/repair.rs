@@ -1,0 +1,750 @@
+//! `resync run`: process the queue, highest priority first. Each request is copied from
+//! its source into a temporary file beside the target (hashing while copying), fsynced,
+//! re-read and verified, and only then renamed over the target, so an interrupted run
+//! never leaves a half-written file under the real name.
+//!
+//! Resume: when the catalog holds the source's BLAKE3 for its current size and mtime, the
+//! longest shorter local copy (the target itself or a leftover partial) is reused as a
+//! prefix and only the missing bytes are read from the source. The prefix is not compared
+//! with the source up front (that would read it again); the whole result must hash to the
+//! recorded source digest, and when it does not the request is retried without resume.
+//!
+//! Failures from the source (a dropped mount) and verification failures are retried with
+//! exponential backoff; a full destination fails the request at once.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, UNIX_EPOCH};
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::store::{self, Outcome, Request, Synced};
+use super::{leftovers, Reason};
+use crate::catalog::{now_secs, Catalog, Stat};
+use crate::fsops;
+use crate::hash;
+use crate::paths;
+use crate::progress::Progress;
+
+/// How to run the queue.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Retries after the first attempt.
+    pub retries: u32,
+    /// Base of the exponential backoff between attempts.
+    pub backoff: Duration,
+    /// Reuse a verified prefix of an interrupted copy.
+    pub resume: bool,
+    /// Keep replaced copies here (same relative path below it).
+    pub backup_dir: Option<PathBuf>,
+    /// Total read rate limit from the sources, bytes per second.
+    pub bwlimit: Option<u64>,
+    /// Copies at once.
+    pub jobs: usize,
+    /// Show what would be copied; change nothing.
+    pub dry_run: bool,
+    /// Only requests for files below this local folder.
+    pub under: Option<PathBuf>,
+}
+
+/// The longest wait between two attempts.
+pub const BACKOFF_CAP: Duration = Duration::from_secs(60);
+
+impl RunOptions {
+    /// The wait before attempt `n` (1 = the first retry).
+    pub fn delay(&self, n: u32) -> Duration {
+        let factor = 2f64.powi(n.saturating_sub(1).min(30) as i32);
+        self.backoff.mul_f64(factor).min(BACKOFF_CAP)
+    }
+}
+
+/// What a run reports as it goes.
+pub enum RunEvent {
+    /// One request finished (or, dry run, would be processed).
+    Result(Outcome),
+    /// Something worth knowing (waiting for the lock, a leftover not removed).
+    Warning(String),
+}
+
+/// Totals of a run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RunSummary {
+    pub run_id: Option<i64>,
+    pub dry_run: bool,
+    pub requests: u64,
+    pub done: u64,
+    pub failed: u64,
+    pub bytes: u64,
+    pub read_from_source: u64,
+    pub resumed_bytes: u64,
+    pub elapsed_secs: f64,
+}
+
+/// A failed attempt: retry it, or give up on the request now.
+enum Fail {
+    Retry { msg: String, verification: bool },
+    Fatal(String),
+}
+
+fn retry(msg: impl Into<String>) -> Fail {
+    Fail::Retry {
+        msg: msg.into(),
+        verification: false,
+    }
+}
+
+fn verify_fail(msg: impl Into<String>) -> Fail {
+    Fail::Retry {
+        msg: msg.into(),
+        verification: true,
+    }
+}
+
+struct Done {
+    /// The journal step of the copy, marked done together with the catalog rows.
+    step: i64,
+    /// What to record for the new local file, and its stat.
+    row: Synced,
+    local: Stat,
+    size: u64,
+    read: u64,
+    resumed: u64,
+    backup: Option<PathBuf>,
+}
+
+/// Shared read-rate limiter: sleeps so the total rate stays under the limit.
+struct Throttle {
+    limit: Option<u64>,
+    state: Mutex<(Instant, u64)>,
+}
+
+impl Throttle {
+    fn take(&self, n: u64) {
+        let Some(limit) = self.limit.filter(|l| *l > 0) else {
+            return;
+        };
+        let wait = {
+            let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            st.1 += n;
+            let due = Duration::from_secs_f64(st.1 as f64 / limit as f64);
+            due.saturating_sub(st.0.elapsed())
+        };
+        if !wait.is_zero() {
+            std::thread::sleep(wait);
+        }
+    }
+}
+
+struct Shared<'a> {
+    cat: Mutex<&'a mut Catalog>,
+    run: i64,
+    opts: &'a RunOptions,
+    progress: &'a dyn Progress,
+    throttle: Throttle,
+}
+
+impl Shared<'_> {
+    fn cat<T>(&self, f: impl FnOnce(&mut Catalog) -> Result<T>) -> Result<T> {
+        let mut g = self.cat.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut g)
+    }
+
+    /// Like [`Shared::cat`], in one transaction: a handful of small writes per file would
+    /// otherwise cost a commit each, which dominates runs over many small files.
+    fn tx<T>(&self, f: impl FnOnce(&Catalog) -> Result<T>) -> Result<T> {
+        self.cat(|c| {
+            c.conn().execute_batch("BEGIN IMMEDIATE")?;
+            match f(c) {
+                Ok(v) => {
+                    c.conn().execute_batch("COMMIT")?;
+                    Ok(v)
+                }
+                Err(e) => {
+                    let _ = c.conn().execute_batch("ROLLBACK");
+                    Err(e)
+                }
+            }
+        })
+    }
+}
+
+/// Process the queue (see the module doc). The caller holds no lock; this takes the
+/// catalog's act lock for the whole run (not for a dry run).
+pub fn run(
+    cat: &mut Catalog,
+    opts: &RunOptions,
+    progress: &dyn Progress,
+    on_event: &(dyn Fn(RunEvent) + Sync),
+) -> Result<RunSummary> {
+    let started = Instant::now();
+    let mut sum = RunSummary {
+        dry_run: opts.dry_run,
+        ..RunSummary::default()
+    };
+    if opts.dry_run {
+        let reqs = store::requests(cat, store::OPEN_STATES, opts.under.as_deref())?;
+        for r in reqs {
+            sum.requests += 1;
+            let o = plan(cat, &r, opts);
+            sum.bytes += o.bytes;
+            sum.read_from_source += o.read_from_source;
+            sum.resumed_bytes += o.resumed_from;
+            on_event(RunEvent::Result(o));
+        }
+        sum.elapsed_secs = started.elapsed().as_secs_f64();
+        return Ok(sum);
+    }
+    let _lock = cat.lock("plexsync resync run", &|msg| {
+        on_event(RunEvent::Warning(msg.to_string()))
+    })?;
+    // Read the queue under the lock: a run that just finished may have emptied it.
+    let reqs = store::requests(cat, store::OPEN_STATES, opts.under.as_deref())?;
+    // Under the lock no other run is active: one still `running` was killed.
+    cat.conn().execute(
+        "UPDATE runs SET state = 'interrupted', finished_at = ?1
+         WHERE engine = 'resync' AND state = 'running'",
+        [now_secs()],
+    )?;
+    let run_id = cat.begin_run("resync", "resync run")?;
+    sum.run_id = Some(run_id);
+    sum.requests = reqs.len() as u64;
+    let total: u64 = reqs
+        .iter()
+        .filter_map(|r| r.source.as_deref())
+        .filter_map(|s| std::fs::metadata(s).ok())
+        .map(|m| m.len())
+        .sum();
+    progress.phase("copying", Some(reqs.len() as u64), Some(total));
+    let shared = Shared {
+        cat: Mutex::new(cat),
+        run: run_id,
+        opts,
+        progress,
+        throttle: Throttle {
+            limit: opts.bwlimit,
+            state: Mutex::new((Instant::now(), 0)),
+        },
+    };
+    let next = AtomicUsize::new(0);
+    let totals = Mutex::new(&mut sum);
+    let workers = opts.jobs.max(1).min(reqs.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(req) = reqs.get(i) else { break };
+                let o = process(&shared, req);
+                {
+                    let mut t = totals.lock().unwrap_or_else(|e| e.into_inner());
+                    if o.status == "done" {
+                        t.done += 1;
+                    } else {
+                        t.failed += 1;
+                    }
+                    t.bytes += o.bytes;
+                    t.read_from_source += o.read_from_source;
+                    t.resumed_bytes += o.resumed_from;
+                }
+                progress.advance(1, 0);
+                on_event(RunEvent::Result(o));
+            });
+        }
+    });
+    progress.finish();
+    let failed = sum.failed > 0;
+    let cat = shared.cat.into_inner().unwrap_or_else(|e| e.into_inner());
+    cat.finish_run(run_id, if failed { "failed" } else { "done" })?;
+    sum.elapsed_secs = started.elapsed().as_secs_f64();
+    Ok(sum)
+}
+
+fn recorded_source_hash(rec: Option<&Synced>, src: &Path, st: &Stat) -> Option<hash::Blake3> {
+    rec.filter(|r| r.source == src && r.source_size == st.size && r.source_mtime_ns == st.mtime_ns)
+        .and_then(|r| r.source_blake3)
+}
+
+/// The longest regular file among the target and its leftovers that is shorter than the
+/// source and not empty: a candidate prefix.
+fn resume_candidate(target: &Path, source_size: u64) -> Option<(PathBuf, u64)> {
+    let mut best: Option<(PathBuf, u64)> = None;
+    let mut cands = leftovers::find(target);
+    cands.push(target.to_path_buf());
+    for c in cands {
+        let Ok(m) = std::fs::symlink_metadata(&c) else {
+            continue;
+        };
+        if m.is_file()
+            && m.len() > 0
+            && m.len() < source_size
+            && best.as_ref().is_none_or(|b| m.len() > b.1)
+        {
+            best = Some((c, m.len()));
+        }
+    }
+    best
+}
+
+fn plan(cat: &Catalog, r: &Request, opts: &RunOptions) -> Outcome {
+    let mut o = outcome(r);
+    o.status = "planned".into();
+    let Some(src) = r.source.as_deref() else {
+        o.error = Some("no source known for this file".into());
+        return o;
+    };
+    match std::fs::metadata(src) {
+        Ok(m) => {
+            let st = Stat::from_metadata(&m);
+            o.bytes = st.size;
+            o.read_from_source = st.size;
+            let rec = store::synced(cat, &r.path).ok().flatten();
+            if opts.resume && recorded_source_hash(rec.as_ref(), src, &st).is_some() {
+                if let Some((_, n)) = resume_candidate(&r.path, st.size) {
+                    o.resumed_from = n;
+                    o.read_from_source = st.size - n;
+                }
+            }
+        }
+        Err(e) => o.error = Some(format!("source {}: {e}", paths::display(src))),
+    }
+    o
+}
+
+fn outcome(r: &Request) -> Outcome {
+    Outcome {
+        id: Some(r.id),
+        path: r.path.clone(),
+        source: r.source.clone(),
+        reason: r.reason.clone(),
+        status: String::new(),
+        bytes: 0,
+        read_from_source: 0,
+        resumed_from: 0,
+        attempts: 0,
+        verified: false,
+        duration_secs: 0.0,
+        error: None,
+        backup: None,
+    }
+}
+
+fn process(sh: &Shared, r: &Request) -> Outcome {
+    let started = Instant::now();
+    let mut o = outcome(r);
+    let record =
+        |o: &Outcome, state: &str, attempts: u32, reason: Option<Reason>, done: Option<&Done>| {
+            let res = sh.tx(|c| {
+                if let Some(d) = done {
+                    c.journal_set(d.step, "done", None)?;
+                    store::put_synced(c.conn(), &d.row)?;
+                    let st = d.local;
+                    // Only a row the scanner made is updated: resync does not adopt files into roots.
+                    if let Some(b3) = d.row.local_blake3 {
+                        c.record_verified(&d.row.path, &st, &b3)?;
+                    }
+                    // The usage log hears of every sync (weight 0.5 in the score).
+                    crate::usage::store::insert(
+                        c.conn(),
+                        &[crate::usage::store::Access::new(
+                            d.row.path.clone(),
+                            crate::usage::AccessType::Synced,
+                            d.row.synced_at,
+                            None,
+                        )],
+                    )?;
+                }
+                store::set_state(c, r.id, state, Some(attempts), o.error.as_deref(), reason)?;
+                store::add_result(c, sh.run, o)
+            });
+            if let Err(e) = res {
+                eprintln!(
+                    "plexsync: recording the result of {}: {e:#}",
+                    paths::display(&o.path)
+                );
+            }
+        };
+    let Some(src) = r.source.clone() else {
+        o.status = "failed".into();
+        o.error = Some(
+            "no source known for this file; queue it again with --source/--dest or --library"
+                .into(),
+        );
+        record(&o, "failed", r.attempts, None, None);
+        return o;
+    };
+    // A request that already failed verification may hold a bad prefix: copy it whole.
+    let mut resume = sh.opts.resume && r.reason != Reason::VerificationFailed.as_str();
+    let mut last: Option<Fail> = None;
+    let mut tries = 0u32;
+    for attempt in 0..=sh.opts.retries {
+        if attempt > 0 {
+            std::thread::sleep(sh.opts.delay(attempt));
+        }
+        tries += 1;
+        match copy_once(sh, r, &src, resume) {
+            Ok(d) => {
+                o.status = "done".into();
+                o.bytes = d.size;
+                o.read_from_source = d.read;
+                o.resumed_from = d.resumed;
+                o.verified = true;
+                o.backup = d.backup.clone();
+                o.attempts = tries;
+                o.duration_secs = started.elapsed().as_secs_f64();
+                record(&o, "done", r.attempts + tries, None, Some(&d));
+                return o;
+            }
+            Err(f) => {
+                let fatal = matches!(f, Fail::Fatal(_));
+                if matches!(
+                    f,
+                    Fail::Retry {
+                        verification: true,
+                        ..
+                    }
+                ) {
+                    // A prefix that does not verify must not be reused.
+                    resume = false;
+                }
+                last = Some(f);
+                if fatal {
+                    break;
+                }
+            }
+        }
+    }
+    let (msg, verification) = match last {
+        Some(Fail::Retry { msg, verification }) => (msg, verification),
+        Some(Fail::Fatal(msg)) => (msg, false),
+        None => ("no attempt was made".into(), false),
+    };
+    o.status = "failed".into();
+    o.attempts = tries;
+    o.error = Some(msg);
+    o.duration_secs = started.elapsed().as_secs_f64();
+    if verification {
+        o.reason = Reason::VerificationFailed.as_str().into();
+    }
+    record(
+        &o,
+        "failed",
+        r.attempts + tries,
+        verification.then_some(Reason::VerificationFailed),
+        None,
+    );
+    o
+}
+
+fn is_space_error(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::StorageFull
+        || matches!(e.raw_os_error(), Some(libc::ENOSPC) | Some(libc::EDQUOT))
+}
+
+fn backup_path(sh: &Shared, dir: &Path, target: &Path) -> PathBuf {
+    let rel = sh
+        .opts
+        .under
+        .as_deref()
+        .and_then(|u| target.strip_prefix(u).ok())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| target.components().skip(1).collect());
+    let base = dir.join(rel);
+    let mut p = base.clone();
+    let mut n = 1;
+    while p.symlink_metadata().is_ok() {
+        let mut name = base.file_name().unwrap_or_default().to_owned();
+        name.push(format!(".{n}"));
+        p = base.with_file_name(name);
+        n += 1;
+    }
+    p
+}
+
+fn copy_once(sh: &Shared, r: &Request, src: &Path, resume: bool) -> Result<Done, Fail> {
+    let target = &r.path;
+    let shown = paths::display(src);
+    let meta = std::fs::metadata(src).map_err(|e| retry(format!("source {shown}: {e}")))?;
+    if !meta.is_file() {
+        return Err(retry(format!("source {shown} is not a regular file")));
+    }
+    let sst = Stat::from_metadata(&meta);
+    let rec = sh
+        .cat(|c| store::synced(c, target))
+        .map_err(|e| Fail::Fatal(format!("{e:#}")))?;
+    let expected = recorded_source_hash(rec.as_ref(), src, &sst);
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Fail::Fatal(format!("creating {}: {e}", paths::display(dir))))?;
+    let before = match std::fs::symlink_metadata(target) {
+        Ok(m) if m.is_dir() => {
+            return Err(Fail::Fatal(format!(
+                "{} is a folder; left alone",
+                paths::display(target)
+            )))
+        }
+        Ok(m) => Some(Stat::from_metadata(&m)),
+        Err(_) => None,
+    };
+    fsops::ensure_space(dir, sst.size).map_err(|e| Fail::Fatal(e.to_string()))?;
+    let prefix = if resume && expected.is_some() {
+        resume_candidate(target, sst.size)
+    } else {
+        None
+    };
+    // Journaled (and the request marked running) before a byte is written.
+    let step = sh
+        .tx(|c| {
+            store::set_state(c, r.id, "running", None, None, None)?;
+            let s = c.journal_add(sh.run, "copy", Some(src), Some(target), Some(&r.reason))?;
+            c.journal_set(s, "started", None)?;
+            Ok(s)
+        })
+        .map_err(|e| Fail::Fatal(format!("{e:#}")))?;
+    let attempt = Attempt {
+        src,
+        sst,
+        expected,
+        prefix,
+        before,
+        step,
+    };
+    let result = copy_verify_commit(sh, r, attempt);
+    if let Err(Fail::Retry { msg, .. } | Fail::Fatal(msg)) = &result {
+        let _ = sh.cat(|c| c.journal_set(step, "failed", Some(msg)));
+    }
+    result
+}
+
+/// One attempt at a request, as decided before copying.
+struct Attempt<'a> {
+    src: &'a Path,
+    sst: Stat,
+    expected: Option<hash::Blake3>,
+    prefix: Option<(PathBuf, u64)>,
+    before: Option<Stat>,
+    step: i64,
+}
+
+fn copy_verify_commit(sh: &Shared, r: &Request, a: Attempt) -> Result<Done, Fail> {
+    let Attempt {
+        src,
+        sst,
+        expected,
+        prefix,
+        before,
+        step,
+    } = a;
+    let sst = &sst;
+    let target = &r.path;
+    let shown = paths::display(src);
+    let mut on_bytes = |n: u64| {
+        sh.progress.advance(0, n);
+        sh.throttle.take(n);
+    };
+    let (tmp, copied) = fsops::copy_to_temp(
+        src,
+        target,
+        prefix.as_ref().map(|(p, n)| (p.as_path(), *n)),
+        &mut on_bytes,
+    )
+    .map_err(|e| {
+        if is_space_error(&e) {
+            Fail::Fatal(format!("no space left for {}: {e}", paths::display(target)))
+        } else {
+            retry(format!("copying from {shown}: {e}"))
+        }
+    })?;
+    let discard = |f: Fail| {
+        let _ = std::fs::remove_file(&tmp);
+        f
+    };
+    // The source must still be what we started from.
+    match std::fs::metadata(src) {
+        Ok(m) if Stat::from_metadata(&m) == *sst => {}
+        Ok(_) => {
+            return Err(discard(retry(format!(
+                "source {shown} changed during the copy"
+            ))))
+        }
+        Err(e) => return Err(discard(retry(format!("source {shown}: {e}")))),
+    }
+    if copied.size != sst.size {
+        return Err(discard(verify_fail(format!(
+            "copied {} bytes but the source has {}",
+            copied.size, sst.size
+        ))));
+    }
+    // Read back what reached the disk.
+    match hash::blake3_file(&tmp, &mut |_| {}) {
+        Ok(d) if d == copied.blake3 => {}
+        Ok(_) => {
+            return Err(discard(verify_fail(
+                "the copy did not verify: what was written differs from what was read",
+            )))
+        }
+        Err(e) => return Err(discard(Fail::Fatal(format!("re-reading the copy: {e}")))),
+    }
+    if let Some(want) = expected {
+        if want != copied.blake3 {
+            return Err(discard(verify_fail(if prefix.is_some() {
+                "the resumed copy does not match the source's recorded hash"
+            } else {
+                "the copy does not match the source's recorded hash"
+            })));
+        }
+    }
+    let mtime = UNIX_EPOCH + Duration::from_nanos(sst.mtime_ns.max(0) as u64);
+    if let Err(e) = std::fs::File::options()
+        .write(true)
+        .open(&tmp)
+        .and_then(|f| f.set_modified(mtime))
+    {
+        return Err(discard(Fail::Fatal(format!(
+            "setting the copy's mtime: {e}"
+        ))));
+    }
+    // Re-check the file being replaced right before touching it.
+    let now = std::fs::symlink_metadata(target)
+        .ok()
+        .map(|m| Stat::from_metadata(&m));
+    if now != before {
+        return Err(discard(Fail::Fatal(format!(
+            "{} changed during the copy; left alone",
+            paths::display(target)
+        ))));
+    }
+    let mut backup = None;
+    if let (Some(dir), Some(_)) = (sh.opts.backup_dir.as_deref(), before) {
+        let b = backup_path(sh, dir, target);
+        let step = sh
+            .cat(|c| c.journal_add(sh.run, "backup", Some(target), Some(&b), None))
+            .map_err(|e| discard(Fail::Fatal(format!("{e:#}"))))?;
+        if let Err(e) = fsops::move_file(target, &b) {
+            let _ = sh.cat(|c| c.journal_set(step, "failed", Some(&e.to_string())));
+            return Err(discard(Fail::Fatal(format!(
+                "keeping a backup in {}: {e}",
+                paths::display(&b)
+            ))));
+        }
+        let _ = sh.cat(|c| c.journal_set(step, "done", None));
+        backup = Some(b);
+    }
+    if let Err(e) = fsops::commit(&tmp, target) {
+        let mut msg = format!("replacing {}: {e}", paths::display(target));
+        if let Some(b) = &backup {
+            match fsops::move_file(b, target) {
+                Ok(_) => msg.push_str("; the old copy was restored"),
+                Err(e2) => msg.push_str(&format!(
+                    "; the old copy is kept at {} ({e2})",
+                    paths::display(b)
+                )),
+            }
+        }
+        return Err(discard(Fail::Fatal(msg)));
+    }
+    for l in leftovers::find(target) {
+        let res = sh.cat(|c| {
+            let s = c.journal_add(
+                sh.run,
+                "remove",
+                Some(&l),
+                None,
+                Some("leftover partial copy"),
+            )?;
+            match std::fs::remove_file(&l) {
+                Ok(()) => c.journal_set(s, "done", None),
+                Err(e) => c.journal_set(s, "failed", Some(&e.to_string())),
+            }
+        });
+        if let Err(e) = res {
+            eprintln!("plexsync: removing {}: {e:#}", paths::display(&l));
+        }
+    }
+    let lst = Stat::of(target).unwrap_or_default();
+    let now = now_secs();
+    let row = Synced {
+        path: target.clone(),
+        source: src.to_path_buf(),
+        source_size: sst.size,
+        source_mtime_ns: sst.mtime_ns,
+        source_blake3: Some(copied.blake3),
+        local_size: lst.size,
+        local_mtime_ns: lst.mtime_ns,
+        local_blake3: Some(copied.blake3),
+        synced_at: now,
+        verified_at: Some(now),
+    };
+    Ok(Done {
+        step,
+        row,
+        local: lst,
+        size: copied.size,
+        read: copied.read_from_source,
+        resumed: prefix.map_or(0, |p| p.1),
+        backup,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(backoff: f64) -> RunOptions {
+        RunOptions {
+            retries: 3,
+            backoff: Duration::from_secs_f64(backoff),
+            resume: true,
+            backup_dir: None,
+            bwlimit: None,
+            jobs: 1,
+            dry_run: false,
+            under: None,
+        }
+    }
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        let o = opts(1.0);
+        assert_eq!(o.delay(1), Duration::from_secs(1));
+        assert_eq!(o.delay(2), Duration::from_secs(2));
+        assert_eq!(o.delay(4), Duration::from_secs(8));
+        assert_eq!(o.delay(40), BACKOFF_CAP);
+        assert_eq!(opts(0.0).delay(3), Duration::ZERO);
+    }
+
+    #[test]
+    fn throttle_holds_the_rate() {
+        let t = Throttle {
+            limit: Some(10 << 20),
+            state: Mutex::new((Instant::now(), 0)),
+        };
+        let started = Instant::now();
+        t.take(1 << 20);
+        t.take(1 << 20);
+        // 2 MiB at 10 MiB/s takes at least 0.2 s.
+        assert!(started.elapsed() >= Duration::from_millis(190));
+        let free = Throttle {
+            limit: None,
+            state: Mutex::new((Instant::now(), 0)),
+        };
+        let started = Instant::now();
+        free.take(u64::MAX / 2);
+        assert!(started.elapsed() < Duration::from_millis(100));
+    }
+
+    #[test]
+    fn resume_picks_the_longest_shorter_copy() {
+        let d = tempfile::tempdir().unwrap();
+        let target = d.path().join("a.mkv");
+        std::fs::write(&target, vec![1u8; 100]).unwrap();
+        std::fs::write(d.path().join("a.mkv.part"), vec![1u8; 300]).unwrap();
+        std::fs::write(d.path().join(".a.mkv.plexsync-tmp.9.9"), vec![1u8; 900]).unwrap();
+        let (p, n) = resume_candidate(&target, 500).unwrap();
+        assert_eq!((p, n), (d.path().join("a.mkv.part"), 300));
+        assert!(resume_candidate(&target, 50).is_none());
+    }
+}

@@ -1,0 +1,84 @@
+//! `resync report`: the history of `resync run`s and what each did, from the catalog's
+//! `runs` and `resync_results` tables.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::paths;
+
+/// One request's result within a run.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResultRow {
+    #[serde(serialize_with = "paths::serialize")]
+    pub path: PathBuf,
+    pub reason: String,
+    pub status: String,
+    pub bytes: u64,
+    pub read_from_source: u64,
+    pub attempts: u32,
+    pub verified: bool,
+    pub duration_secs: f64,
+    pub error: Option<String>,
+}
+
+/// One run and its statistics.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunReport {
+    pub id: i64,
+    pub started_at: i64,
+    pub finished_at: Option<i64>,
+    pub state: String,
+    pub requests: u64,
+    pub done: u64,
+    pub failed: u64,
+    pub bytes: u64,
+    pub read_from_source: u64,
+    pub duration_secs: f64,
+    pub results: Vec<ResultRow>,
+}
+
+/// Every resync run, newest first, with its results.
+pub fn history(cat: &Catalog) -> Result<Vec<RunReport>> {
+    let mut out = Vec::new();
+    let mut stmt = cat.conn().prepare_cached(
+        "SELECT path, reason, status, bytes, read_from_source, attempts, verified, duration_ms, error
+         FROM resync_results WHERE run_id = ?1 ORDER BY id",
+    )?;
+    for run in cat.runs("resync")? {
+        let results = stmt
+            .query_map([run.id], |r| {
+                Ok(ResultRow {
+                    path: paths::from_bytes(&r.get::<_, Vec<u8>>(0)?),
+                    reason: r.get(1)?,
+                    status: r.get(2)?,
+                    bytes: r.get::<_, i64>(3)? as u64,
+                    read_from_source: r.get::<_, i64>(4)? as u64,
+                    attempts: r.get::<_, i64>(5)? as u32,
+                    verified: r.get(6)?,
+                    duration_secs: r.get::<_, i64>(7)? as f64 / 1000.0,
+                    error: r.get(8)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let done = results.iter().filter(|r| r.status == "done").count() as u64;
+        out.push(RunReport {
+            id: run.id,
+            started_at: run.started_at,
+            finished_at: run.finished_at,
+            state: run.state,
+            requests: results.len() as u64,
+            done,
+            failed: results.len() as u64 - done,
+            bytes: results.iter().map(|r| r.bytes).sum(),
+            read_from_source: results.iter().map(|r| r.read_from_source).sum(),
+            duration_secs: run
+                .finished_at
+                .map_or(0.0, |f| (f - run.started_at).max(0) as f64),
+            results,
+        });
+    }
+    Ok(out)
+}

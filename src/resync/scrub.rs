@@ -1,0 +1,203 @@
+//! `resync verify`: a scrub of local files alone, no source needed. Every media file gets
+//! the container check; every file with a hash recorded at its last verification is read
+//! and compared with it (bit rot keeps size and mtime, so the content is always read).
+//! What fails is queued against its known source.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::check::{Candidate, CheckEvent};
+use super::store::{self, Synced};
+use super::{leftovers, Library, Reason};
+use crate::catalog::{Catalog, Stat};
+use crate::hash;
+use crate::media::container::{self, Verdict};
+use crate::paths;
+use crate::progress::Progress;
+use crate::scan::walk::{self, Found};
+
+/// How to scrub.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VerifyOptions {
+    /// Priority for requests queued (default: by reason).
+    pub priority: Option<u8>,
+    /// Worker threads.
+    pub jobs: usize,
+    /// Report only: queue nothing, record nothing.
+    pub dry_run: bool,
+}
+
+/// Totals of a scrub.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct VerifySummary {
+    pub files: u64,
+    pub containers_checked: u64,
+    pub hashed: u64,
+    pub hashed_bytes: u64,
+    pub failed: u64,
+    pub queued: u64,
+    pub errors: u64,
+}
+
+enum Verdict2 {
+    Fine {
+        hashed: Option<(Stat, hash::Blake3)>,
+        container: bool,
+    },
+    Bad(Reason, String, bool),
+    Error(String),
+}
+
+/// Scrub `roots` (files or folders); `libs` map local files to sources when the catalog
+/// does not know where a file came from.
+pub fn verify(
+    cat: &mut Catalog,
+    roots: &[PathBuf],
+    libs: &[Library],
+    opts: &VerifyOptions,
+    progress: &dyn Progress,
+    on_event: &mut dyn FnMut(CheckEvent),
+) -> Result<VerifySummary> {
+    let mut sum = VerifySummary::default();
+    let mut files: Vec<(PathBuf, Stat, Option<Synced>)> = Vec::new();
+    progress.phase("walking", None, None);
+    for root in roots {
+        let root = paths::absolute(root)?;
+        let known = store::synced_under(cat, &root)?;
+        let mut single = store::synced(cat, &root)?;
+        walk::walk(&root, false, opts.jobs.max(1), &mut |f| match f {
+            Found::File(p, st) => {
+                if p.file_name().and_then(leftovers::target_name).is_some() {
+                    return;
+                }
+                let row = known
+                    .get(paths::to_bytes(&p))
+                    .cloned()
+                    .or_else(|| single.take().filter(|s| s.path == p));
+                files.push((p, st, row));
+            }
+            Found::Special(_) => {}
+            Found::Error(p, msg) => {
+                sum.errors += 1;
+                on_event(CheckEvent::Error(p, msg));
+            }
+        });
+    }
+    sum.files = files.len() as u64;
+    let bytes: u64 = files
+        .iter()
+        .filter(|f| f.2.as_ref().is_some_and(|r| r.local_blake3.is_some()))
+        .map(|f| f.1.size)
+        .sum();
+    progress.phase("verifying", Some(files.len() as u64), Some(bytes));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.max(1))
+        .build()?;
+    let verdicts: Vec<Verdict2> = pool.install(|| {
+        files
+            .par_iter()
+            .map(|(p, st, row)| {
+                let v = scrub_one(p, st, row.as_ref(), progress);
+                progress.advance(1, 0);
+                v
+            })
+            .collect()
+    });
+    progress.finish();
+    let tx = cat.conn_mut().transaction()?;
+    for ((path, _, row), v) in files.into_iter().zip(verdicts) {
+        match v {
+            Verdict2::Error(msg) => {
+                sum.errors += 1;
+                on_event(CheckEvent::Error(Some(path), msg));
+            }
+            Verdict2::Fine { hashed, container } => {
+                sum.containers_checked += u64::from(container);
+                if let Some((st, d)) = hashed {
+                    sum.hashed += 1;
+                    sum.hashed_bytes += st.size;
+                    if !opts.dry_run {
+                        if let Some(mut r) = row {
+                            r.local_blake3 = Some(d);
+                            r.local_size = st.size;
+                            r.local_mtime_ns = st.mtime_ns;
+                            r.verified_at = Some(crate::catalog::now_secs());
+                            store::put_synced(&tx, &r)?;
+                        }
+                    }
+                }
+            }
+            Verdict2::Bad(reason, detail, container) => {
+                sum.containers_checked += u64::from(container);
+                sum.failed += 1;
+                let source = row
+                    .as_ref()
+                    .map(|r| r.source.clone())
+                    .or_else(|| libs.iter().find_map(|l| l.source_of(&path)));
+                let priority = opts.priority.unwrap_or(reason.default_priority());
+                let id = match (&source, opts.dry_run) {
+                    (Some(s), false) => {
+                        sum.queued += 1;
+                        Some(store::enqueue(&tx, &path, Some(s), reason, priority)?)
+                    }
+                    _ => None,
+                };
+                let detail = if source.is_none() {
+                    format!("{detail} (no source known: not queued)")
+                } else {
+                    detail
+                };
+                on_event(CheckEvent::Candidate(Candidate {
+                    size: std::fs::symlink_metadata(&path).ok().map(|m| m.len()),
+                    path,
+                    source,
+                    reason,
+                    priority,
+                    source_size: None,
+                    detail,
+                    id,
+                }));
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(sum)
+}
+
+fn scrub_one(path: &Path, st: &Stat, row: Option<&Synced>, progress: &dyn Progress) -> Verdict2 {
+    let verdict = match container::check(path) {
+        Ok(v) => v,
+        Err(e) => return Verdict2::Error(e.to_string()),
+    };
+    let container = verdict.is_some();
+    match verdict {
+        Some(v @ Verdict::Truncated { .. }) => {
+            return Verdict2::Bad(Reason::Incomplete, v.describe(), container)
+        }
+        Some(v @ Verdict::Invalid { .. }) => {
+            return Verdict2::Bad(Reason::Corrupted, v.describe(), container)
+        }
+        _ => {}
+    }
+    let Some(want) = row.and_then(|r| r.local_blake3) else {
+        return Verdict2::Fine {
+            hashed: None,
+            container,
+        };
+    };
+    match crate::hash::blake3_file(path, &mut |n| progress.advance(0, n)) {
+        Ok(d) if d == want => Verdict2::Fine {
+            hashed: Some((*st, d)),
+            container,
+        },
+        Ok(_) => Verdict2::Bad(
+            Reason::Corrupted,
+            "no longer matches the hash recorded when it was verified".into(),
+            container,
+        ),
+        Err(e) => Verdict2::Error(e.to_string()),
+    }
+}

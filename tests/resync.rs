@@ -1,0 +1,517 @@
+//! End-to-end tests of `plexsync resync` on temporary source and local trees with
+//! injected faults.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use common::{json_path, of_type, summary, World};
+use serde_json::Value;
+
+/// Deterministic bytes (a cheap xorshift) so sizes can be large without a RNG crate.
+fn bytes(n: usize, seed: u64) -> Vec<u8> {
+    let mut s = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    (0..n)
+        .map(|_| {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 32) as u8
+        })
+        .collect()
+}
+
+/// A valid Matroska file: EBML header and a Segment of `body` bytes.
+fn mkv(body: usize, seed: u64) -> Vec<u8> {
+    let mut v = vec![0x1A, 0x45, 0xDF, 0xA3, 0x84, 0x42, 0x86, 0x81, 0x01];
+    v.extend([0x18, 0x53, 0x80, 0x67, 0x01]);
+    v.extend(&(body as u64).to_be_bytes()[1..]);
+    v.extend(bytes(body, seed));
+    v
+}
+
+fn set_mtime(p: &Path, t: SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(p)
+        .unwrap()
+        .set_modified(t)
+        .unwrap();
+}
+
+/// Every file below `root` (relative path → content).
+fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                stack.push(e.path());
+            } else {
+                out.insert(
+                    e.path().strip_prefix(root).unwrap().to_path_buf(),
+                    std::fs::read(e.path()).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn lib_args<'a>(w: &'a World, extra: &[&'a str]) -> Vec<String> {
+    let mut v: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+    v.extend([
+        "--source".into(),
+        w.path("src").display().to_string(),
+        "--dest".into(),
+        w.path("local").display().to_string(),
+    ]);
+    v
+}
+
+fn run_json(w: &World, args: &[String], code: i32) -> Vec<Value> {
+    let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    w.json(&a, code)
+}
+
+/// reason by local file name, for candidates.
+fn reasons(msgs: &[Value]) -> BTreeMap<String, String> {
+    of_type(msgs, "candidate")
+        .into_iter()
+        .map(|c| {
+            (
+                json_path(&c["path"])
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                c["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A source tree and an identical local copy, recorded as synced with hashes.
+fn synced_world() -> World {
+    let w = World::new();
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("Movies/Deleted (2001)/Deleted.mkv", mkv(50_000, 1)),
+        ("Movies/Cut (2002)/Cut.mkv", mkv(80_000, 2)),
+        ("Movies/Flipped (2003)/Flipped.bin", bytes(60_000, 3)),
+        ("Movies/Partial (2004)/Partial.mkv", mkv(70_000, 4)),
+        ("TV/Show/Season 01/Changed.S01E01.bin", bytes(30_000, 5)),
+        ("TV/Show/Season 01/Fine.S01E02.mkv", mkv(20_000, 6)),
+        (
+            "TV/Show/Season 01/Fine.S01E02.srt",
+            b"1\n00:00:01,000 --> 00:00:02,000\nhi\n".to_vec(),
+        ),
+    ];
+    for (rel, data) in &files {
+        w.write(&format!("src/{rel}"), data);
+        w.write(&format!("local/{rel}"), data);
+    }
+    let msgs = run_json(&w, &lib_args(&w, &["resync", "check", "--checksum"]), 0);
+    assert!(of_type(&msgs, "candidate").is_empty(), "{msgs:?}");
+    assert_eq!(summary(&msgs)["matched"], 7);
+    w
+}
+
+fn inject_faults(w: &World) {
+    let later = SystemTime::now() + Duration::from_secs(10);
+    std::fs::remove_file(w.path("local/Movies/Deleted (2001)/Deleted.mkv")).unwrap();
+    let cut = w.path("local/Movies/Cut (2002)/Cut.mkv");
+    let data = std::fs::read(&cut).unwrap();
+    std::fs::write(&cut, &data[..30_000]).unwrap();
+    let flip = w.path("local/Movies/Flipped (2003)/Flipped.bin");
+    let mut data = std::fs::read(&flip).unwrap();
+    data[30_000] ^= 0x40;
+    std::fs::write(&flip, &data).unwrap();
+    set_mtime(&flip, later);
+    let part = w.path("local/Movies/Partial (2004)/Partial.mkv");
+    let data = std::fs::read(&part).unwrap();
+    std::fs::remove_file(&part).unwrap();
+    w.write(
+        "local/Movies/Partial (2004)/Partial.mkv.part",
+        &data[..25_000],
+    );
+    let changed = w.write(
+        "src/TV/Show/Season 01/Changed.S01E01.bin",
+        bytes(31_000, 55),
+    );
+    set_mtime(&changed, later);
+    w.write("local/Movies/orphan.nfo", b"<movie/>");
+}
+
+fn expected_reasons() -> BTreeMap<String, String> {
+    [
+        ("Deleted.mkv", "missing"),
+        ("Cut.mkv", "incomplete"),
+        ("Flipped.bin", "corrupted"),
+        ("Partial.mkv", "incomplete"),
+        ("Changed.S01E01.bin", "outdated"),
+        ("orphan.nfo", "orphaned"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect()
+}
+
+#[test]
+fn check_finds_each_fault_and_run_repairs_the_tree() {
+    let w = synced_world();
+    inject_faults(&w);
+    // A dry run reports the same and queues nothing.
+    let dry = run_json(&w, &lib_args(&w, &["resync", "check", "-n"]), 0);
+    assert_eq!(reasons(&dry), expected_reasons());
+    assert_eq!(w.json(&["resync", "queue"], 0).len(), 1);
+
+    // The flipped byte is found through the hash recorded at the last verification...
+    let msgs = run_json(&w, &lib_args(&w, &["resync", "check", "--exit-code"]), 1);
+    assert_eq!(reasons(&msgs), expected_reasons());
+    // ... and by reading both sides.
+    let msgs = run_json(&w, &lib_args(&w, &["resync", "check", "--checksum"]), 0);
+    assert_eq!(reasons(&msgs), expected_reasons());
+    for c in of_type(&msgs, "candidate") {
+        let queued = c["id"].is_i64();
+        assert_eq!(queued, c["reason"] != "orphaned", "{c}");
+    }
+    let queue = w.json(&["resync", "queue"], 0);
+    assert_eq!(of_type(&queue, "request").len(), 5);
+
+    let msgs = w.json(&["resync", "run", "--backoff", "0.01"], 0);
+    let results = of_type(&msgs, "result");
+    assert_eq!(results.len(), 5);
+    assert!(results
+        .iter()
+        .all(|r| r["status"] == "done" && r["verified"] == true));
+    assert_eq!(summary(&msgs)["failed"], 0);
+
+    // Each repaired file is logged as `synced` in the usage log.
+    let first = results[0]["path"].clone();
+    let shown = w.json(
+        &["usage", "show", common::json_path(&first).to_str().unwrap()],
+        0,
+    );
+    let kinds: Vec<&Value> = of_type(&shown, "access")
+        .iter()
+        .map(|e| &e["access_type"])
+        .collect();
+    assert!(kinds.iter().any(|k| *k == "synced"), "{shown:?}");
+
+    let mut local = tree(&w.path("local"));
+    let orphan = local.remove(Path::new("Movies/orphan.nfo"));
+    assert_eq!(orphan.as_deref(), Some(&b"<movie/>"[..]));
+    assert_eq!(local, tree(&w.path("src")));
+
+    // Nothing left to do; the queue is empty and the next check is clean.
+    let msgs = run_json(&w, &lib_args(&w, &["resync", "check", "--exit-code"]), 0);
+    assert_eq!(reasons(&msgs).len(), 1);
+    assert!(of_type(&w.json(&["resync", "queue"], 0), "request").is_empty());
+}
+
+#[test]
+fn container_check_finds_a_cut_file_with_the_source_offline() {
+    let w = synced_world();
+    let cut = w.path("local/Movies/Cut (2002)/Cut.mkv");
+    let data = std::fs::read(&cut).unwrap();
+    std::fs::write(&cut, &data[..40_000]).unwrap();
+    std::fs::rename(w.path("src"), w.path("src-offline")).unwrap();
+    let msgs = run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
+    assert_eq!(
+        reasons(&msgs),
+        [("Cut.mkv".to_string(), "incomplete".to_string())].into()
+    );
+    // The scrub finds it too, without a source.
+    let msgs = w.json(
+        &["resync", "verify", "-n", w.path("local").to_str().unwrap()],
+        0,
+    );
+    assert_eq!(
+        reasons(&msgs),
+        [("Cut.mkv".to_string(), "incomplete".to_string())].into()
+    );
+}
+
+#[test]
+fn verify_scrubs_recorded_hashes() {
+    let w = synced_world();
+    // Bit rot: same size, same mtime.
+    let p = w.path("local/TV/Show/Season 01/Fine.S01E02.srt");
+    let mtime = std::fs::metadata(&p).unwrap().modified().unwrap();
+    let mut data = std::fs::read(&p).unwrap();
+    data[3] ^= 1;
+    std::fs::write(&p, &data).unwrap();
+    set_mtime(&p, mtime);
+    let msgs = w.json(
+        &[
+            "resync",
+            "verify",
+            "--exit-code",
+            w.path("local").to_str().unwrap(),
+        ],
+        1,
+    );
+    assert_eq!(
+        reasons(&msgs),
+        [("Fine.S01E02.srt".to_string(), "corrupted".to_string())].into()
+    );
+    assert_eq!(summary(&msgs)["hashed"], 6);
+    let msgs = w.json(&["resync", "run", "--backoff", "0"], 0);
+    assert_eq!(of_type(&msgs, "result")[0]["status"], "done");
+    assert_eq!(
+        std::fs::read(&p).unwrap(),
+        std::fs::read(w.path("src/TV/Show/Season 01/Fine.S01E02.srt")).unwrap()
+    );
+}
+
+#[test]
+fn source_vanishing_retries_then_fails_and_replaces_nothing() {
+    let w = synced_world();
+    let local = w.path("local/Movies/Cut (2002)/Cut.mkv");
+    let before = std::fs::read(&local).unwrap();
+    w.json(&["resync", "queue", "add", local.to_str().unwrap()], 0);
+    std::fs::remove_dir_all(w.path("src")).unwrap();
+    let msgs = w.json(&["resync", "run", "--retries", "2", "--backoff", "0.01"], 2);
+    let r = of_type(&msgs, "result");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0]["status"], "failed");
+    assert_eq!(r[0]["attempts"], 3);
+    assert!(
+        r[0]["error"].as_str().unwrap().contains("Cut.mkv"),
+        "{}",
+        r[0]
+    );
+    assert_eq!(std::fs::read(&local).unwrap(), before);
+    let q = w.json(&["resync", "queue"], 0);
+    let q = of_type(&q, "request");
+    assert_eq!(q[0]["state"], "failed");
+    assert_eq!(q[0]["attempts"], 3);
+
+    // A source file replaced by a folder is an error too, never a panic.
+    w.write("src/Movies/Cut (2002)/Cut.mkv/inner", b"x");
+    let msgs = w.json(&["resync", "run", "--retries", "0"], 2);
+    assert!(of_type(&msgs, "result")[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("not a regular file"));
+    assert_eq!(std::fs::read(&local).unwrap(), before);
+    let report = w.path("report.json");
+    w.json(&["resync", "report", "--out", report.to_str().unwrap()], 0);
+    let doc: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(doc["totals"]["runs"], 2);
+    assert_eq!(doc["totals"]["failed"], 2);
+}
+
+#[test]
+fn resume_reads_only_the_missing_bytes() {
+    let w = World::new();
+    let data = bytes(3_000_000, 9);
+    w.write("src/big.bin", &data);
+    run_json(&w, &lib_args(&w, &["resync", "check", "--all"]), 0);
+    let msgs = w.json(&["resync", "run"], 0);
+    assert_eq!(of_type(&msgs, "result")[0]["read_from_source"], 3_000_000);
+
+    let local = w.path("local/big.bin");
+    std::fs::write(&local, &data[..1_200_000]).unwrap();
+    let msgs = run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
+    assert_eq!(reasons(&msgs)["big.bin"], "incomplete");
+    let msgs = w.json(&["resync", "run"], 0);
+    let r = of_type(&msgs, "result")[0];
+    assert_eq!(r["resumed_from"], 1_200_000);
+    assert_eq!(r["read_from_source"], 1_800_000);
+    assert_eq!(r["bytes"], 3_000_000);
+    assert_eq!(std::fs::read(&local).unwrap(), data);
+
+    // A prefix that is not the source's fails verification once and is then recopied whole.
+    let mut bad = data[..1_000_000].to_vec();
+    bad[10] ^= 1;
+    std::fs::write(&local, &bad).unwrap();
+    run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
+    let msgs = w.json(&["resync", "run", "--backoff", "0"], 0);
+    let r = of_type(&msgs, "result")[0];
+    assert_eq!(r["attempts"], 2);
+    assert_eq!(r["read_from_source"], 3_000_000);
+    assert_eq!(std::fs::read(&local).unwrap(), data);
+
+    // Without retries the bad prefix ends as verification_failed, the local file untouched;
+    // the next run does not trust the prefix again.
+    std::fs::write(&local, &bad).unwrap();
+    run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
+    let msgs = w.json(&["resync", "run", "--retries", "0"], 2);
+    let r = of_type(&msgs, "result")[0];
+    assert_eq!(r["reason"], "verification_failed");
+    assert_eq!(r["verified"], false);
+    assert_eq!(std::fs::read(&local).unwrap(), bad);
+    let msgs = w.json(&["resync", "run", "--retries", "0"], 0);
+    assert_eq!(of_type(&msgs, "result")[0]["read_from_source"], 3_000_000);
+    assert_eq!(std::fs::read(&local).unwrap(), data);
+
+    // --no-resume always copies everything.
+    std::fs::write(&local, &data[..500_000]).unwrap();
+    run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
+    let msgs = w.json(&["resync", "run", "--no-resume"], 0);
+    assert_eq!(of_type(&msgs, "result")[0]["read_from_source"], 3_000_000);
+}
+
+#[test]
+fn a_full_destination_fails_the_request_and_replaces_nothing() {
+    let w = World::new();
+    w.write("local/huge.mkv", b"old copy");
+    let src = w.write("src/huge.mkv", b"");
+    let free = plexsync::fsops::free_space(w.root()).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&src)
+        .unwrap()
+        .set_len(free + (1 << 30))
+        .unwrap();
+    let local = w.path("local/huge.mkv");
+    let args = lib_args(&w, &["resync", "queue", "add", local.to_str().unwrap()]);
+    run_json(&w, &args, 0);
+    let msgs = w.json(&["resync", "run", "--backoff", "0"], 2);
+    let r = of_type(&msgs, "result")[0];
+    assert_eq!(r["status"], "failed");
+    assert_eq!(r["attempts"], 1, "a full disk is not retried");
+    assert!(
+        r["error"].as_str().unwrap().contains("not enough space"),
+        "{r}"
+    );
+    assert_eq!(std::fs::read(&local).unwrap(), b"old copy");
+    let names: Vec<_> = std::fs::read_dir(w.path("local")).unwrap().collect();
+    assert_eq!(names.len(), 1, "no temporary file left");
+}
+
+#[test]
+fn sigkill_mid_copy_then_run_again_ends_whole() {
+    let w = World::new();
+    let data = bytes(24 << 20, 11);
+    w.write("src/Movie/movie.bin", &data);
+    run_json(&w, &lib_args(&w, &["resync", "check", "--all"]), 0);
+    let home = w.path("home");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("plexsync"))
+        .env_clear()
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .current_dir(w.root())
+        .args(["resync", "run", "--bwlimit", "8M"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let dir = w.path("local/Movie");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let temp_seen = loop {
+        let has_temp = std::fs::read_dir(&dir).is_ok_and(|rd| {
+            rd.flatten().any(|e| {
+                plexsync::fsops::is_temp_name(&e.file_name())
+                    && e.metadata().is_ok_and(|m| m.len() > 0)
+            })
+        });
+        if has_temp || std::time::Instant::now() > deadline {
+            break has_temp;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert!(temp_seen, "the copy was in progress when killed");
+    assert!(
+        !dir.join("movie.bin").exists(),
+        "no half-written file under the real name"
+    );
+
+    let msgs = w.json(&["resync", "run"], 0);
+    assert_eq!(of_type(&msgs, "result")[0]["status"], "done");
+    assert_eq!(tree(&w.path("local")), tree(&w.path("src")));
+    let runs = w.json(&["resync", "report"], 0);
+    let states: Vec<&str> = of_type(&runs, "run")
+        .iter()
+        .map(|r| r["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, vec!["done", "interrupted"]);
+}
+
+#[test]
+fn backup_dir_keeps_the_replaced_copy() {
+    let w = synced_world();
+    let p = w.path("local/Movies/Flipped (2003)/Flipped.bin");
+    let mut data = std::fs::read(&p).unwrap();
+    data[0] ^= 0xff;
+    std::fs::write(&p, &data).unwrap();
+    set_mtime(&p, SystemTime::now() + Duration::from_secs(5));
+    run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
+    let backups = w.path("backups");
+    let mut args = lib_args(&w, &["resync", "run", "--backup-dir"]);
+    args.insert(3, backups.display().to_string());
+    let msgs = run_json(&w, &args, 0);
+    let r = of_type(&msgs, "result")[0];
+    let kept = json_path(&r["backup"]);
+    assert_eq!(kept, backups.join("Movies/Flipped (2003)/Flipped.bin"));
+    assert_eq!(std::fs::read(kept).unwrap(), data);
+    assert_eq!(
+        std::fs::read(&p).unwrap(),
+        std::fs::read(w.path("src/Movies/Flipped (2003)/Flipped.bin")).unwrap()
+    );
+}
+
+#[test]
+fn queue_add_cancel_clear_and_bad_input() {
+    let w = synced_world();
+    let a = w.path("local/Movies/Cut (2002)/Cut.mkv");
+    let msgs = w.json(
+        &[
+            "resync",
+            "queue",
+            "add",
+            "--priority",
+            "3",
+            a.to_str().unwrap(),
+        ],
+        0,
+    );
+    let id = of_type(&msgs, "request")[0]["id"].as_i64().unwrap();
+    w.json(&["resync", "queue", "cancel", &id.to_string()], 0);
+    let all = w.json(&["resync", "queue", "list", "--all"], 0);
+    assert_eq!(of_type(&all, "request")[0]["state"], "cancelled");
+    w.json(&["resync", "queue", "clear", "--done"], 0);
+    assert!(of_type(&w.json(&["resync", "queue", "list", "--all"], 0), "request").is_empty());
+
+    // The config names the library and sets run's defaults: retries = 0 makes a missing
+    // source fail after exactly one attempt.
+    w.write(
+        "home/.config/plexsync/config.toml",
+        format!(
+            "[[library]]\nname = \"m\"\npath = {:?}\nsource = {:?}\n[resync]\nretries = 0\nbackoff = 0.0\n",
+            w.path("local"),
+            w.path("src")
+        ),
+    );
+    std::fs::remove_file(w.path("src/Movies/Cut (2002)/Cut.mkv")).unwrap();
+    w.json(&["resync", "queue", "add", a.to_str().unwrap()], 0);
+    let msgs = w.json(&["resync", "run", "--library", "m"], 2);
+    assert_eq!(of_type(&msgs, "result")[0]["attempts"], 1);
+    let msgs = w.json(&["resync", "run", "--library", "m", "--retries", "1"], 2);
+    assert_eq!(of_type(&msgs, "result")[0]["attempts"], 2);
+    w.json(&["resync", "queue", "clear", "--all"], 0);
+
+    // A path no library covers cannot be queued; unknown ids and bad flags are errors.
+    let outside = w.write("elsewhere/x.mkv", b"x");
+    w.json(&["resync", "queue", "add", outside.to_str().unwrap()], 2);
+    w.json(&["resync", "queue", "cancel", "999"], 2);
+    for args in [
+        vec!["resync", "check"],
+        vec!["resync", "check", "--source", "/nonexistent"],
+        vec!["resync", "run", "--backoff", "-1"],
+        vec!["resync", "check", "--library", "nope"],
+        vec!["resync", "queue", "add", "--priority", "9", "x"],
+    ] {
+        let out = w.cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
