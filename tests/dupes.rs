@@ -314,6 +314,14 @@ fn link_and_symlink_and_move() {
     assert_eq!(summary(&msgs)["done"], 3);
     assert!(w.path("out/b/movie.mkv").exists() && !w.path("lib/b/movie.mkv").exists());
     assert!(w.path("lib/a/movie.mkv").exists());
+    // The usage log heard of the move as `managed`, at the new path.
+    let shown = w.json(
+        &["usage", "show", w.path("out/b/movie.mkv").to_str().unwrap()],
+        0,
+    );
+    let access = common::of_type(&shown, "access");
+    assert_eq!(access.len(), 1, "{shown:?}");
+    assert_eq!(access[0]["access_type"], "managed");
 }
 
 #[test]

@@ -332,5 +332,18 @@ fn follow_in_catalog(cat: &mut Catalog, step: &Step, g: &Group) -> Result<()> {
         // Removed, or now a symlink (which scans skip): the file is gone from the catalog.
         _ => cat.set_status(&step.path, "missing")?,
     }
+    // The usage log hears of it as `managed` (weight 0), at the file's new path after a move.
+    let at = match step.op {
+        "trash" | "move" => step.dst.as_deref().unwrap_or(&step.path),
+        _ => &step.path,
+    };
+    let meta = serde_json::json!({ "engine": "dupes", "op": step.op });
+    crate::usage::record(
+        cat,
+        at,
+        crate::usage::AccessType::Managed,
+        now_secs(),
+        Some(&meta),
+    )?;
     Ok(())
 }
