@@ -16,6 +16,9 @@ _plexsync() {
             ",$1")
                 cmd="plexsync"
                 ;;
+            plexsync,dupes)
+                cmd="plexsync__subcmd__dupes"
+                ;;
             plexsync,generate)
                 cmd="plexsync__subcmd__generate"
                 ;;
@@ -40,6 +43,36 @@ _plexsync() {
             plexsync,usage)
                 cmd="plexsync__subcmd__usage"
                 ;;
+            plexsync__subcmd__dupes,find)
+                cmd="plexsync__subcmd__dupes__subcmd__find"
+                ;;
+            plexsync__subcmd__dupes,help)
+                cmd="plexsync__subcmd__dupes__subcmd__help"
+                ;;
+            plexsync__subcmd__dupes,link)
+                cmd="plexsync__subcmd__dupes__subcmd__link"
+                ;;
+            plexsync__subcmd__dupes,move)
+                cmd="plexsync__subcmd__dupes__subcmd__move"
+                ;;
+            plexsync__subcmd__dupes,remove)
+                cmd="plexsync__subcmd__dupes__subcmd__remove"
+                ;;
+            plexsync__subcmd__dupes__subcmd__help,find)
+                cmd="plexsync__subcmd__dupes__subcmd__help__subcmd__find"
+                ;;
+            plexsync__subcmd__dupes__subcmd__help,help)
+                cmd="plexsync__subcmd__dupes__subcmd__help__subcmd__help"
+                ;;
+            plexsync__subcmd__dupes__subcmd__help,link)
+                cmd="plexsync__subcmd__dupes__subcmd__help__subcmd__link"
+                ;;
+            plexsync__subcmd__dupes__subcmd__help,move)
+                cmd="plexsync__subcmd__dupes__subcmd__help__subcmd__move"
+                ;;
+            plexsync__subcmd__dupes__subcmd__help,remove)
+                cmd="plexsync__subcmd__dupes__subcmd__help__subcmd__remove"
+                ;;
             plexsync__subcmd__generate,completions)
                 cmd="plexsync__subcmd__generate__subcmd__completions"
                 ;;
@@ -57,6 +90,9 @@ _plexsync() {
                 ;;
             plexsync__subcmd__generate__subcmd__help,man)
                 cmd="plexsync__subcmd__generate__subcmd__help__subcmd__man"
+                ;;
+            plexsync__subcmd__help,dupes)
+                cmd="plexsync__subcmd__help__subcmd__dupes"
                 ;;
             plexsync__subcmd__help,generate)
                 cmd="plexsync__subcmd__help__subcmd__generate"
@@ -81,6 +117,18 @@ _plexsync() {
                 ;;
             plexsync__subcmd__help,usage)
                 cmd="plexsync__subcmd__help__subcmd__usage"
+                ;;
+            plexsync__subcmd__help__subcmd__dupes,find)
+                cmd="plexsync__subcmd__help__subcmd__dupes__subcmd__find"
+                ;;
+            plexsync__subcmd__help__subcmd__dupes,link)
+                cmd="plexsync__subcmd__help__subcmd__dupes__subcmd__link"
+                ;;
+            plexsync__subcmd__help__subcmd__dupes,move)
+                cmd="plexsync__subcmd__help__subcmd__dupes__subcmd__move"
+                ;;
+            plexsync__subcmd__help__subcmd__dupes,remove)
+                cmd="plexsync__subcmd__help__subcmd__dupes__subcmd__remove"
                 ;;
             plexsync__subcmd__help__subcmd__generate,completions)
                 cmd="plexsync__subcmd__help__subcmd__generate__subcmd__completions"
@@ -338,12 +386,334 @@ _plexsync() {
 
     case "${cmd}" in
         plexsync)
-            opts="-q -v -j -h -V --catalog --config --json --color --quiet --verbose --jobs --help --version scan status organize usage parse resync generate help"
+            opts="-q -v -j -h -V --catalog --config --json --color --quiet --verbose --jobs --help --version scan status organize dupes usage parse resync generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__dupes)
+            opts="-q -v -j -h -V --catalog --config --json --color --quiet --verbose --jobs --help --version find remove link move help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__dupes__subcmd__find)
+            opts="-L -q -v -j -h -V --kind --min-size --keep --follow --exit-code --catalog --config --json --color --quiet --verbose --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "exact partial media similar_name similar_size" -- "${cur}"))
+                    return 0
+                    ;;
+                --min-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__dupes__subcmd__help)
+            opts="find remove link move help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__dupes__subcmd__help__subcmd__find)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__dupes__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__dupes__subcmd__help__subcmd__link)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__dupes__subcmd__help__subcmd__move)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__dupes__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__dupes__subcmd__link)
+            opts="-L -n -y -q -v -j -h -V --kind --min-size --keep --follow --min-confidence --dry-run --yes --symlink --catalog --config --json --color --quiet --verbose --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "exact partial media similar_name similar_size" -- "${cur}"))
+                    return 0
+                    ;;
+                --min-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-confidence)
+                    COMPREPLY=($(compgen -W "very_low low medium high very_high" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__dupes__subcmd__move)
+            opts="-L -n -y -q -v -j -h -V --kind --min-size --keep --follow --min-confidence --dry-run --yes --to --catalog --config --json --color --quiet --verbose --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "exact partial media similar_name similar_size" -- "${cur}"))
+                    return 0
+                    ;;
+                --min-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-confidence)
+                    COMPREPLY=($(compgen -W "very_low low medium high very_high" -- "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__dupes__subcmd__remove)
+            opts="-L -n -y -q -v -j -h -V --kind --min-size --keep --follow --min-confidence --dry-run --yes --trash --catalog --config --json --color --quiet --verbose --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "exact partial media similar_name similar_size" -- "${cur}"))
+                    return 0
+                    ;;
+                --min-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-confidence)
+                    COMPREPLY=($(compgen -W "very_low low medium high very_high" -- "${cur}"))
+                    return 0
+                    ;;
+                --trash)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -534,8 +904,78 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__help)
-            opts="scan status organize usage parse resync generate help"
+            opts="scan status organize dupes usage parse resync generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__help__subcmd__dupes)
+            opts="find remove link move"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__help__subcmd__dupes__subcmd__find)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__help__subcmd__dupes__subcmd__link)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__help__subcmd__dupes__subcmd__move)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__help__subcmd__dupes__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

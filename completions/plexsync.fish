@@ -38,6 +38,7 @@ complete -c plexsync -n "__fish_plexsync_needs_command" -s V -l version -d 'Prin
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "scan" -d 'Walk folders and record their files in the catalog'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "status" -d 'Show what the catalog knows, per root, by kind and status'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "organize" -d 'Move media into a clean layout by rules, with a plan, a journal and undo'
+complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "dupes" -d 'Find duplicate files (exact, partial, same media) and act on them safely'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "usage" -d 'Record and import who watched what; score files; recommend what to delete or archive'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "parse" -d 'Read release names: movie or episode, title, year, season, episode, quality, group'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "resync" -d 'Find broken local copies and make them whole again from the source, verified'
@@ -189,6 +190,128 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from help" -f -a "history" -d 'List organize runs'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from help" -f -a "rules" -d 'Print the rules in force (TOML, ready to copy into a rules file)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "find" -d 'Find groups of duplicates (changes no file)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l kind -d 'Detectors, comma-separated [default: all for find, exact for acting verbs]' -r -f -a "exact\t''
+partial\t''
+media\t''
+similar_name\t''
+similar_size\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l min-size -d 'Ignore files smaller than this (e.g. 0, 4096, 10K, 1MiB)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l keep -d 'Keeper rule: best, newest, oldest, largest or path:GLOB' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -s L -l follow -d 'Follow symbolic links while scanning (loops are detected)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l exit-code -d 'Exit with 1 when duplicates are found'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l kind -d 'Detectors, comma-separated [default: all for find, exact for acting verbs]' -r -f -a "exact\t''
+partial\t''
+media\t''
+similar_name\t''
+similar_size\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l min-size -d 'Ignore files smaller than this (e.g. 0, 4096, 10K, 1MiB)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l keep -d 'Keeper rule: best, newest, oldest, largest or path:GLOB' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l min-confidence -d 'Act only on groups at least this sure' -r -f -a "very_low\t''
+low\t''
+medium\t''
+high\t''
+very_high\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l trash -d 'Move the files into this folder (keeping relative paths) instead of deleting them' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -s L -l follow -d 'Follow symbolic links while scanning (loops are detected)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -s n -l dry-run -d 'Print what would happen, change nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l kind -d 'Detectors, comma-separated [default: all for find, exact for acting verbs]' -r -f -a "exact\t''
+partial\t''
+media\t''
+similar_name\t''
+similar_size\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l min-size -d 'Ignore files smaller than this (e.g. 0, 4096, 10K, 1MiB)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l keep -d 'Keeper rule: best, newest, oldest, largest or path:GLOB' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l min-confidence -d 'Act only on groups at least this sure' -r -f -a "very_low\t''
+low\t''
+medium\t''
+high\t''
+very_high\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -s L -l follow -d 'Follow symbolic links while scanning (loops are detected)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -s n -l dry-run -d 'Print what would happen, change nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l symlink -d 'Symbolic links (absolute) instead of hard links'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l kind -d 'Detectors, comma-separated [default: all for find, exact for acting verbs]' -r -f -a "exact\t''
+partial\t''
+media\t''
+similar_name\t''
+similar_size\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l min-size -d 'Ignore files smaller than this (e.g. 0, 4096, 10K, 1MiB)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l keep -d 'Keeper rule: best, newest, oldest, largest or path:GLOB' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l min-confidence -d 'Act only on groups at least this sure' -r -f -a "very_low\t''
+low\t''
+medium\t''
+high\t''
+very_high\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l to -d 'Destination folder' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -s L -l follow -d 'Follow symbolic links while scanning (loops are detected)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -s n -l dry-run -d 'Print what would happen, change nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "find" -d 'Find groups of duplicates (changes no file)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
@@ -494,20 +617,25 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Shell completions, to stdout or into a folder'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Man pages (one per command) into a folder'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize usage parse resync generate help" -f -a "scan" -d 'Walk folders and record their files in the catalog'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize usage parse resync generate help" -f -a "status" -d 'Show what the catalog knows, per root, by kind and status'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize usage parse resync generate help" -f -a "organize" -d 'Move media into a clean layout by rules, with a plan, a journal and undo'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize usage parse resync generate help" -f -a "usage" -d 'Record and import who watched what; score files; recommend what to delete or archive'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize usage parse resync generate help" -f -a "parse" -d 'Read release names: movie or episode, title, year, season, episode, quality, group'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize usage parse resync generate help" -f -a "resync" -d 'Find broken local copies and make them whole again from the source, verified'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize usage parse resync generate help" -f -a "generate" -d 'Generate shell completions or man pages'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize usage parse resync generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize dupes usage parse resync generate help" -f -a "scan" -d 'Walk folders and record their files in the catalog'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize dupes usage parse resync generate help" -f -a "status" -d 'Show what the catalog knows, per root, by kind and status'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize dupes usage parse resync generate help" -f -a "organize" -d 'Move media into a clean layout by rules, with a plan, a journal and undo'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize dupes usage parse resync generate help" -f -a "dupes" -d 'Find duplicate files (exact, partial, same media) and act on them safely'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize dupes usage parse resync generate help" -f -a "usage" -d 'Record and import who watched what; score files; recommend what to delete or archive'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize dupes usage parse resync generate help" -f -a "parse" -d 'Read release names: movie or episode, title, year, season, episode, quality, group'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize dupes usage parse resync generate help" -f -a "resync" -d 'Find broken local copies and make them whole again from the source, verified'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize dupes usage parse resync generate help" -f -a "generate" -d 'Generate shell completions or man pages'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and not __fish_seen_subcommand_from scan status organize dupes usage parse resync generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "plan" -d 'Show every move the rules want, and what stays and why (changes nothing)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "apply" -d 'Carry the plan out, journaled so it can be undone'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "undo" -d 'Move every file of a run back (the last run by default)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "recover" -d 'Finish or roll back a run interrupted by a crash'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "history" -d 'List organize runs'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "rules" -d 'Print the rules in force (TOML, ready to copy into a rules file)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "find" -d 'Find groups of duplicates (changes no file)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "record" -d 'Record accesses of files (for player hooks and scripts)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "import" -d 'Import watch history from a media server\'s database (read-only)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "report" -d 'Totals, top and bottom files, and a per-show roll-up'

@@ -79,6 +79,8 @@ pub enum Command {
     /// Move media into a clean layout by rules, with a plan, a journal and undo
     #[command(subcommand)]
     Organize(OrganizeCommand),
+    /// Find duplicate files (exact, partial, same media) and act on them safely
+    Dupes(DupesArgs),
     /// Record and import who watched what; score files; recommend what to delete or archive
     Usage(UsageArgs),
     /// Read release names: movie or episode, title, year, season, episode, quality, group
@@ -231,6 +233,105 @@ pub struct StatusArgs {
     /// Limit to these folders (default: every scanned root)
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// `plexsync dupes`
+#[derive(Debug, Args)]
+pub struct DupesArgs {
+    #[command(subcommand)]
+    pub verb: DupesVerb,
+}
+
+/// The verbs of `plexsync dupes`.
+#[derive(Debug, Subcommand)]
+pub enum DupesVerb {
+    /// Find groups of duplicates (changes no file)
+    Find(DupesFindArgs),
+    /// Delete the non-keepers of the chosen groups (or move them to --trash DIR)
+    Remove(DupesRemoveArgs),
+    /// Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper
+    Link(DupesLinkArgs),
+    /// Move the non-keepers into a folder, keeping their paths relative to their root
+    Move(DupesMoveArgs),
+}
+
+const DUPES_KINDS: [&str; 5] = ["exact", "partial", "media", "similar_name", "similar_size"];
+
+/// What every `dupes` verb searches.
+#[derive(Debug, Args)]
+pub struct DupesScope {
+    /// Folders (or files) to search
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Detectors, comma-separated [default: all for find, exact for acting verbs]
+    #[arg(long, value_delimiter = ',', value_name = "KIND", value_parser = DUPES_KINDS)]
+    pub kind: Vec<String>,
+    /// Ignore files smaller than this (e.g. 0, 4096, 10K, 1MiB)
+    #[arg(long, default_value = "1", value_name = "SIZE")]
+    pub min_size: String,
+    /// Keeper rule: best, newest, oldest, largest or path:GLOB
+    #[arg(long, default_value = "best", value_name = "RULE")]
+    pub keep: String,
+    /// Follow symbolic links while scanning (loops are detected)
+    #[arg(long, short = 'L')]
+    pub follow: bool,
+}
+
+/// `plexsync dupes find`
+#[derive(Debug, Args)]
+pub struct DupesFindArgs {
+    #[command(flatten)]
+    pub scope: DupesScope,
+    /// Exit with 1 when duplicates are found
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+/// What every acting `dupes` verb takes.
+#[derive(Debug, Args)]
+pub struct DupesActArgs {
+    #[command(flatten)]
+    pub scope: DupesScope,
+    /// Act only on groups at least this sure
+    #[arg(long, default_value = "high", value_name = "LEVEL",
+          value_parser = ["very_low", "low", "medium", "high", "very_high"])]
+    pub min_confidence: String,
+    /// Print what would happen, change nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+    /// Do not ask for confirmation (required when not on a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+/// `plexsync dupes remove`
+#[derive(Debug, Args)]
+pub struct DupesRemoveArgs {
+    #[command(flatten)]
+    pub act: DupesActArgs,
+    /// Move the files into this folder (keeping relative paths) instead of deleting them
+    #[arg(long, value_name = "DIR")]
+    pub trash: Option<PathBuf>,
+}
+
+/// `plexsync dupes link`
+#[derive(Debug, Args)]
+pub struct DupesLinkArgs {
+    #[command(flatten)]
+    pub act: DupesActArgs,
+    /// Symbolic links (absolute) instead of hard links
+    #[arg(long)]
+    pub symlink: bool,
+}
+
+/// `plexsync dupes move`
+#[derive(Debug, Args)]
+pub struct DupesMoveArgs {
+    #[command(flatten)]
+    pub act: DupesActArgs,
+    /// Destination folder
+    #[arg(long, required = true, value_name = "DIR")]
+    pub to: PathBuf,
 }
 
 /// `plexsync usage`

@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod dupes;
 pub mod exit;
 pub mod fsops;
 pub mod hash;

@@ -28,6 +28,7 @@ fn run(cli: &cli::Cli) -> anyhow::Result<i32> {
         Command::Scan(args) => cmd::scan::run(&ctx, args),
         Command::Status(args) => cmd::status::run(&ctx, args),
         Command::Organize(args) => cmd::organize::run(&ctx, args),
+        Command::Dupes(args) => cmd::dupes::run(&ctx, args),
         Command::Usage(args) => cmd::usage::run(&ctx, args),
         Command::Parse(args) => cmd::parse::run(&ctx, args),
         Command::Resync(args) => cmd::resync::run(&ctx, args),

@@ -1,5 +1,6 @@
 //! One file per subcommand; each gets the shared [`Ctx`] and returns an exit code.
 
+pub mod dupes;
 pub mod generate;
 pub mod organize;
 pub mod parse;

@@ -1,0 +1,280 @@
+//! The content detectors. `exact`: files of the same size, then the same head block,
+//! then the same tail block, then the same full BLAKE3 — each stage only on the files
+//! still colliding (a file of at most one block is whole after the head stage).
+//! `partial`: a file whose head block matches a larger file's and whose whole content
+//! equals that file's first bytes — an interrupted copy.
+
+use std::collections::{BTreeMap, HashMap};
+
+use anyhow::Result;
+
+use super::candidates::Entry;
+use super::keep::{self, Candidate, KeepRule};
+use super::model::{Group, GroupFile, Kind};
+use super::stages::{Hasher, Item, Stage};
+use super::{Note, BLOCK};
+use crate::catalog::{Catalog, FileUpdate};
+use crate::hash::hex;
+
+fn item(e: &Entry, stage: Stage) -> Item {
+    Item {
+        path: e.paths[0].clone(),
+        names: e.paths.clone(),
+        stat: e.stat,
+        stage,
+        known: e.blake3,
+    }
+}
+
+/// Split each group by the digest of `stage`, keeping sub-groups of two or more.
+fn refine(
+    cat: &mut Catalog,
+    hasher: &mut Hasher,
+    entries: &[Entry],
+    groups: Vec<Vec<usize>>,
+    stage: Stage,
+    on_note: &mut dyn FnMut(Note),
+) -> Result<Vec<(Vec<usize>, [u8; 32])>> {
+    let members: Vec<usize> = groups.iter().flatten().copied().collect();
+    let items: Vec<Item> = members.iter().map(|&i| item(&entries[i], stage)).collect();
+    let digests = hasher.digests(cat, &items, on_note)?;
+    let digest_of: HashMap<usize, [u8; 32]> = members
+        .iter()
+        .zip(digests)
+        .filter_map(|(&i, d)| d.map(|d| (i, d)))
+        .collect();
+    let mut out = Vec::new();
+    for g in groups {
+        let mut split: BTreeMap<[u8; 32], Vec<usize>> = BTreeMap::new();
+        for i in g {
+            if let Some(d) = digest_of.get(&i) {
+                split.entry(*d).or_default().push(i);
+            }
+        }
+        out.extend(
+            split
+                .into_iter()
+                .filter(|(_, v)| v.len() > 1)
+                .map(|(d, v)| (v, d)),
+        );
+    }
+    Ok(out)
+}
+
+/// Groups of files with identical bytes.
+pub fn exact_groups(
+    cat: &mut Catalog,
+    entries: &[Entry],
+    hasher: &mut Hasher,
+    rule: &KeepRule,
+    on_note: &mut dyn FnMut(Note),
+) -> Result<Vec<Group>> {
+    let mut by_size: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        by_size.entry(e.stat.size).or_default().push(i);
+    }
+    let colliding: Vec<Vec<usize>> = by_size.into_values().filter(|v| v.len() > 1).collect();
+    let heads = refine(cat, hasher, entries, colliding, Stage::Head, on_note)?;
+    // A file of at most one block was hashed whole by the head stage: that is its BLAKE3.
+    let (small, large): (Vec<_>, Vec<_>) = heads
+        .into_iter()
+        .partition(|(g, _)| entries[g[0]].stat.size <= BLOCK);
+    let small_rows: Vec<FileUpdate> = small
+        .iter()
+        .flat_map(|(g, d)| g.iter().map(move |&i| (i, *d)))
+        .filter(|(i, _)| entries[*i].blake3.is_none())
+        .flat_map(|(i, d)| {
+            entries[i].paths.iter().map(move |p| FileUpdate::Hashed {
+                path: p.clone(),
+                stat: entries[i].stat,
+                blake3: d,
+            })
+        })
+        .collect();
+    cat.apply_updates(&small_rows)?;
+    let large: Vec<Vec<usize>> = large.into_iter().map(|(g, _)| g).collect();
+    let tails = refine(cat, hasher, entries, large, Stage::Tail, on_note)?;
+    let tails: Vec<Vec<usize>> = tails.into_iter().map(|(g, _)| g).collect();
+    let full = refine(cat, hasher, entries, tails, Stage::Full, on_note)?;
+    Ok(small
+        .into_iter()
+        .chain(full)
+        .map(|(g, d)| exact_group(entries, &g, d, rule))
+        .collect())
+}
+
+fn exact_group(entries: &[Entry], members: &[usize], digest: [u8; 32], rule: &KeepRule) -> Group {
+    let cands: Vec<Candidate> = members
+        .iter()
+        .map(|&i| Candidate {
+            path: entries[i].path(),
+            stat: entries[i].stat,
+        })
+        .collect();
+    let best = |a: usize, b: usize| keep::original_first(&cands[a], &cands[b]);
+    let (k, why) = keep::choose(
+        rule,
+        &cands,
+        &best,
+        "kept: likely the original (no copy marker, oldest, shortest path)",
+    );
+    let files = members
+        .iter()
+        .enumerate()
+        .map(|(j, &i)| {
+            let e = &entries[i];
+            GroupFile {
+                path: e.paths[0].clone(),
+                size: e.stat.size,
+                keep: j == k,
+                why: if j == k {
+                    why.clone()
+                } else {
+                    "same bytes as the keeper".into()
+                },
+                links: e.paths[1..].to_vec(),
+                stat: e.stat,
+                blake3: Some(digest),
+            }
+        })
+        .collect();
+    Group::new(Kind::Exact, 1.0, Some(hex(&digest)), files)
+}
+
+/// Groups of a complete file (kept) and the files that are byte prefixes of it. A
+/// partial that has exact copies takes them into its group; a complete file that has
+/// exact copies is represented by their keeper.
+pub fn partial_groups(
+    cat: &mut Catalog,
+    entries: &[Entry],
+    exact: &[Group],
+    hasher: &mut Hasher,
+    on_note: &mut dyn FnMut(Note),
+) -> Result<Vec<Group>> {
+    let index: HashMap<&std::path::Path, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.path(), i))
+        .collect();
+    // Exact non-keepers are represented by their keeper; remember who they are.
+    let mut copies_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut hidden = vec![false; entries.len()];
+    for g in exact {
+        let Some(k) = g.keeper().and_then(|f| index.get(f.path.as_path())) else {
+            continue;
+        };
+        for f in g.files.iter().filter(|f| !f.keep) {
+            if let Some(&i) = index.get(f.path.as_path()) {
+                hidden[i] = true;
+                copies_of.entry(*k).or_default().push(i);
+            }
+        }
+    }
+    let reps: Vec<usize> = (0..entries.len())
+        .filter(|&i| !hidden[i] && entries[i].stat.size >= BLOCK)
+        .collect();
+    let items: Vec<Item> = reps
+        .iter()
+        .map(|&i| item(&entries[i], Stage::Head))
+        .collect();
+    let heads = hasher.digests(cat, &items, on_note)?;
+    let mut by_head: HashMap<[u8; 32], Vec<usize>> = HashMap::new();
+    for (&i, d) in reps.iter().zip(heads) {
+        if let Some(d) = d {
+            by_head.entry(d).or_default().push(i);
+        }
+    }
+    // Every (smaller, larger) pair sharing a head block is a candidate.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for members in by_head.values().filter(|v| v.len() > 1) {
+        for &s in members {
+            for &l in members {
+                if entries[l].stat.size > entries[s].stat.size {
+                    pairs.push((s, l));
+                }
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut smalls: Vec<usize> = pairs.iter().map(|p| p.0).collect();
+    smalls.sort_unstable();
+    smalls.dedup();
+    let items: Vec<Item> = smalls
+        .iter()
+        .map(|&i| item(&entries[i], Stage::Full))
+        .collect();
+    let full: HashMap<usize, [u8; 32]> = smalls
+        .iter()
+        .zip(hasher.digests(cat, &items, on_note)?)
+        .filter_map(|(&i, d)| d.map(|d| (i, d)))
+        .collect();
+    let items: Vec<Item> = pairs
+        .iter()
+        .map(|&(s, l)| item(&entries[l], Stage::Prefix(entries[s].stat.size)))
+        .collect();
+    let prefixes = hasher.digests(cat, &items, on_note)?;
+    // Each partial belongs to the largest file it is a prefix of (that one is complete).
+    let mut parent: HashMap<usize, usize> = HashMap::new();
+    for (&(s, l), p) in pairs.iter().zip(prefixes) {
+        if p.is_some() && p == full.get(&s).copied() {
+            let better = match parent.get(&s) {
+                None => true,
+                Some(&cur) => {
+                    (entries[l].stat.size, std::cmp::Reverse(entries[l].path()))
+                        > (
+                            entries[cur].stat.size,
+                            std::cmp::Reverse(entries[cur].path()),
+                        )
+                }
+            };
+            if better {
+                parent.insert(s, l);
+            }
+        }
+    }
+    let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut digest_of: HashMap<usize, [u8; 32]> = HashMap::new();
+    for (s, l) in parent {
+        let kids = children.entry(l).or_default();
+        for c in std::iter::once(s).chain(copies_of.get(&s).into_iter().flatten().copied()) {
+            kids.push(c);
+            if let Some(d) = full.get(&s) {
+                digest_of.insert(c, *d);
+            }
+        }
+    }
+    let mut groups = Vec::new();
+    for (l, mut kids) in children {
+        kids.sort_by(|a, b| entries[*a].path().cmp(entries[*b].path()));
+        let big = &entries[l];
+        let mut files = vec![GroupFile {
+            path: big.paths[0].clone(),
+            size: big.stat.size,
+            keep: true,
+            why: "kept: the complete file".into(),
+            links: big.paths[1..].to_vec(),
+            stat: big.stat,
+            blake3: None,
+        }];
+        for s in kids {
+            let e = &entries[s];
+            files.push(GroupFile {
+                path: e.paths[0].clone(),
+                size: e.stat.size,
+                keep: false,
+                why: format!(
+                    "its {} bytes are the start of the keeper ({:.1}% of it): an interrupted copy",
+                    e.stat.size,
+                    e.stat.size as f64 * 100.0 / big.stat.size as f64
+                ),
+                links: e.paths[1..].to_vec(),
+                stat: e.stat,
+                blake3: digest_of.get(&s).copied(),
+            });
+        }
+        groups.push(Group::new(Kind::Partial, 0.95, None, files));
+    }
+    Ok(groups)
+}
