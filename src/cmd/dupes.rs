@@ -92,8 +92,9 @@ fn find(ctx: &Ctx, scope: &DupesScope, exit_code: bool) -> Result<i32> {
             .map(|(k, t)| format!("{k} {}", thousands(t.groups)))
             .collect();
         out.line(format!(
-            "{} groups{}, {} files, {} wasted; {} files scanned, {} read in {:.2}s",
+            "{} group{}{}, {} files, {} wasted; {} files scanned, {} read in {:.2}s",
             thousands(s.groups),
+            if s.groups == 1 { "" } else { "s" },
             if per_kind.is_empty() {
                 String::new()
             } else {
