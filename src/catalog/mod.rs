@@ -112,9 +112,7 @@ impl Catalog {
                 "was written by a newer plexsync (schema version {version}, this build knows {known}); upgrade plexsync"
             );
         }
-        self.conn
-            .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
-            .context("setting WAL mode")?;
+        self.set_wal().context("setting WAL mode")?;
         self.conn.execute_batch(
             "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
         )?;
@@ -122,6 +120,28 @@ impl Catalog {
             self.migrate()?;
         }
         Ok(())
+    }
+
+    /// Switch to WAL. Changing the journal mode needs an exclusive lock, and SQLite answers
+    /// BUSY at once (without the busy handler) when two processes race for it on a new
+    /// catalog, so retry for as long as the busy timeout would have waited.
+    fn set_wal(&self) -> rusqlite::Result<()> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        loop {
+            match self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+            {
+                Ok(_) => return Ok(()),
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// (application_id, user_version, number of tables). The first read also tells
