@@ -458,9 +458,19 @@ fn catalog_rows_follow_moved_files() {
     let w = World::new();
     w.write("in/Heat.1995.1080p.BluRay.x264-A.mkv", b"heat bytes");
     w.json(&["scan", "--hash", "in"], 0);
+    let before = w.path("in/Heat.1995.1080p.BluRay.x264-A.mkv");
+    w.json(&["usage", "record", before.to_str().unwrap()], 0);
     w.json(&["organize", "apply", "in", "--into", "lib", "--yes"], 0);
-    let cat = plexsync::catalog::Catalog::open(&w.catalog()).unwrap();
     let moved = w.path("lib/Movies/Heat (1995)/Heat (1995).mkv");
+    // Watch history followed the file, and the move itself is logged as `managed`.
+    let shown = w.json(&["usage", "show", moved.to_str().unwrap()], 0);
+    let mut kinds: Vec<String> = common::of_type(&shown, "access")
+        .iter()
+        .map(|e| e["access_type"].as_str().unwrap().to_string())
+        .collect();
+    kinds.sort();
+    assert_eq!(kinds, ["managed", "viewed"], "{shown:?}");
+    let cat = plexsync::catalog::Catalog::open(&w.catalog()).unwrap();
     let row = cat
         .file(&moved)
         .unwrap()

@@ -117,6 +117,17 @@ fn row_to_file(r: &rusqlite::Row) -> rusqlite::Result<FileRow> {
     })
 }
 
+/// Move a path's rows — its `files` row (hashes) and its watch history — to `to`, inside
+/// the caller's transaction. An existing `files` row at `to` is replaced.
+pub fn rename_rows(conn: &rusqlite::Connection, from: &Path, to: &Path) -> Result<()> {
+    conn.execute("DELETE FROM files WHERE path = ?1", [paths::to_bytes(to)])?;
+    conn.execute(
+        "UPDATE files SET path = ?2 WHERE path = ?1",
+        params![paths::to_bytes(from), paths::to_bytes(to)],
+    )?;
+    crate::usage::store::follow_rename(conn, from, to)
+}
+
 /// Apply one update inside a transaction.
 pub fn apply_update(tx: &Transaction, u: &FileUpdate) -> rusqlite::Result<()> {
     match u {
@@ -349,13 +360,7 @@ impl Catalog {
     /// An existing row at `to` is replaced.
     pub fn rename_path(&mut self, from: &Path, to: &Path) -> Result<()> {
         let tx = self.conn_mut().transaction()?;
-        tx.execute("DELETE FROM files WHERE path = ?1", [paths::to_bytes(to)])?;
-        tx.execute(
-            "UPDATE files SET path = ?2 WHERE path = ?1",
-            params![paths::to_bytes(from), paths::to_bytes(to)],
-        )?;
-        // Watch history follows the file (the usage tables exist once migrated).
-        crate::usage::store::follow_rename(&tx, from, to)?;
+        rename_rows(&tx, from, to)?;
         tx.commit()?;
         Ok(())
     }

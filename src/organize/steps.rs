@@ -191,13 +191,16 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
 /// after a cross-device copy the row's stat and hash validity follow the new inode.
 pub fn follow_row(cat: &Catalog, from: &Path, to: &Path) -> Result<()> {
     let conn = cat.conn();
-    conn.execute(
-        "DELETE FROM files WHERE path = ?1",
-        [crate::paths::to_bytes(to)],
-    )?;
-    conn.execute(
-        "UPDATE files SET path = ?2 WHERE path = ?1",
-        rusqlite::params![crate::paths::to_bytes(from), crate::paths::to_bytes(to)],
+    crate::catalog::files::rename_rows(conn, from, to)?;
+    // The usage log hears of the move as `managed` (weight 0), at the new path.
+    crate::usage::store::insert(
+        conn,
+        &[crate::usage::Access::new(
+            to.to_path_buf(),
+            crate::usage::AccessType::Managed,
+            crate::catalog::now_secs(),
+            Some(serde_json::json!({ "engine": "organize", "from": from.to_string_lossy() })),
+        )],
     )?;
     if let Ok(now) = Stat::of(to) {
         // The content was verified identical, so a digest valid for the old stat is valid
@@ -225,22 +228,12 @@ pub fn follow_row(cat: &Catalog, from: &Path, to: &Path) -> Result<()> {
 }
 
 fn swap_rows(cat: &Catalog, a: &Path, b: &Path) -> Result<()> {
+    use std::os::unix::ffi::OsStrExt;
     let conn = cat.conn();
-    let tmp = b"\0plexsync-swap";
-    let (ab, bb) = (crate::paths::to_bytes(a), crate::paths::to_bytes(b));
-    conn.execute(
-        "UPDATE files SET path = ?2 WHERE path = ?1",
-        rusqlite::params![ab, &tmp[..]],
-    )?;
-    conn.execute(
-        "UPDATE files SET path = ?2 WHERE path = ?1",
-        rusqlite::params![bb, ab],
-    )?;
-    conn.execute(
-        "UPDATE files SET path = ?2 WHERE path = ?1",
-        rusqlite::params![&tmp[..], bb],
-    )?;
-    Ok(())
+    let tmp = Path::new(std::ffi::OsStr::from_bytes(b"\0plexsync-swap"));
+    crate::catalog::files::rename_rows(conn, a, tmp)?;
+    crate::catalog::files::rename_rows(conn, b, a)?;
+    crate::catalog::files::rename_rows(conn, tmp, b)
 }
 
 /// Carry out file step `op` from `src` to `dst` and update the catalog; `planned` is the
