@@ -9,6 +9,13 @@ pub trait Progress: Sync {
     fn advance(&self, items: u64, bytes: u64);
     /// The current phase is over.
     fn finish(&self) {}
+    /// One item of the phase (a file being copied) starts: `id` names it until
+    /// [`Progress::item_done`], `bytes` is its size.
+    fn item_start(&self, _id: u64, _name: &str, _bytes: u64) {}
+    /// Bytes done on item `id` since the last call.
+    fn item_advance(&self, _id: u64, _bytes: u64) {}
+    /// Item `id` is finished (or failed).
+    fn item_done(&self, _id: u64) {}
 }
 
 /// Progress that goes nowhere (quiet runs, tests, pipelines).

@@ -1,15 +1,20 @@
 //! Terminal progress: an indicatif bar on stderr, drawn only when stderr is a terminal
 //! and `-q` is off; otherwise every call is a no-op.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plexsync::progress::Progress;
 
-/// Progress drawn with indicatif.
+/// Progress drawn with indicatif: one total bar, plus a bar per item in flight (each file
+/// being copied) when the engine reports items.
 pub struct Bar {
+    multi: Option<MultiProgress>,
     pb: Option<ProgressBar>,
+    children: Mutex<HashMap<u64, ProgressBar>>,
     items: AtomicU64,
     items_total: AtomicU64,
 }
@@ -17,13 +22,17 @@ pub struct Bar {
 impl Bar {
     /// A bar when stderr is a terminal and not quiet; invisible otherwise.
     pub fn new(quiet: bool) -> Bar {
-        let pb = (!quiet && console::Term::stderr().is_term()).then(|| {
-            let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
+        let multi = (!quiet && console::Term::stderr().is_term())
+            .then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr_with_hz(10)));
+        let pb = multi.as_ref().map(|m| {
+            let pb = m.add(ProgressBar::new_spinner());
             pb.enable_steady_tick(Duration::from_millis(120));
             pb
         });
         Bar {
+            multi,
             pb,
+            children: Mutex::new(HashMap::new()),
             items: AtomicU64::new(0),
             items_total: AtomicU64::new(0),
         }
@@ -82,6 +91,49 @@ impl Progress for Bar {
     fn finish(&self) {
         if let Some(pb) = &self.pb {
             pb.finish_and_clear();
+        }
+    }
+
+    fn item_start(&self, id: u64, name: &str, bytes: u64) {
+        let Some(multi) = &self.multi else { return };
+        let child = multi.add(ProgressBar::new(bytes));
+        child.set_style(
+            ProgressStyle::with_template(
+                "          {bytes:>10}/{total_bytes:<10} {binary_bytes_per_sec:>12} {wide_msg}",
+            )
+            .expect("valid template"),
+        );
+        child.set_message(name.to_string());
+        self.children
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, child);
+    }
+
+    fn item_advance(&self, id: u64, bytes: u64) {
+        if self.multi.is_none() {
+            return;
+        }
+        if let Some(c) = self
+            .children
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+        {
+            c.inc(bytes);
+        }
+    }
+
+    fn item_done(&self, id: u64) {
+        let Some(multi) = &self.multi else { return };
+        if let Some(c) = self
+            .children
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&id)
+        {
+            c.finish_and_clear();
+            multi.remove(&c);
         }
     }
 }

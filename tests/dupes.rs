@@ -461,3 +461,36 @@ fn media_and_name_detectors() {
     );
     assert!(of_type(&msgs, "action").is_empty());
 }
+
+#[test]
+fn the_watched_copy_of_identical_bytes_is_kept() {
+    let w = World::new();
+    library(&w);
+    // Without history the copy-named file goes; once it is the one people watch, it stays.
+    let copy = w.path("lib/b/movie copy.mkv");
+    w.json(
+        &[
+            "usage",
+            "record",
+            "--type",
+            "viewed",
+            copy.to_str().unwrap(),
+        ],
+        0,
+    );
+    let msgs = w.json(&["dupes", "find", "--kind", "exact", &lib(&w)], 0);
+    let g = of_type(&msgs, "group")
+        .into_iter()
+        .find(|g| g["files"].as_array().unwrap().len() == 3)
+        .unwrap()
+        .clone();
+    let kept = g["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["keep"] == true)
+        .unwrap()
+        .clone();
+    assert_eq!(json_path(&kept["path"]), copy);
+    assert!(kept["why"].as_str().unwrap().contains("watched"), "{kept}");
+}

@@ -96,27 +96,42 @@ pub fn exact_groups(
     let tails = refine(cat, hasher, entries, large, Stage::Tail, on_note)?;
     let tails: Vec<Vec<usize>> = tails.into_iter().map(|(g, _)| g).collect();
     let full = refine(cat, hasher, entries, tails, Stage::Full, on_note)?;
-    Ok(small
+    let cat = &*cat;
+    small
         .into_iter()
         .chain(full)
-        .map(|(g, d)| exact_group(entries, &g, d, rule))
-        .collect())
+        .map(|(g, d)| exact_group(cat, entries, &g, d, rule))
+        .collect()
 }
 
-fn exact_group(entries: &[Entry], members: &[usize], digest: [u8; 32], rule: &KeepRule) -> Group {
-    let cands: Vec<Candidate> = members
-        .iter()
-        .map(|&i| Candidate {
-            path: entries[i].path(),
+fn exact_group(
+    cat: &Catalog,
+    entries: &[Entry],
+    members: &[usize],
+    digest: [u8; 32],
+    rule: &KeepRule,
+) -> Result<Group> {
+    let mut cands: Vec<Candidate> = Vec::with_capacity(members.len());
+    for &i in members {
+        let path = entries[i].path();
+        let watched =
+            crate::usage::store::aggregate_of(cat.conn(), path)?.is_some_and(|a| a.plays > 0);
+        cands.push(Candidate {
+            path,
             stat: entries[i].stat,
-        })
-        .collect();
+            watched,
+        });
+    }
     let best = |a: usize, b: usize| keep::original_first(&cands[a], &cands[b]);
     let (k, why) = keep::choose(
         rule,
         &cands,
         &best,
-        "kept: likely the original (no copy marker, oldest, shortest path)",
+        if cands.iter().any(|c| c.watched) {
+            "kept: the copy that is watched (usage log)"
+        } else {
+            "kept: likely the original (no copy marker, oldest, shortest path)"
+        },
     );
     let files = members
         .iter()
@@ -138,7 +153,7 @@ fn exact_group(entries: &[Entry], members: &[usize], digest: [u8; 32], rule: &Ke
             }
         })
         .collect();
-    Group::new(Kind::Exact, 1.0, Some(hex(&digest)), files)
+    Ok(Group::new(Kind::Exact, 1.0, Some(hex(&digest)), files))
 }
 
 /// Groups of a complete file (kept) and the files that are byte prefixes of it. A

@@ -46,6 +46,8 @@ impl KeepRule {
 pub struct Candidate<'a> {
     pub path: &'a Path,
     pub stat: Stat,
+    /// The usage log has plays of this path (the copy the media server knows).
+    pub watched: bool,
 }
 
 /// Choose the keeper among `files` with `rule`; `best` orders two candidates (Less =
@@ -108,11 +110,13 @@ pub fn copy_marks(path: &Path) -> u32 {
     n
 }
 
-/// The `best` order for identical bytes: fewest copy marks in the name, then the oldest
-/// (most likely the original), then the shortest path, then path order.
+/// The `best` order for identical bytes: the copy that is watched (its path is the one the
+/// media server plays and the usage log follows), then fewest copy marks in the name, then
+/// the oldest (most likely the original), then the shortest path, then path order.
 pub fn original_first(a: &Candidate, b: &Candidate) -> Ordering {
-    copy_marks(a.path)
-        .cmp(&copy_marks(b.path))
+    b.watched
+        .cmp(&a.watched)
+        .then(copy_marks(a.path).cmp(&copy_marks(b.path)))
         .then(a.stat.mtime_ns.cmp(&b.stat.mtime_ns))
         .then(a.path.as_os_str().len().cmp(&b.path.as_os_str().len()))
         .then(a.path.cmp(b.path))
@@ -143,7 +147,11 @@ mod tests {
         ];
         let files: Vec<Candidate> = raw
             .iter()
-            .map(|(p, s)| Candidate { path: p, stat: *s })
+            .map(|(p, s)| Candidate {
+                path: p,
+                stat: *s,
+                watched: false,
+            })
             .collect();
         let best = |a: usize, b: usize| original_first(&files[a], &files[b]);
         assert_eq!(choose(&KeepRule::Best, &files, &best, "best").0, 1);

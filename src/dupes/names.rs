@@ -338,6 +338,8 @@ fn group(
         .map(|&i| Candidate {
             path: entries[named[i].entry].path(),
             stat: entries[named[i].entry].stat,
+            // Releases differ in quality: the better one stays whoever watched the other.
+            watched: false,
         })
         .collect();
     let better = |a: usize, b: usize| -> Ordering {

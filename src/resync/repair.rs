@@ -541,17 +541,28 @@ fn copy_verify_commit(sh: &Shared, r: &Request, a: Attempt) -> Result<Done, Fail
     let sst = &sst;
     let target = &r.path;
     let shown = paths::display(src);
+    let item = r.id as u64;
+    let name = target
+        .file_name()
+        .map_or_else(|| shown.clone(), |n| paths::display(Path::new(n)));
+    sh.progress.item_start(
+        item,
+        &name,
+        sst.size.saturating_sub(prefix.as_ref().map_or(0, |p| p.1)),
+    );
     let mut on_bytes = |n: u64| {
         sh.progress.advance(0, n);
+        sh.progress.item_advance(item, n);
         sh.throttle.take(n);
     };
-    let (tmp, copied) = fsops::copy_to_temp(
+    let copy = fsops::copy_to_temp(
         src,
         target,
         prefix.as_ref().map(|(p, n)| (p.as_path(), *n)),
         &mut on_bytes,
-    )
-    .map_err(|e| {
+    );
+    sh.progress.item_done(item);
+    let (tmp, copied) = copy.map_err(|e| {
         if is_space_error(&e) {
             Fail::Fatal(format!("no space left for {}: {e}", paths::display(target)))
         } else {
