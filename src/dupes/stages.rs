@@ -181,7 +181,9 @@ impl<'p> Hasher<'p> {
             .num_threads(self.jobs)
             .build()
             .context("starting the hashing threads")?;
-        let (tx, rx) = mpsc::sync_channel::<(usize, Outcome)>(1024);
+        // Unbounded: while this thread stores a batch, the readers must not stall on a full
+        // channel (results are a few dozen bytes each).
+        let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
         let progress = self.progress;
         let mut pending: Vec<(usize, [u8; 32])> = Vec::new();
         std::thread::scope(|s| -> Result<()> {
