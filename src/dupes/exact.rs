@@ -96,32 +96,32 @@ pub fn exact_groups(
     let tails = refine(cat, hasher, entries, large, Stage::Tail, on_note)?;
     let tails: Vec<Vec<usize>> = tails.into_iter().map(|(g, _)| g).collect();
     let full = refine(cat, hasher, entries, tails, Stage::Full, on_note)?;
-    let cat = &*cat;
-    small
+    let watched = crate::usage::store::watched_paths(cat.conn())?;
+    Ok(small
         .into_iter()
         .chain(full)
-        .map(|(g, d)| exact_group(cat, entries, &g, d, rule))
-        .collect()
+        .map(|(g, d)| exact_group(&watched, entries, &g, d, rule))
+        .collect())
 }
 
 fn exact_group(
-    cat: &Catalog,
+    watched: &std::collections::HashSet<Vec<u8>>,
     entries: &[Entry],
     members: &[usize],
     digest: [u8; 32],
     rule: &KeepRule,
-) -> Result<Group> {
-    let mut cands: Vec<Candidate> = Vec::with_capacity(members.len());
-    for &i in members {
-        let path = entries[i].path();
-        let watched =
-            crate::usage::store::aggregate_of(cat.conn(), path)?.is_some_and(|a| a.plays > 0);
-        cands.push(Candidate {
-            path,
+) -> Group {
+    let cands: Vec<Candidate> = members
+        .iter()
+        .map(|&i| Candidate {
+            path: entries[i].path(),
             stat: entries[i].stat,
-            watched,
-        });
-    }
+            watched: entries[i]
+                .paths
+                .iter()
+                .any(|p| watched.contains(crate::paths::to_bytes(p))),
+        })
+        .collect();
     let best = |a: usize, b: usize| keep::original_first(&cands[a], &cands[b]);
     let (k, why) = keep::choose(
         rule,
@@ -153,7 +153,7 @@ fn exact_group(
             }
         })
         .collect();
-    Ok(Group::new(Kind::Exact, 1.0, Some(hex(&digest)), files))
+    Group::new(Kind::Exact, 1.0, Some(hex(&digest)), files)
 }
 
 /// Groups of a complete file (kept) and the files that are byte prefixes of it. A

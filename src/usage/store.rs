@@ -522,6 +522,13 @@ pub fn history(conn: &Connection, path: &Path, limit: usize) -> Result<Vec<Event
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// The exact path bytes of every file with at least one play.
+pub fn watched_paths(conn: &Connection) -> Result<std::collections::HashSet<Vec<u8>>> {
+    let mut st = conn.prepare("SELECT path FROM usage_files WHERE plays > 0")?;
+    let rows = st.query_map([], |r| r.get::<_, Vec<u8>>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The aggregate of one path (with its user count), if it has any history.
 pub fn aggregate_of(conn: &Connection, path: &Path) -> Result<Option<Aggregate>> {
     let key = paths::to_bytes(path);
