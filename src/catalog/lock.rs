@@ -69,3 +69,37 @@ impl Drop for ActLock {
         let _ = self.file.unlock();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    #[test]
+    fn second_holder_waits_and_is_told_who_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("catalog.db.lock");
+        let first = ActLock::acquire(&path, "organize apply", &|_| {}).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let p = path.clone();
+        let waiter = std::thread::spawn(move || {
+            let told = std::sync::Mutex::new(String::new());
+            let lock = ActLock::acquire(&p, "dupes remove", &|m| {
+                *told.lock().unwrap() = m.to_string()
+            })
+            .unwrap();
+            tx.send(told.into_inner().unwrap()).unwrap();
+            drop(lock);
+        });
+        // The waiter cannot get through while the first lock is held.
+        assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
+        drop(first);
+        let told = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        waiter.join().unwrap();
+        assert!(
+            told.contains("organize apply") && told.contains("pid"),
+            "{told}"
+        );
+    }
+}
