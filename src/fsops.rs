@@ -15,6 +15,11 @@ use crate::hash::{self, Blake3};
 /// Marker in the names of plexsync's temporary files, so leftovers can be recognised.
 pub const TEMP_MARKER: &str = ".plexsync-tmp";
 
+/// The error text (kind `InvalidData`) of a copy whose read-back differs from what was
+/// written.
+pub const NOT_VERIFIED: &str =
+    "the copy did not verify: what was written differs from what was read";
+
 /// The result of a copy: bytes in the new file and the BLAKE3 of all of its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Copied {
@@ -59,10 +64,12 @@ fn parent_of(p: &Path) -> &Path {
     }
 }
 
-/// Copy `src` into a new temporary file beside `dst`, hashing while copying, and fsync
-/// it. With `prefix = Some((file, n))`, the first `n` bytes come from `file` (an
-/// interrupted earlier copy) and only the rest is read from `src`, from offset `n`.
-/// Returns the temporary path; the caller verifies and then calls [`commit`].
+/// Copy `src` into a new temporary file beside `dst`, hashing while copying, then fsync it
+/// and read it back: an error of kind `InvalidData` ([`NOT_VERIFIED`]) when what reached
+/// the file differs from what was written. With `prefix = Some((file, n))`, the first `n`
+/// bytes come from `file` (an interrupted earlier copy) and only the rest is read from
+/// `src`, from offset `n`. Returns the verified temporary path; the caller checks what
+/// else it must (sizes, recorded hashes) and then calls [`commit`].
 pub fn copy_to_temp(
     src: &Path,
     dst: &Path,
@@ -100,11 +107,25 @@ pub fn copy_to_temp(
             on_bytes,
         )?;
         size += read;
-        out.sync_all()?;
+        let blake3 = *hasher.finalize().as_bytes();
+        // Make the data durable and read it back at the same time: fsync waits on the
+        // disk while the read-back hashes from the page cache.
+        let (synced, reread) = std::thread::scope(|s| {
+            let sync = s.spawn(|| out.sync_all());
+            let reread = hash::blake3_file(&tmp, &mut |_| {});
+            let synced = sync
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("the fsync thread panicked")));
+            (synced, reread)
+        });
+        synced?;
+        if reread? != blake3 {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, NOT_VERIFIED));
+        }
         Ok(Copied {
             size,
             read_from_source: read,
-            blake3: *hasher.finalize().as_bytes(),
+            blake3,
         })
     })();
     match result {
@@ -144,18 +165,6 @@ pub fn commit(tmp: &Path, dst: &Path) -> io::Result<()> {
 /// succeeded.
 pub fn copy_atomic(src: &Path, dst: &Path, on_bytes: &mut dyn FnMut(u64)) -> io::Result<Copied> {
     let (tmp, copied) = copy_to_temp(src, dst, None, on_bytes)?;
-    let verified = hash::blake3_file(&tmp, &mut |_| {});
-    match verified {
-        Ok(d) if d == copied.blake3 => {}
-        Ok(_) => {
-            let _ = fs::remove_file(&tmp);
-            return Err(io::Error::other("the copy did not verify (hash mismatch)"));
-        }
-        Err(e) => {
-            let _ = fs::remove_file(&tmp);
-            return Err(e);
-        }
-    }
     if let Err(e) = commit(&tmp, dst) {
         let _ = fs::remove_file(&tmp);
         return Err(e);
@@ -216,10 +225,9 @@ pub fn move_file(src: &Path, dst: &Path) -> io::Result<Moved> {
             let size = fs::metadata(src)?.len();
             ensure_space(parent_of(dst), size)?;
             let (tmp, copied) = copy_to_temp(src, dst, None, &mut |_| {})?;
-            let check = hash::blake3_file(&tmp, &mut |_| {});
-            if !matches!(check, Ok(d) if d == copied.blake3) || copied.size != size {
+            if copied.size != size {
                 let _ = fs::remove_file(&tmp);
-                return Err(io::Error::other("the cross-device copy did not verify"));
+                return Err(io::Error::other("the source changed size during the copy"));
             }
             if let Err(e) = rename_noreplace(&tmp, dst) {
                 let _ = fs::remove_file(&tmp);
