@@ -595,8 +595,8 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
         }
         'plexsync;usage;export' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The JSON file to write (replaced atomically)')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Count only accesses since TIME')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many top and bottom files to include')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Count only accesses since TIME (ISO-8601, unix seconds, or an age like 30d)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many top and bottom files to list')
             [CompletionResult]::new('--half-life', '--half-life', [CompletionResultType]::ParameterName, 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Catalog file [default: ~/.local/share/plexsync/catalog.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/plexsync/config.toml]')

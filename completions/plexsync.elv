@@ -555,8 +555,8 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;usage;export'= {
             cand --out 'The JSON file to write (replaced atomically)'
-            cand --since 'Count only accesses since TIME'
-            cand --limit 'How many top and bottom files to include'
+            cand --since 'Count only accesses since TIME (ISO-8601, unix seconds, or an age like 30d)'
+            cand --limit 'How many top and bottom files to list'
             cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
             cand --config 'Config file [default: ~/.config/plexsync/config.toml]'

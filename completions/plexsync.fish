@@ -436,8 +436,8 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l out -d 'The JSON file to write (replaced atomically)' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l since -d 'Count only accesses since TIME' -r
-complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l limit -d 'How many top and bottom files to include' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l since -d 'Count only accesses since TIME (ISO-8601, unix seconds, or an age like 30d)' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l limit -d 'How many top and bottom files to list' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l half-life -d 'Days for an access\'s weight to halve [default: 90, or [usage] half_life_days]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F

@@ -501,17 +501,9 @@ pub struct UsageExportArgs {
     /// The JSON file to write (replaced atomically)
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// Limit to these folders or files [default: the catalog]
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// Count only accesses since TIME
-    #[arg(long, value_name = "TIME")]
-    pub since: Option<String>,
-    /// How many top and bottom files to include
-    #[arg(long, value_name = "N", default_value_t = 10)]
-    pub limit: usize,
+    /// What to report: the same scope as `usage report`
     #[command(flatten)]
-    pub half_life: HalfLifeArg,
+    pub report: UsageReportArgs,
 }
 
 /// `plexsync parse`

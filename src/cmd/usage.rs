@@ -641,9 +641,10 @@ fn reset(ctx: &Ctx, a: &crate::cli::UsageResetArgs) -> Result<i32> {
 }
 
 fn export(ctx: &Ctx, a: &crate::cli::UsageExportArgs) -> Result<i32> {
-    let scope = scope(ctx, &a.paths, a.since.as_deref(), &a.half_life)?;
+    let r = &a.report;
+    let scope = scope(ctx, &r.paths, r.since.as_deref(), &r.half_life)?;
     let mut files = collect(ctx, &scope)?;
-    let rep = report::build(&files, a.limit);
+    let rep = report::build(&files, r.limit);
     let recs = recommend::recommend(
         &files,
         &Rules {

@@ -278,16 +278,21 @@ fn read_aggregate(conn: &Connection, key: &[u8]) -> Result<Option<Aggregate>> {
 }
 
 fn row_to_aggregate(r: &rusqlite::Row) -> rusqlite::Result<Aggregate> {
+    aggregate_from(r, 0)
+}
+
+/// An aggregate from the nine columns `score .. added_at` starting at column `at`.
+fn aggregate_from(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Aggregate> {
     Ok(Aggregate {
-        score: r.get(0)?,
-        score_at: r.get(1)?,
-        plays: r.get::<_, i64>(2)? as u64,
-        events: r.get::<_, i64>(3)? as u64,
-        first_at: r.get(4)?,
-        last_at: r.get(5)?,
-        last_viewed: r.get(6)?,
-        progress: r.get(7)?,
-        added_at: r.get(8)?,
+        score: r.get(at)?,
+        score_at: r.get(at + 1)?,
+        plays: r.get::<_, i64>(at + 2)? as u64,
+        events: r.get::<_, i64>(at + 3)? as u64,
+        first_at: r.get(at + 4)?,
+        last_at: r.get(at + 5)?,
+        last_viewed: r.get(at + 6)?,
+        progress: r.get(at + 7)?,
+        added_at: r.get(at + 8)?,
         users: 0,
     })
 }
@@ -376,18 +381,7 @@ pub fn aggregates(conn: &Connection, roots: &[PathBuf]) -> Result<ByPath> {
     let cols = "SELECT path, score, score_at, plays, events, first_at, last_at, last_viewed, progress, added_at FROM usage_files";
     let mut push = |r: &rusqlite::Row| -> rusqlite::Result<()> {
         let p: Vec<u8> = r.get(0)?;
-        let mut a = Aggregate {
-            score: r.get(1)?,
-            score_at: r.get(2)?,
-            plays: r.get::<_, i64>(3)? as u64,
-            events: r.get::<_, i64>(4)? as u64,
-            first_at: r.get(5)?,
-            last_at: r.get(6)?,
-            last_viewed: r.get(7)?,
-            progress: r.get(8)?,
-            added_at: r.get(9)?,
-            users: 0,
-        };
+        let mut a = aggregate_from(r, 1)?;
         a.users = users.get(&p).copied().unwrap_or(0);
         out.insert(p, a);
         Ok(())
