@@ -5,7 +5,7 @@
 
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -64,68 +64,85 @@ fn parent_of(p: &Path) -> &Path {
     }
 }
 
-/// Copy `src` into a new temporary file beside `dst`, hashing while copying, then fsync it
-/// and read it back: an error of kind `InvalidData` ([`NOT_VERIFIED`]) when what reached
-/// the file differs from what was written. With `prefix = Some((file, n))`, the first `n`
-/// bytes come from `file` (an interrupted earlier copy) and only the rest is read from
-/// `src`, from offset `n`. Returns the verified temporary path; the caller checks what
-/// else it must (sizes, recorded hashes) and then calls [`commit`].
+/// When the bytes of a new copy reach the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Durability {
+    /// fsync the temporary file before [`copy_to_temp`] returns.
+    #[default]
+    Now,
+    /// Only start the write-back; the caller makes a batch of copies durable at once with
+    /// [`sync_filesystem`] before renaming any of them.
+    Deferred,
+}
+
+/// How [`copy_to_temp`] copies.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CopyOptions<'a> {
+    /// The first `n` bytes come from `file` (an interrupted earlier copy); only the rest
+    /// is read from the source, from offset `n`.
+    pub prefix: Option<(&'a Path, u64)>,
+    /// The modification time to give the copy (set before it is made durable).
+    pub mtime: Option<std::time::SystemTime>,
+    pub durability: Durability,
+}
+
+/// Copy `src` into a new temporary file beside `dst`, hashing while copying. Every chunk
+/// is read back right after it is written and compared with what was written (an error
+/// of kind `InvalidData`, [`NOT_VERIFIED`], when they differ), so the BLAKE3 returned is
+/// that of the bytes in the file. Write-back to the disk starts chunk by chunk while the
+/// copy goes on, so the final fsync (or the caller's [`sync_filesystem`]) has little left
+/// to wait for. Returns the verified temporary path; the caller checks what else it must
+/// (sizes, recorded hashes) and then calls [`commit`].
 pub fn copy_to_temp(
     src: &Path,
     dst: &Path,
-    prefix: Option<(&Path, u64)>,
+    opts: CopyOptions,
     on_bytes: &mut dyn FnMut(u64),
 ) -> io::Result<(PathBuf, Copied)> {
     let tmp = temp_path(dst);
     let result = (|| {
-        let mut out = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let out = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
         let mut hasher = blake3::Hasher::new();
         // The source's size picks the buffering: a small file gets a buffer sized to it
         // (zeroing 4 MiB per file dominated copying thousands of small files).
         let len = fs::metadata(src).map_or(u64::MAX, |m| m.len());
-        let mut size = 0u64;
-        let mut from = 0u64;
-        if let Some((file, n)) = prefix {
+        let mut at = 0u64;
+        if let Some((file, n)) = opts.prefix {
             let mut p = File::open(file)?.take(n);
-            size += pump(&mut p, n, &mut out, &mut hasher, &mut |_| {})?;
-            if size != n {
+            pump(&mut p, n, &out, &mut at, &mut hasher, &mut |_| {})?;
+            if at != n {
                 return Err(io::Error::other(
                     "the partial copy is shorter than expected",
                 ));
             }
-            from = n;
         }
+        let from = at;
         let mut s = File::open(src)?;
         if from > 0 {
             s.seek(SeekFrom::Start(from))?;
         }
-        let read = pump(
+        pump(
             &mut s,
             len.saturating_sub(from),
-            &mut out,
+            &out,
+            &mut at,
             &mut hasher,
             on_bytes,
         )?;
-        size += read;
-        let blake3 = *hasher.finalize().as_bytes();
-        // Make the data durable and read it back at the same time: fsync waits on the
-        // disk while the read-back hashes from the page cache.
-        let (synced, reread) = std::thread::scope(|s| {
-            let sync = s.spawn(|| out.sync_all());
-            let reread = hash::blake3_file(&tmp, &mut |_| {});
-            let synced = sync
-                .join()
-                .unwrap_or_else(|_| Err(io::Error::other("the fsync thread panicked")));
-            (synced, reread)
-        });
-        synced?;
-        if reread? != blake3 {
-            return Err(io::Error::new(io::ErrorKind::InvalidData, NOT_VERIFIED));
+        if let Some(t) = opts.mtime {
+            out.set_modified(t)?;
+        }
+        if opts.durability == Durability::Now {
+            out.sync_all()?;
         }
         Ok(Copied {
-            size,
-            read_from_source: read,
-            blake3,
+            size: at,
+            read_from_source: at - from,
+            blake3: *hasher.finalize().as_bytes(),
         })
     })();
     match result {
@@ -140,18 +157,60 @@ pub fn copy_to_temp(
 fn pump(
     r: &mut (dyn Read + Send),
     len_hint: u64,
-    w: &mut File,
+    out: &File,
+    at: &mut u64,
     hasher: &mut blake3::Hasher,
     on_bytes: &mut dyn FnMut(u64),
 ) -> io::Result<u64> {
-    // The next chunk is read ahead while this one is written and hashed; writing (a copy
-    // into the page cache) and hashing read the same buffer, so they overlap too.
+    let mut check = Vec::new();
+    // The next chunk is read ahead while this one is written, read back and hashed;
+    // writing and hashing read the same buffer, so they overlap too.
     hash::read_chunks(r, len_hint, &mut |chunk| {
-        let (written, ()) = rayon::join(|| w.write_all(chunk), || hash::update(hasher, chunk));
+        let off = *at;
+        let (written, ()) = rayon::join(
+            || write_verified(out, chunk, off, &mut check),
+            || hash::update(hasher, chunk),
+        );
         written?;
+        *at += chunk.len() as u64;
         on_bytes(chunk.len() as u64);
         Ok(())
     })
+}
+
+/// Write `chunk` at `off`, start its write-back, and read it back to compare.
+fn write_verified(out: &File, chunk: &[u8], off: u64, check: &mut Vec<u8>) -> io::Result<()> {
+    use std::os::unix::fs::FileExt;
+    use std::os::unix::io::AsRawFd;
+    out.write_all_at(chunk, off)?;
+    // SAFETY: a valid descriptor and range; SYNC_FILE_RANGE_WRITE only starts write-back
+    // (a hint: its failure is not an error of the copy).
+    unsafe {
+        libc::sync_file_range(
+            out.as_raw_fd(),
+            off as libc::off64_t,
+            chunk.len() as libc::off64_t,
+            libc::SYNC_FILE_RANGE_WRITE,
+        );
+    }
+    check.resize(chunk.len(), 0);
+    out.read_exact_at(check, off)?;
+    if check.as_slice() != chunk {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, NOT_VERIFIED));
+    }
+    Ok(())
+}
+
+/// Flush everything written to the file system holding `path` (`syncfs`): one call makes
+/// a whole batch of [`Durability::Deferred`] copies durable.
+pub fn sync_filesystem(path: &Path) -> io::Result<()> {
+    use std::os::unix::io::AsRawFd;
+    let f = File::open(path)?;
+    // SAFETY: a valid open descriptor.
+    if unsafe { libc::syncfs(f.as_raw_fd()) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 /// Rename a verified temporary file over `dst` and make the rename durable.
@@ -160,11 +219,11 @@ pub fn commit(tmp: &Path, dst: &Path) -> io::Result<()> {
     fsync_dir(parent_of(dst))
 }
 
-/// Copy `src` to `dst` atomically: temp file, hash while copying, fsync, re-read the temp
-/// file to verify what reached the disk, rename. `dst` is replaced only when all of that
+/// Copy `src` to `dst` atomically: temp file, hash while copying, read back and compare,
+/// fsync, rename. `dst` is replaced only when all of that
 /// succeeded.
 pub fn copy_atomic(src: &Path, dst: &Path, on_bytes: &mut dyn FnMut(u64)) -> io::Result<Copied> {
-    let (tmp, copied) = copy_to_temp(src, dst, None, on_bytes)?;
+    let (tmp, copied) = copy_to_temp(src, dst, CopyOptions::default(), on_bytes)?;
     if let Err(e) = commit(&tmp, dst) {
         let _ = fs::remove_file(&tmp);
         return Err(e);
@@ -224,7 +283,7 @@ pub fn move_file(src: &Path, dst: &Path) -> io::Result<Moved> {
         Err(e) if e.raw_os_error() == Some(libc::EXDEV) => {
             let size = fs::metadata(src)?.len();
             ensure_space(parent_of(dst), size)?;
-            let (tmp, copied) = copy_to_temp(src, dst, None, &mut |_| {})?;
+            let (tmp, copied) = copy_to_temp(src, dst, CopyOptions::default(), &mut |_| {})?;
             if copied.size != size {
                 let _ = fs::remove_file(&tmp);
                 return Err(io::Error::other("the source changed size during the copy"));
@@ -311,7 +370,11 @@ mod tests {
 
         let partial = dir.path().join("partial.bin");
         fs::write(&partial, &data[..400_000]).unwrap();
-        let (tmp, c) = copy_to_temp(&src, &dst, Some((&partial, 400_000)), &mut |_| {}).unwrap();
+        let opts = CopyOptions {
+            prefix: Some((&partial, 400_000)),
+            ..CopyOptions::default()
+        };
+        let (tmp, c) = copy_to_temp(&src, &dst, opts, &mut |_| {}).unwrap();
         assert_eq!(c.read_from_source, 600_000);
         assert!(is_temp_name(tmp.file_name().unwrap()));
         commit(&tmp, &dst).unwrap();

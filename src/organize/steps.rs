@@ -124,15 +124,18 @@ fn copy_new(src: &Path, dst: &Path, mtime_ns: Option<i64>) -> io::Result<()> {
     let size = fs::metadata(src)?.len();
     fs::create_dir_all(parent(dst))?;
     fsops::ensure_space(parent(dst), size)?;
-    // copy_to_temp fsyncs and reads the copy back; the size must still be the one that
+    // copy_to_temp reads the copy back and fsyncs it; the size must still be the one that
     // was checked for space.
-    let (tmp, copied) = fsops::copy_to_temp(src, dst, None, &mut |_| {})?;
+    let opts = fsops::CopyOptions {
+        mtime: mtime_ns.map(|m| {
+            std::time::UNIX_EPOCH + std::time::Duration::from_nanos(m.max(0) as u64)
+        }),
+        ..fsops::CopyOptions::default()
+    };
+    let (tmp, copied) = fsops::copy_to_temp(src, dst, opts, &mut |_| {})?;
     if copied.size != size {
         let _ = fs::remove_file(&tmp);
         return Err(io::Error::other("the source changed size during the copy"));
-    }
-    if let Some(m) = mtime_ns {
-        set_mtime(&tmp, m);
     }
     if let Err(e) = fsops::rename_noreplace(&tmp, dst) {
         let _ = fs::remove_file(&tmp);

@@ -38,31 +38,51 @@ pub fn target_name(name: &OsStr) -> Option<OsString> {
 
 /// Every leftover for `target` in its folder (regular files only).
 pub fn find(target: &Path) -> Vec<PathBuf> {
-    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
-        return Vec::new();
-    };
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let name_b = name.as_bytes();
-    // plexsync's temp names keep at most 200 bytes of the target's name.
-    let short = &name_b[..name_b.len().min(200)];
-    let mut out = Vec::new();
-    for e in rd.flatten() {
-        let n = e.file_name();
-        let Some(t) = target_name(&n) else { continue };
-        let tb = t.as_bytes();
-        let is_ours = tb == name_b
-            || (tb == short
-                && n.as_bytes()
-                    .windows(TEMP_MARKER.len())
-                    .any(|w| w == TEMP_MARKER.as_bytes()));
-        if is_ours && e.file_type().is_ok_and(|t| t.is_file()) {
-            out.push(e.path());
+    Folders::default().find(target)
+}
+
+/// Folder listings read once and reused: finding the leftovers of many targets in one
+/// folder would otherwise read that folder once per target.
+#[derive(Default)]
+pub struct Folders {
+    listed: std::collections::HashMap<PathBuf, Vec<(OsString, bool)>>,
+}
+
+impl Folders {
+    /// Every leftover for `target` in its folder, as the folder was when first listed.
+    pub fn find(&mut self, target: &Path) -> Vec<PathBuf> {
+        let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+            return Vec::new();
+        };
+        let entries = self.listed.entry(dir.to_path_buf()).or_insert_with(|| {
+            std::fs::read_dir(dir)
+                .map(|rd| {
+                    rd.flatten()
+                        .filter(|e| target_name(&e.file_name()).is_some())
+                        .map(|e| (e.file_name(), e.file_type().is_ok_and(|t| t.is_file())))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        let name_b = name.as_bytes();
+        // plexsync's temp names keep at most 200 bytes of the target's name.
+        let short = &name_b[..name_b.len().min(200)];
+        let mut out = Vec::new();
+        for (n, is_file) in entries.iter() {
+            let Some(t) = target_name(n) else { continue };
+            let tb = t.as_bytes();
+            let is_ours = tb == name_b
+                || (tb == short
+                    && n.as_bytes()
+                        .windows(TEMP_MARKER.len())
+                        .any(|w| w == TEMP_MARKER.as_bytes()));
+            if is_ours && *is_file {
+                out.push(dir.join(n));
+            }
         }
+        out.sort();
+        out
     }
-    out.sort();
-    out
 }
 
 #[cfg(test)]
