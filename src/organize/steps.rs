@@ -127,9 +127,8 @@ fn copy_new(src: &Path, dst: &Path, mtime_ns: Option<i64>) -> io::Result<()> {
     // copy_to_temp reads the copy back and fsyncs it; the size must still be the one that
     // was checked for space.
     let opts = fsops::CopyOptions {
-        mtime: mtime_ns.map(|m| {
-            std::time::UNIX_EPOCH + std::time::Duration::from_nanos(m.max(0) as u64)
-        }),
+        mtime: mtime_ns
+            .map(|m| std::time::UNIX_EPOCH + std::time::Duration::from_nanos(m.max(0) as u64)),
         ..fsops::CopyOptions::default()
     };
     let (tmp, copied) = fsops::copy_to_temp(src, dst, opts, &mut |_| {})?;

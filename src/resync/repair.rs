@@ -434,7 +434,7 @@ fn run_batch(sh: &Shared, batch: &[Request], workers: usize) -> Vec<Outcome> {
                         done: None,
                     },
                     Err(o) => Item {
-                        outcome: o,
+                        outcome: *o,
                         step,
                         ready: None,
                         done: None,
@@ -518,9 +518,9 @@ fn prepare_all(
     batch: &[Request],
     workers: usize,
     durability: fsops::Durability,
-) -> Vec<Result<Ready, Outcome>> {
+) -> Vec<Result<Ready, Box<Outcome>>> {
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Result<Ready, Outcome>>>> =
+    let slots: Vec<Mutex<Option<Result<Ready, Box<Outcome>>>>> =
         batch.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|s| {
         for _ in 0..workers.min(batch.len()) {
@@ -542,7 +542,7 @@ fn prepare_all(
                     let mut o = outcome(r);
                     o.status = "failed".into();
                     o.error = Some("the copy was not attempted".into());
-                    Err(o)
+                    Err(Box::new(o))
                 })
         })
         .collect()
@@ -616,12 +616,15 @@ fn record(sh: &Shared, batch: &[Request], items: &[Item]) {
         Ok(())
     });
     if let Err(e) = res {
-        eprintln!("plexsync: recording the results of {} copies: {e:#}", batch.len());
+        eprintln!(
+            "plexsync: recording the results of {} copies: {e:#}",
+            batch.len()
+        );
     }
 }
 
 /// Copy one request into a verified temporary file, with retries and backoff.
-fn prepare(sh: &Shared, r: &Request, durability: fsops::Durability) -> Result<Ready, Outcome> {
+fn prepare(sh: &Shared, r: &Request, durability: fsops::Durability) -> Result<Ready, Box<Outcome>> {
     let started = Instant::now();
     let mut o = outcome(r);
     let Some(src) = r.source.clone() else {
@@ -630,7 +633,7 @@ fn prepare(sh: &Shared, r: &Request, durability: fsops::Durability) -> Result<Re
             "no source known for this file; queue it again with --source/--dest or --library"
                 .into(),
         );
-        return Err(o);
+        return Err(Box::new(o));
     };
     // A request that already failed verification may hold a bad prefix: copy it whole.
     let mut resume = sh.opts.resume && r.reason != Reason::VerificationFailed.as_str();
@@ -678,7 +681,7 @@ fn prepare(sh: &Shared, r: &Request, durability: fsops::Durability) -> Result<Re
     if verification {
         o.reason = Reason::VerificationFailed.as_str().into();
     }
-    Err(o)
+    Err(Box::new(o))
 }
 
 fn copy_once(
