@@ -384,6 +384,9 @@ struct Ready {
     duration_secs: f64,
 }
 
+/// A request copied, or why it could not be.
+type Prepared = Result<Ready, Box<Outcome>>;
+
 /// What became of one request of a batch.
 struct Item {
     outcome: Outcome,
@@ -518,10 +521,9 @@ fn prepare_all(
     batch: &[Request],
     workers: usize,
     durability: fsops::Durability,
-) -> Vec<Result<Ready, Box<Outcome>>> {
+) -> Vec<Prepared> {
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Result<Ready, Box<Outcome>>>>> =
-        batch.iter().map(|_| Mutex::new(None)).collect();
+    let slots: Vec<Mutex<Option<Prepared>>> = batch.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|s| {
         for _ in 0..workers.min(batch.len()) {
             s.spawn(|| loop {
@@ -624,7 +626,7 @@ fn record(sh: &Shared, batch: &[Request], items: &[Item]) {
 }
 
 /// Copy one request into a verified temporary file, with retries and backoff.
-fn prepare(sh: &Shared, r: &Request, durability: fsops::Durability) -> Result<Ready, Box<Outcome>> {
+fn prepare(sh: &Shared, r: &Request, durability: fsops::Durability) -> Prepared {
     let started = Instant::now();
     let mut o = outcome(r);
     let Some(src) = r.source.clone() else {
