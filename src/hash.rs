@@ -9,8 +9,10 @@ use std::sync::mpsc;
 
 use sha2::Digest as _;
 
-/// Read buffer size: large enough that a buffer splits well across cores.
-pub const BUF_SIZE: usize = 4 << 20;
+/// Read buffer size: large enough that a buffer splits well across cores, small enough
+/// that it is still in the core's L2 cache when it is hashed (`check --checksum` of a
+/// 2 GiB file pair took 0.73 s with 4 MiB buffers and 0.68 s with 1 MiB, b3sum 0.64 s).
+pub const BUF_SIZE: usize = 1 << 20;
 
 /// A BLAKE3 digest.
 pub type Blake3 = [u8; 32];
