@@ -435,6 +435,46 @@ mod tests {
     }
 
     #[test]
+    fn pipelined_copy_of_a_large_file_with_a_large_prefix() {
+        // Over 2 MiB on both sides of the prefix: both run as the two-thread pipeline.
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("src.bin");
+        let data: Vec<u8> = (0..9_000_000u32).map(|i| (i * 31 % 253) as u8).collect();
+        fs::write(&src, &data).unwrap();
+        let partial = dir.path().join("partial.bin");
+        fs::write(&partial, &data[..3_500_000]).unwrap();
+        let dst = dir.path().join("dst.bin");
+        let mtime = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        let opts = CopyOptions {
+            prefix: Some((&partial, 3_500_000)),
+            mtime: Some(mtime),
+            durability: Durability::Deferred,
+        };
+        let mut seen = 0;
+        let (tmp, c) = copy_to_temp(&src, &dst, opts, &mut |n| seen += n).unwrap();
+        assert_eq!(seen, 5_500_000);
+        assert_eq!((c.size, c.read_from_source), (9_000_000, 5_500_000));
+        assert_eq!(c.blake3, *blake3::hash(&data).as_bytes());
+        sync_filesystem(dir.path()).unwrap();
+        commit(&tmp, &dst).unwrap();
+        assert_eq!(fs::read(&dst).unwrap(), data);
+        assert_eq!(fs::metadata(&dst).unwrap().modified().unwrap(), mtime);
+
+        // A prefix file shorter than it claims is an error, and no temporary file stays.
+        fs::write(&partial, &data[..10]).unwrap();
+        let opts = CopyOptions {
+            prefix: Some((&partial, 3_500_000)),
+            ..CopyOptions::default()
+        };
+        assert!(copy_to_temp(&src, &dst, opts, &mut |_| {}).is_err());
+        let left: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| is_temp_name(&e.as_ref().unwrap().file_name()))
+            .collect();
+        assert!(left.is_empty());
+    }
+
+    #[test]
     fn moves_never_clobber() {
         let dir = tempfile::tempdir().unwrap();
         let a = dir.path().join("a");

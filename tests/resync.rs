@@ -515,3 +515,44 @@ fn queue_add_cancel_clear_and_bad_input() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[test]
+fn a_batch_with_one_failure_still_lands_the_others() {
+    // 300 files: two batches (256 + 44), one source removed after check. Every other file
+    // lands byte for byte; the failed one leaves nothing behind and the run exits 2.
+    let w = World::new();
+    for i in 0..300 {
+        w.write(
+            &format!("src/TV/Show/Season 01/Show.S01E{i:03}.bin"),
+            &bytes(1_000 + i * 7, i as u64),
+        );
+    }
+    run_json(&w, &lib_args(&w, &["resync", "check", "--all"]), 0);
+    let gone = w.path("src/TV/Show/Season 01/Show.S01E100.bin");
+    std::fs::remove_file(&gone).unwrap();
+    let msgs = w.json(&["resync", "run", "--retries", "0"], 2);
+    let results = of_type(&msgs, "result");
+    assert_eq!(results.len(), 300);
+    let failed: Vec<_> = results.iter().filter(|r| r["status"] == "failed").collect();
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert!(json_path(&failed[0]["path"]).ends_with("Show.S01E100.bin"));
+    let summary = &of_type(&msgs, "summary")[0];
+    assert_eq!(summary["done"], 299);
+    let local = w.path("local/TV/Show/Season 01");
+    let names: Vec<_> = std::fs::read_dir(&local)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names.len(), 299, "no temporary file is left: {names:?}");
+    for i in (0..300).filter(|i| *i != 100) {
+        let name = format!("Show.S01E{i:03}.bin");
+        assert_eq!(
+            std::fs::read(local.join(&name)).unwrap(),
+            bytes(1_000 + i * 7, i as u64),
+            "{name}"
+        );
+    }
+    // The next run retries only the failed request; a check now finds nothing else.
+    let q = w.json(&["resync", "queue"], 0);
+    assert_eq!(of_type(&q, "request").len(), 1);
+}

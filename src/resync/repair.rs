@@ -1,7 +1,8 @@
-//! `resync run`: process the queue, highest priority first. Each request is copied from
-//! its source into a temporary file beside the target (hashing while copying), fsynced,
-//! re-read and verified, and only then renamed over the target, so an interrupted run
-//! never leaves a half-written file under the real name.
+//! `resync run`: process the queue, highest priority first, in batches. Each request is
+//! copied from its source into a temporary file beside the target (hashing while copying,
+//! reading every chunk back), verified, and made durable with the rest of its batch; only
+//! then is it renamed over the target, so an interrupted run never leaves a half-written
+//! file under the real name.
 //!
 //! Resume: when the catalog holds the source's BLAKE3 for its current size and mtime, the
 //! longest shorter local copy (the target itself or a leftover partial) is reused as a
@@ -940,6 +941,40 @@ mod tests {
         let started = Instant::now();
         free.take(u64::MAX / 2);
         assert!(started.elapsed() < Duration::from_millis(100));
+    }
+
+    #[test]
+    fn batches_split_by_count_and_by_bytes() {
+        let req = |id: i64, source: Option<PathBuf>| Request {
+            id,
+            path: PathBuf::from(format!("/nowhere/{id}")),
+            source,
+            reason: "missing".into(),
+            priority: 2,
+            attempts: 0,
+            last_error: None,
+            state: "pending".into(),
+            created_at: 0,
+            updated_at: 0,
+            usage_score: None,
+        };
+        let many: Vec<Request> = (0..600).map(|i| req(i, None)).collect();
+        let sizes: Vec<usize> = batches(&many).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [256, 256, 88]);
+        // Sparse files: 300 MiB each, so no two fit in one 512 MiB batch; tiny ones join.
+        let d = tempfile::tempdir().unwrap();
+        let mut reqs = Vec::new();
+        for (i, len) in [300u64 << 20, 300 << 20, 10, 10, 300 << 20]
+            .iter()
+            .enumerate()
+        {
+            let p = d.path().join(format!("f{i}"));
+            std::fs::File::create(&p).unwrap().set_len(*len).unwrap();
+            reqs.push(req(i as i64, Some(p)));
+        }
+        let sizes: Vec<usize> = batches(&reqs).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [1, 3, 1]);
+        assert!(batches(&[]).is_empty());
     }
 
     #[test]
