@@ -524,7 +524,7 @@ fn a_batch_with_one_failure_still_lands_the_others() {
     for i in 0..300 {
         w.write(
             &format!("src/TV/Show/Season 01/Show.S01E{i:03}.bin"),
-            &bytes(1_000 + i * 7, i as u64),
+            bytes(1_000 + i * 7, i as u64),
         );
     }
     run_json(&w, &lib_args(&w, &["resync", "check", "--all"]), 0);
