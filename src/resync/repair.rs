@@ -138,6 +138,8 @@ impl Throttle {
 
 struct Shared<'a> {
     cat: Mutex<&'a mut Catalog>,
+    /// Destination folders known to exist (each is created or checked once per run).
+    folders: Mutex<std::collections::HashSet<PathBuf>>,
     run: i64,
     opts: &'a RunOptions,
     progress: &'a dyn Progress,
@@ -209,15 +211,20 @@ pub fn run(
     let run_id = cat.begin_run("resync", "resync run")?;
     sum.run_id = Some(run_id);
     sum.requests = reqs.len() as u64;
-    let total: u64 = reqs
+    let sizes: Vec<u64> = reqs
         .iter()
-        .filter_map(|r| r.source.as_deref())
-        .filter_map(|s| std::fs::metadata(s).ok())
-        .map(|m| m.len())
-        .sum();
+        .map(|r| {
+            r.source
+                .as_deref()
+                .and_then(|s| std::fs::metadata(s).ok())
+                .map_or(0, |m| m.len())
+        })
+        .collect();
+    let total: u64 = sizes.iter().sum();
     progress.phase("copying", Some(reqs.len() as u64), Some(total));
     let shared = Shared {
         cat: Mutex::new(cat),
+        folders: Mutex::default(),
         run: run_id,
         opts,
         progress,
@@ -227,7 +234,7 @@ pub fn run(
         },
     };
     let workers = opts.jobs.max(1);
-    for batch in batches(&reqs) {
+    for batch in batches(&reqs, &sizes) {
         for o in run_batch(&shared, batch, workers) {
             if o.status == "done" {
                 sum.done += 1;
@@ -350,15 +357,11 @@ const BATCH_FILES: usize = 256;
 const BATCH_BYTES: u64 = 512 << 20;
 
 /// Split the queue into batches, in queue order (a batch holds at least one request).
-fn batches(reqs: &[Request]) -> Vec<&[Request]> {
+/// `sizes` are the sources' sizes, one per request.
+fn batches<'a>(reqs: &'a [Request], sizes: &[u64]) -> Vec<&'a [Request]> {
     let mut out = Vec::new();
     let (mut start, mut bytes) = (0, 0u64);
-    for (i, r) in reqs.iter().enumerate() {
-        let size = r
-            .source
-            .as_deref()
-            .and_then(|s| std::fs::metadata(s).ok())
-            .map_or(0, |m| m.len());
+    for (i, &size) in sizes.iter().enumerate().take(reqs.len()) {
         if i > start && (i - start >= BATCH_FILES || bytes + size > BATCH_BYTES) {
             out.push(&reqs[start..i]);
             (start, bytes) = (i, 0);
@@ -404,28 +407,31 @@ fn run_batch(sh: &Shared, batch: &[Request], workers: usize) -> Vec<Outcome> {
     let steps = sh
         .tx(|c| {
             let mut steps = Vec::with_capacity(batch.len());
+            let mut records = Vec::with_capacity(batch.len());
             for r in batch {
                 let Some(src) = r.source.as_deref() else {
                     steps.push(None);
+                    records.push(None);
                     continue;
                 };
+                records.push(store::synced(c, &r.path)?);
                 store::set_state(c, r.id, "running", None, None, None)?;
                 let s = c.journal_add(sh.run, "copy", Some(src), Some(&r.path), Some(&r.reason))?;
                 c.journal_set(s, "started", None)?;
                 steps.push(Some(s));
             }
-            Ok(steps)
+            Ok((steps, records))
         })
         .map_err(|e| format!("{e:#}"));
     let mut items: Vec<Item> = match steps {
-        Ok(steps) => {
+        Ok((steps, records)) => {
             // One file alone is fsynced by itself; a batch shares one syncfs.
             let durability = if batch.len() == 1 {
                 fsops::Durability::Now
             } else {
                 fsops::Durability::Deferred
             };
-            let prepared = prepare_all(sh, batch, workers, durability);
+            let prepared = prepare_all(sh, batch, &records, workers, durability);
             batch
                 .iter()
                 .zip(steps)
@@ -520,6 +526,7 @@ fn parent_dir(p: &Path) -> &Path {
 fn prepare_all(
     sh: &Shared,
     batch: &[Request],
+    records: &[Option<Synced>],
     workers: usize,
     durability: fsops::Durability,
 ) -> Vec<Prepared> {
@@ -530,7 +537,7 @@ fn prepare_all(
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(r) = batch.get(i) else { break };
-                let p = prepare(sh, r, durability);
+                let p = prepare(sh, r, records[i].as_ref(), durability);
                 *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
             });
         }
@@ -556,10 +563,13 @@ fn prepare_all(
 fn make_durable(items: &mut [Item]) {
     use std::os::unix::fs::MetadataExt;
     let mut synced: std::collections::HashMap<u64, Result<(), String>> = Default::default();
+    let mut devs: std::collections::HashMap<PathBuf, u64> = Default::default();
     for item in items.iter_mut() {
         let Some(ready) = &item.ready else { continue };
         let dir = parent_dir(&ready.tmp);
-        let dev = std::fs::metadata(dir).map_or(0, |m| m.dev());
+        let dev = *devs
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| std::fs::metadata(dir).map_or(0, |m| m.dev()));
         let res = synced
             .entry(dev)
             .or_insert_with(|| fsops::sync_filesystem(dir).map_err(|e| e.to_string()))
@@ -627,7 +637,12 @@ fn record(sh: &Shared, batch: &[Request], items: &[Item]) {
 }
 
 /// Copy one request into a verified temporary file, with retries and backoff.
-fn prepare(sh: &Shared, r: &Request, durability: fsops::Durability) -> Prepared {
+fn prepare(
+    sh: &Shared,
+    r: &Request,
+    rec: Option<&Synced>,
+    durability: fsops::Durability,
+) -> Prepared {
     let started = Instant::now();
     let mut o = outcome(r);
     let Some(src) = r.source.clone() else {
@@ -647,7 +662,7 @@ fn prepare(sh: &Shared, r: &Request, durability: fsops::Durability) -> Prepared 
             std::thread::sleep(sh.opts.delay(attempt));
         }
         tries += 1;
-        match copy_once(sh, r, &src, resume, durability) {
+        match copy_once(sh, r, rec, &src, resume, durability) {
             Ok(mut ready) => {
                 ready.attempts = tries;
                 ready.duration_secs = started.elapsed().as_secs_f64();
@@ -690,6 +705,7 @@ fn prepare(sh: &Shared, r: &Request, durability: fsops::Durability) -> Prepared 
 fn copy_once(
     sh: &Shared,
     r: &Request,
+    rec: Option<&Synced>,
     src: &Path,
     resume: bool,
     durability: fsops::Durability,
@@ -701,13 +717,21 @@ fn copy_once(
         return Err(retry(format!("source {shown} is not a regular file")));
     }
     let sst = Stat::from_metadata(&meta);
-    let rec = sh
-        .cat(|c| store::synced(c, target))
-        .map_err(|e| Fail::Fatal(format!("{e:#}")))?;
-    let expected = recorded_source_hash(rec.as_ref(), src, &sst);
+    let expected = recorded_source_hash(rec, src, &sst);
     let dir = parent_dir(target);
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Fail::Fatal(format!("creating {}: {e}", paths::display(dir))))?;
+    let known = sh
+        .folders
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .contains(dir);
+    if !known {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Fail::Fatal(format!("creating {}: {e}", paths::display(dir))))?;
+        sh.folders
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(dir.to_path_buf());
+    }
     let before = match std::fs::symlink_metadata(target) {
         Ok(m) if m.is_dir() => {
             return Err(Fail::Fatal(format!(
@@ -750,6 +774,13 @@ fn copy_once(
         &mut on_bytes,
     );
     sh.progress.item_done(item);
+    if copy.is_err() {
+        // The folder may be gone: the next attempt creates it again.
+        sh.folders
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(dir);
+    }
     let (tmp, copied) = copy.map_err(|e| {
         if is_space_error(&e) {
             Fail::Fatal(format!("no space left for {}: {e}", paths::display(target)))
@@ -959,22 +990,14 @@ mod tests {
             usage_score: None,
         };
         let many: Vec<Request> = (0..600).map(|i| req(i, None)).collect();
-        let sizes: Vec<usize> = batches(&many).iter().map(|b| b.len()).collect();
+        let sizes: Vec<usize> = batches(&many, &[0; 600]).iter().map(|b| b.len()).collect();
         assert_eq!(sizes, [256, 256, 88]);
-        // Sparse files: 300 MiB each, so no two fit in one 512 MiB batch; tiny ones join.
-        let d = tempfile::tempdir().unwrap();
-        let mut reqs = Vec::new();
-        for (i, len) in [300u64 << 20, 300 << 20, 10, 10, 300 << 20]
-            .iter()
-            .enumerate()
-        {
-            let p = d.path().join(format!("f{i}"));
-            std::fs::File::create(&p).unwrap().set_len(*len).unwrap();
-            reqs.push(req(i as i64, Some(p)));
-        }
-        let sizes: Vec<usize> = batches(&reqs).iter().map(|b| b.len()).collect();
+        // 300 MiB each: no two fit in one 512 MiB batch; tiny ones join.
+        let reqs: Vec<Request> = (0..5).map(|i| req(i, None)).collect();
+        let lens = [300u64 << 20, 300 << 20, 10, 10, 300 << 20];
+        let sizes: Vec<usize> = batches(&reqs, &lens).iter().map(|b| b.len()).collect();
         assert_eq!(sizes, [1, 3, 1]);
-        assert!(batches(&[]).is_empty());
+        assert!(batches(&[], &[]).is_empty());
     }
 
     #[test]
