@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use common::{json_path, of_type, summary, World};
+use common::{json_lines, json_path, of_type, summary, World};
 use serde_json::Value;
 
 /// Deterministic bytes (a cheap xorshift) so sizes can be large without a RNG crate.
@@ -555,4 +555,56 @@ fn a_batch_with_one_failure_still_lands_the_others() {
     // The next run retries only the failed request; a check now finds nothing else.
     let q = w.json(&["resync", "queue"], 0);
     assert_eq!(of_type(&q, "request").len(), 1);
+}
+
+#[test]
+fn the_source_vanishing_mid_run_fails_cleanly_and_the_next_run_converges() {
+    // A share that drops while a copy is under way: the paths vanish. The copy in
+    // progress must not land (its source can no longer be confirmed), the rest fail after
+    // their retries, nothing is left behind; when the share is back, a run converges.
+    let w = World::new();
+    for i in 1..=3 {
+        w.write(&format!("src/Show/e{i}.bin"), &bytes(4 << 20, i));
+    }
+    run_json(&w, &lib_args(&w, &["resync", "check", "--all"]), 0);
+    let child = w
+        .std_cmd()
+        .args(["--json", "-j", "1", "resync", "run", "--bwlimit", "4M"])
+        .args(["--retries", "2", "--backoff", "0.05"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let dir = w.path("local/Show");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let in_progress = loop {
+        let has_temp = std::fs::read_dir(&dir).is_ok_and(|rd| {
+            rd.flatten()
+                .any(|e| plexsync::fsops::is_temp_name(&e.file_name()))
+        });
+        if has_temp || std::time::Instant::now() > deadline {
+            break has_temp;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    std::fs::rename(w.path("src"), w.path("src.gone")).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(in_progress, "a copy was under way when the source vanished");
+    assert_eq!(out.status.code(), Some(2));
+    let msgs = json_lines(&out.stdout);
+    let results = of_type(&msgs, "result");
+    assert_eq!(results.len(), 3);
+    for r in &results {
+        assert_eq!(r["status"], "failed", "{r}");
+        assert_eq!(r["attempts"], 3, "{r}");
+    }
+    assert!(
+        std::fs::read_dir(&dir).unwrap().next().is_none(),
+        "nothing landed and no temporary file is left"
+    );
+
+    std::fs::rename(w.path("src.gone"), w.path("src")).unwrap();
+    let msgs = w.json(&["resync", "run"], 0);
+    assert_eq!(of_type(&msgs, "summary")[0]["done"], 3);
+    assert_eq!(tree(&w.path("local")), tree(&w.path("src")));
 }
