@@ -564,7 +564,7 @@ fn the_source_vanishing_mid_run_fails_cleanly_and_the_next_run_converges() {
     // their retries, nothing is left behind; when the share is back, a run converges.
     let w = World::new();
     for i in 1..=3 {
-        w.write(&format!("src/Show/e{i}.bin"), &bytes(4 << 20, i));
+        w.write(&format!("src/Show/e{i}.bin"), bytes(4 << 20, i));
     }
     run_json(&w, &lib_args(&w, &["resync", "check", "--all"]), 0);
     let child = w
