@@ -90,8 +90,9 @@ pub struct CopyOptions<'a> {
 /// Copy `src` into a new temporary file beside `dst`, hashing while copying. Every chunk
 /// is read back right after it is written and compared with what was written (an error
 /// of kind `InvalidData`, [`NOT_VERIFIED`], when they differ), so the BLAKE3 returned is
-/// that of the bytes in the file. For a large file, write-back to the disk starts chunk by
-/// chunk while the copy goes on, so the final fsync has little left to wait for. Returns the verified temporary path; the caller checks what else it must
+/// that of the bytes in the file. Write-back to the disk starts chunk by chunk while the
+/// copy goes on, so the final fsync (or the caller's [`sync_filesystem`]) has little left
+/// to wait for. Returns the verified temporary path; the caller checks what else it must
 /// (sizes, recorded hashes) and then calls [`commit`].
 pub fn copy_to_temp(
     src: &Path,
@@ -181,7 +182,7 @@ fn pump(
                 return Ok(*at - start);
             }
             hasher.update(&buf[..n]);
-            write_verified(out, &buf[..n], *at, &mut check, false)?;
+            write_verified(out, &buf[..n], *at, &mut check)?;
             *at += n as u64;
             on_bytes(n as u64);
         }
@@ -192,7 +193,7 @@ fn pump(
         let writer = s.spawn(move || -> io::Result<()> {
             let mut check = Vec::with_capacity(COPY_CHUNK);
             for (buf, off) in chunks {
-                write_verified(out, &buf, off, &mut check, true)?;
+                write_verified(out, &buf, off, &mut check)?;
                 // The reader may be done already.
                 let _ = give_back.send(buf);
             }
@@ -230,30 +231,20 @@ fn pump(
     })
 }
 
-/// Write `chunk` at `off`, start its write-back when asked (large files: so the final
-/// fsync has little left to wait for; for small files one `syncfs` per batch measured
-/// faster than a write-back call per file), and read it back to compare.
-fn write_verified(
-    out: &File,
-    chunk: &[u8],
-    off: u64,
-    check: &mut Vec<u8>,
-    start_writeback: bool,
-) -> io::Result<()> {
+/// Write `chunk` at `off`, start its write-back, and read it back to compare.
+fn write_verified(out: &File, chunk: &[u8], off: u64, check: &mut Vec<u8>) -> io::Result<()> {
     use std::os::unix::fs::FileExt;
     use std::os::unix::io::AsRawFd;
     out.write_all_at(chunk, off)?;
-    if start_writeback {
-        // SAFETY: a valid descriptor and range; SYNC_FILE_RANGE_WRITE only starts
-        // write-back (a hint: its failure is not an error of the copy).
-        unsafe {
-            libc::sync_file_range(
-                out.as_raw_fd(),
-                off as libc::off64_t,
-                chunk.len() as libc::off64_t,
-                libc::SYNC_FILE_RANGE_WRITE,
-            );
-        }
+    // SAFETY: a valid descriptor and range; SYNC_FILE_RANGE_WRITE only starts write-back
+    // (a hint: its failure is not an error of the copy).
+    unsafe {
+        libc::sync_file_range(
+            out.as_raw_fd(),
+            off as libc::off64_t,
+            chunk.len() as libc::off64_t,
+            libc::SYNC_FILE_RANGE_WRITE,
+        );
     }
     check.resize(chunk.len(), 0);
     out.read_exact_at(check, off)?;
