@@ -549,13 +549,8 @@ fn sigkill_during_apply_then_recover_loses_nothing() {
     w.write("in/Big.Movie.2015.2160p.BluRay.x265-GRP.mkv", &big);
     let before = snapshot(&w.path("in"));
     let root = other.path().join("lib");
-    let home = w.path("home");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("plexsync"))
-        .env_clear()
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .current_dir(w.root())
+    let mut child = w
+        .std_cmd()
         .args([
             "--json",
             "organize",
@@ -673,13 +668,8 @@ fn sigkill_during_same_device_renames_then_recover_loses_nothing() {
         );
     }
     let before = snapshot(&w.path("in"));
-    let home = w.path("home");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("plexsync"))
-        .env_clear()
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .current_dir(w.root())
+    let mut child = w
+        .std_cmd()
         .args([
             "--json", "organize", "apply", "in", "--into", "lib", "--yes",
         ])

@@ -95,6 +95,24 @@ fn reasons(msgs: &[Value]) -> BTreeMap<String, String> {
 }
 
 /// A source tree and an identical local copy, recorded as synced with hashes.
+/// Wait (up to 20 s) until `dir` holds one of plexsync's temporary files of at least
+/// `min_len` bytes: a copy in progress. False when none appeared.
+fn wait_for_temp_file(dir: &Path, min_len: u64) -> bool {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let has_temp = std::fs::read_dir(dir).is_ok_and(|rd| {
+            rd.flatten().any(|e| {
+                plexsync::fsops::is_temp_name(&e.file_name())
+                    && e.metadata().is_ok_and(|m| m.len() >= min_len)
+            })
+        });
+        if has_temp || std::time::Instant::now() > deadline {
+            return has_temp;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 fn synced_world() -> World {
     let w = World::new();
     let files: Vec<(&str, Vec<u8>)> = vec![
@@ -390,32 +408,15 @@ fn sigkill_mid_copy_then_run_again_ends_whole() {
     let data = bytes(24 << 20, 11);
     w.write("src/Movie/movie.bin", &data);
     run_json(&w, &lib_args(&w, &["resync", "check", "--all"]), 0);
-    let home = w.path("home");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("plexsync"))
-        .env_clear()
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .current_dir(w.root())
+    let mut child = w
+        .std_cmd()
         .args(["resync", "run", "--bwlimit", "8M"])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
     let dir = w.path("local/Movie");
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    let temp_seen = loop {
-        let has_temp = std::fs::read_dir(&dir).is_ok_and(|rd| {
-            rd.flatten().any(|e| {
-                plexsync::fsops::is_temp_name(&e.file_name())
-                    && e.metadata().is_ok_and(|m| m.len() > 0)
-            })
-        });
-        if has_temp || std::time::Instant::now() > deadline {
-            break has_temp;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let temp_seen = wait_for_temp_file(&dir, 1);
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     assert!(temp_seen, "the copy was in progress when killed");
@@ -576,17 +577,7 @@ fn the_source_vanishing_mid_run_fails_cleanly_and_the_next_run_converges() {
         .spawn()
         .unwrap();
     let dir = w.path("local/Show");
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    let in_progress = loop {
-        let has_temp = std::fs::read_dir(&dir).is_ok_and(|rd| {
-            rd.flatten()
-                .any(|e| plexsync::fsops::is_temp_name(&e.file_name()))
-        });
-        if has_temp || std::time::Instant::now() > deadline {
-            break has_temp;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
+    let in_progress = wait_for_temp_file(&dir, 0);
     std::fs::rename(w.path("src"), w.path("src.gone")).unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(in_progress, "a copy was under way when the source vanished");
