@@ -58,7 +58,8 @@ pub fn fsync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
-fn parent_of(p: &Path) -> &Path {
+/// The folder holding `p` (`.` for a bare file name).
+pub fn parent_of(p: &Path) -> &Path {
     match p.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

@@ -80,10 +80,6 @@ fn exists(p: &Path) -> bool {
     fs::symlink_metadata(p).is_ok()
 }
 
-fn parent(p: &Path) -> &Path {
-    p.parent().unwrap_or(Path::new("/"))
-}
-
 /// Remove plexsync temporary files that a copy towards `dst` left behind.
 pub fn remove_temps(dst: &Path) -> usize {
     let Some(name) = dst.file_name() else {
@@ -93,7 +89,7 @@ pub fn remove_temps(dst: &Path) -> usize {
     let mut prefix = b".".to_vec();
     prefix.extend_from_slice(&b[..b.len().min(200)]);
     prefix.extend_from_slice(fsops::TEMP_MARKER.as_bytes());
-    let Ok(rd) = fs::read_dir(parent(dst)) else {
+    let Ok(rd) = fs::read_dir(fsops::parent_of(dst)) else {
         return 0;
     };
     let mut n = 0;
@@ -103,7 +99,7 @@ pub fn remove_temps(dst: &Path) -> usize {
         }
     }
     if n > 0 {
-        let _ = fsops::fsync_dir(parent(dst));
+        let _ = fsops::fsync_dir(fsops::parent_of(dst));
     }
     n
 }
@@ -122,8 +118,8 @@ fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
 /// Copy `src` to a new `dst` (never replacing it): temporary file, fsync, verify, rename.
 fn copy_new(src: &Path, dst: &Path, mtime_ns: Option<i64>) -> io::Result<()> {
     let size = fs::metadata(src)?.len();
-    fs::create_dir_all(parent(dst))?;
-    fsops::ensure_space(parent(dst), size)?;
+    fs::create_dir_all(fsops::parent_of(dst))?;
+    fsops::ensure_space(fsops::parent_of(dst), size)?;
     // copy_to_temp reads the copy back and fsyncs it; the size must still be the one that
     // was checked for space.
     let opts = fsops::CopyOptions {
@@ -140,7 +136,7 @@ fn copy_new(src: &Path, dst: &Path, mtime_ns: Option<i64>) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
         return Err(e);
     }
-    fsops::fsync_dir(parent(dst))
+    fsops::fsync_dir(fsops::parent_of(dst))
 }
 
 fn set_mtime(p: &Path, mtime_ns: i64) {
@@ -156,7 +152,7 @@ fn move_fast(src: &Path, dst: &Path) -> io::Result<fsops::Moved> {
     let mut first = fsops::rename_noreplace(src, dst);
     if matches!(&first, Err(e) if e.kind() == io::ErrorKind::NotFound) && exists(src) {
         // Only the target's folder is missing (apply creates them beforehand).
-        fs::create_dir_all(parent(dst))?;
+        fs::create_dir_all(fsops::parent_of(dst))?;
         first = fsops::rename_noreplace(src, dst);
     }
     match first {
@@ -182,8 +178,8 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
         )
     };
     if rc == 0 {
-        let _ = fsops::fsync_dir(parent(a));
-        let _ = fsops::fsync_dir(parent(b));
+        let _ = fsops::fsync_dir(fsops::parent_of(a));
+        let _ = fsops::fsync_dir(fsops::parent_of(b));
         Ok(())
     } else {
         Err(io::Error::last_os_error())
@@ -286,12 +282,12 @@ pub fn act(op: &str, src: &Path, dst: &Path, planned: &Detail) -> Result<&'stati
             Ok("copied")
         }
         "hardlink" => {
-            fs::create_dir_all(parent(dst)).with_context(ctx)?;
+            fs::create_dir_all(fsops::parent_of(dst)).with_context(ctx)?;
             fs::hard_link(src, dst).with_context(ctx)?;
             Ok("linked")
         }
         "symlink" => {
-            fs::create_dir_all(parent(dst)).with_context(ctx)?;
+            fs::create_dir_all(fsops::parent_of(dst)).with_context(ctx)?;
             std::os::unix::fs::symlink(src, dst).with_context(ctx)?;
             Ok("symlinked")
         }
@@ -307,7 +303,7 @@ pub fn act(op: &str, src: &Path, dst: &Path, planned: &Detail) -> Result<&'stati
             let target = fs::metadata(dst).with_context(ctx)?;
             if target.dev() == now.dev {
                 fs::rename(src, dst).with_context(ctx)?;
-                let _ = fsops::fsync_dir(parent(dst));
+                let _ = fsops::fsync_dir(fsops::parent_of(dst));
             } else {
                 fs::remove_file(src).with_context(ctx)?;
             }

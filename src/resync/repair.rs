@@ -480,7 +480,7 @@ fn run_batch(sh: &Shared, batch: &[Request], workers: usize) -> Vec<Outcome> {
         item.outcome.duration_secs = ready.duration_secs;
         match commit_one(sh, r, ready) {
             Ok(d) => {
-                renamed_in.insert(parent_dir(&r.path).to_path_buf());
+                renamed_in.insert(fsops::parent_of(&r.path).to_path_buf());
                 let o = &mut item.outcome;
                 o.status = "done".into();
                 o.bytes = d.size;
@@ -514,12 +514,6 @@ fn run_batch(sh: &Shared, batch: &[Request], workers: usize) -> Vec<Outcome> {
     }
     record(sh, batch, &items);
     items.into_iter().map(|i| i.outcome).collect()
-}
-
-fn parent_dir(p: &Path) -> &Path {
-    p.parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
 }
 
 /// Copy every request of a batch into a verified temporary file, `workers` at once.
@@ -566,7 +560,7 @@ fn make_durable(items: &mut [Item]) {
     let mut devs: std::collections::HashMap<PathBuf, u64> = Default::default();
     for item in items.iter_mut() {
         let Some(ready) = &item.ready else { continue };
-        let dir = parent_dir(&ready.tmp);
+        let dir = fsops::parent_of(&ready.tmp);
         let dev = *devs
             .entry(dir.to_path_buf())
             .or_insert_with(|| std::fs::metadata(dir).map_or(0, |m| m.dev()));
@@ -718,7 +712,7 @@ fn copy_once(
     }
     let sst = Stat::from_metadata(&meta);
     let expected = recorded_source_hash(rec, src, &sst);
-    let dir = parent_dir(target);
+    let dir = fsops::parent_of(target);
     let known = sh
         .folders
         .lock()
