@@ -53,6 +53,17 @@ pub fn is_temp_name(name: &std::ffi::OsStr) -> bool {
             .any(|w| w == TEMP_MARKER.as_bytes())
 }
 
+/// True when `name` is a temporary file of this process: a copy that may still be in
+/// progress, which no clean-up of leftovers may remove.
+pub fn is_own_temp_name(name: &std::ffi::OsStr) -> bool {
+    let own = format!("{TEMP_MARKER}.{}.", std::process::id());
+    is_temp_name(name)
+        && name
+            .as_bytes()
+            .windows(own.len())
+            .any(|w| w == own.as_bytes())
+}
+
 /// fsync a folder so a rename in it is durable.
 pub fn fsync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
@@ -111,7 +122,8 @@ pub fn copy_to_temp(
         let mut hasher = blake3::Hasher::new();
         // The source's size picks the buffering: a small file gets a buffer sized to it
         // (zeroing 4 MiB per file dominated copying thousands of small files).
-        let len = fs::metadata(src).map_or(u64::MAX, |m| m.len());
+        let mut s = File::open(src)?;
+        let len = s.metadata()?.len();
         let mut at = 0u64;
         if let Some((file, n)) = opts.prefix {
             let mut p = File::open(file)?.take(n);
@@ -123,7 +135,6 @@ pub fn copy_to_temp(
             }
         }
         let from = at;
-        let mut s = File::open(src)?;
         if from > 0 {
             s.seek(SeekFrom::Start(from))?;
         }
@@ -156,14 +167,19 @@ pub fn copy_to_temp(
     }
 }
 
-/// Chunk size of copies: small enough that a chunk is still in the core's L2 cache when
-/// it is hashed, written, read back and compared (2 and 4 MiB chunks ran 2.5x slower on
-/// the 2 MiB-L2 benchmark machine than 1 MiB).
-const COPY_CHUNK: usize = 1 << 20;
+/// Chunk size of copies over [`SMALL_FILE`]: a chunk and the page-cache pages it is copied
+/// into should fit in a core's L2 cache (1 MiB on the benchmark machine's AMD CPU). The
+/// verified copy of a 2 GiB file took 1.57-1.98 s with 1 MiB chunks and 0.93-1.26 s with
+/// 256 KiB chunks, in alternated runs (`scripts/ab-resync`).
+const COPY_CHUNK: usize = 256 << 10;
+
+/// Files up to this size are copied in one read and one write, in the calling thread.
+const SMALL_FILE: u64 = 2 << 20;
 
 /// Copy `r` to `out` from offset `*at`, hashing what is read and reading back what is
 /// written. A small input is done in this thread; a larger one in a pipeline of two: this
-/// thread reads and hashes chunk k+1 while a writer thread writes and verifies chunk k.
+/// thread reads and hashes chunk k+1 while a writer thread writes chunk k, and reads back
+/// and compares each chunk the writer hands back.
 /// Returns the number of bytes copied (`*at` advances by as much).
 fn pump(
     r: &mut (dyn Read + Send),
@@ -174,49 +190,69 @@ fn pump(
     on_bytes: &mut dyn FnMut(u64),
 ) -> io::Result<u64> {
     let start = *at;
-    if len_hint <= 2 * COPY_CHUNK as u64 {
-        let mut buf = vec![0u8; (len_hint as usize + 1).clamp(64 << 10, 2 * COPY_CHUNK + 1)];
-        let mut check = Vec::new();
-        loop {
-            let n = hash::read_full(r, &mut buf)?;
-            if n == 0 {
-                return Ok(*at - start);
-            }
-            hasher.update(&buf[..n]);
-            write_verified(out, &buf[..n], *at, &mut check)?;
-            *at += n as u64;
-            on_bytes(n as u64);
+    if len_hint <= SMALL_FILE {
+        // One read of the whole file (and one more byte, to see the end) into buffers
+        // this thread keeps: allocating and zeroing them per file cost more than the copy
+        // of a small file.
+        thread_local! {
+            static BUFFERS: std::cell::RefCell<(PageBuf, PageBuf)> = Default::default();
         }
+        return BUFFERS.with_borrow_mut(|(buf, check)| {
+            let want = (len_hint as usize + 1).clamp(64 << 10, SMALL_FILE as usize + 1);
+            let buf = buf.get(want);
+            loop {
+                let n = hash::read_full(r, buf)?;
+                if n > 0 {
+                    hasher.update(&buf[..n]);
+                    write_verified(out, &buf[..n], *at, check)?;
+                    *at += n as u64;
+                    on_bytes(n as u64);
+                }
+                if n < buf.len() {
+                    return Ok(*at - start);
+                }
+            }
+        });
     }
-    let (to_writer, chunks) = mpsc::sync_channel::<(Vec<u8>, u64)>(2);
-    let (give_back, returned) = mpsc::channel::<Vec<u8>>();
+    // The writer thread only writes (copying into the page cache is the costliest step);
+    // this thread reads, hashes, and reads back each chunk the writer hands back.
+    let (to_writer, chunks) = mpsc::sync_channel::<(PageBuf, usize, u64)>(2);
+    let (give_back, returned) = mpsc::channel::<(PageBuf, usize, u64)>();
     std::thread::scope(|s| {
         let writer = s.spawn(move || -> io::Result<()> {
-            let mut check = Vec::with_capacity(COPY_CHUNK);
-            for (buf, off) in chunks {
-                write_verified(out, &buf, off, &mut check)?;
+            for (mut buf, n, off) in chunks {
+                write_chunk(out, buf.get(n), off)?;
                 // The reader may be done already.
-                let _ = give_back.send(buf);
+                let _ = give_back.send((buf, n, off));
             }
             Ok(())
         });
-        let mut spare: Vec<Vec<u8>> = (0..4).map(|_| vec![0u8; COPY_CHUNK]).collect();
+        let mut spare: Vec<PageBuf> = (0..4).map(|_| PageBuf::default()).collect();
+        let mut check = PageBuf::default();
+        let mut pending = 0usize;
         let read = (|| -> io::Result<()> {
             loop {
                 // The writer hands buffers back; when it stops (an error) so does reading.
-                let Some(mut buf) = spare.pop().or_else(|| returned.recv().ok()) else {
-                    return Ok(());
+                let mut buf = match spare.pop() {
+                    Some(b) => b,
+                    None => match returned.recv() {
+                        Ok((mut b, n, off)) => {
+                            pending -= 1;
+                            verify_chunk(out, b.get(n), off, &mut check)?;
+                            b
+                        }
+                        Err(_) => return Ok(()),
+                    },
                 };
-                buf.resize(COPY_CHUNK, 0);
-                let n = hash::read_full(r, &mut buf)?;
+                let n = hash::read_full(r, buf.get(COPY_CHUNK))?;
                 if n == 0 {
                     return Ok(());
                 }
-                buf.truncate(n);
-                hasher.update(&buf);
-                if to_writer.send((buf, *at)).is_err() {
+                hasher.update(buf.get(n));
+                if to_writer.send((buf, n, *at)).is_err() {
                     return Ok(());
                 }
+                pending += 1;
                 *at += n as u64;
                 on_bytes(n as u64);
             }
@@ -228,12 +264,48 @@ fn pump(
         // A read error is reported first: a writer error may only be its consequence.
         read?;
         written?;
+        // The chunks still out were all written: read them back too.
+        for (mut b, n, off) in returned.try_iter() {
+            pending -= 1;
+            verify_chunk(out, b.get(n), off, &mut check)?;
+        }
+        if pending != 0 {
+            return Err(io::Error::other("the copy's writer lost a chunk"));
+        }
         Ok(*at - start)
     })
 }
 
+/// A reusable copy buffer, grown on demand and never shrunk (so it is zeroed once, not per
+/// file), whose bytes start on a page boundary like the page-cache pages they are copied
+/// to and from.
+#[derive(Default)]
+struct PageBuf {
+    raw: Vec<u8>,
+    start: usize,
+}
+
+impl PageBuf {
+    const ALIGN: usize = 4096;
+
+    /// The first `n` bytes of the buffer, growing it when it is smaller.
+    fn get(&mut self, n: usize) -> &mut [u8] {
+        if self.raw.len() < self.start + n {
+            self.raw = vec![0u8; n + Self::ALIGN];
+            self.start = self.raw.as_ptr().align_offset(Self::ALIGN);
+        }
+        &mut self.raw[self.start..self.start + n]
+    }
+}
+
 /// Write `chunk` at `off`, start its write-back, and read it back to compare.
-fn write_verified(out: &File, chunk: &[u8], off: u64, check: &mut Vec<u8>) -> io::Result<()> {
+fn write_verified(out: &File, chunk: &[u8], off: u64, check: &mut PageBuf) -> io::Result<()> {
+    write_chunk(out, chunk, off)?;
+    verify_chunk(out, chunk, off, check)
+}
+
+/// Write `chunk` at `off` and start its write-back.
+fn write_chunk(out: &File, chunk: &[u8], off: u64) -> io::Result<()> {
     use std::os::unix::fs::FileExt;
     use std::os::unix::io::AsRawFd;
     out.write_all_at(chunk, off)?;
@@ -247,9 +319,15 @@ fn write_verified(out: &File, chunk: &[u8], off: u64, check: &mut Vec<u8>) -> io
             libc::SYNC_FILE_RANGE_WRITE,
         );
     }
-    check.resize(chunk.len(), 0);
+    Ok(())
+}
+
+/// Read back the `chunk` written at `off` and compare ([`NOT_VERIFIED`] when they differ).
+fn verify_chunk(out: &File, chunk: &[u8], off: u64, check: &mut PageBuf) -> io::Result<()> {
+    use std::os::unix::fs::FileExt;
+    let check = check.get(chunk.len());
     out.read_exact_at(check, off)?;
-    if check.as_slice() != chunk {
+    if check != chunk {
         return Err(io::Error::new(io::ErrorKind::InvalidData, NOT_VERIFIED));
     }
     Ok(())
@@ -409,6 +487,16 @@ pub fn ensure_space(dir: &Path, need: u64) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_temp_names_are_told_from_other_runs_leftovers() {
+        let own = temp_path(Path::new("/x/Movie (2001).mkv"));
+        let name = own.file_name().unwrap();
+        assert!(is_temp_name(name) && is_own_temp_name(name));
+        let other = OsString::from(".Movie (2001).mkv.plexsync-tmp.999999999.0");
+        assert!(is_temp_name(&other) && !is_own_temp_name(&other));
+        assert!(!is_own_temp_name(std::ffi::OsStr::new("Movie (2001).mkv")));
+    }
 
     #[test]
     fn atomic_copy_and_resume_from_prefix() {

@@ -520,7 +520,8 @@ fn queue_add_cancel_clear_and_bad_input() {
 #[test]
 fn a_batch_with_one_failure_still_lands_the_others() {
     // 300 files: two batches (256 + 44), one source removed after check. Every other file
-    // lands byte for byte; the failed one leaves nothing behind and the run exits 2.
+    // lands byte for byte; the failed one leaves nothing behind, nor do the leftovers of
+    // earlier runs, and the run exits 2.
     let w = World::new();
     for i in 0..300 {
         w.write(
@@ -531,6 +532,16 @@ fn a_batch_with_one_failure_still_lands_the_others() {
     run_json(&w, &lib_args(&w, &["resync", "check", "--all"]), 0);
     let gone = w.path("src/TV/Show/Season 01/Show.S01E100.bin");
     std::fs::remove_file(&gone).unwrap();
+    // Leftovers of earlier runs beside targets of both batches, in the folder the second
+    // batch is being copied into while the first is cleaned up: they go, its copies stay.
+    for stale in [
+        "Show.S01E010.bin.part",
+        ".Show.S01E020.bin.plexsync-tmp.999999.0",
+        "Show.S01E280.bin.partial",
+        ".Show.S01E290.bin.plexsync-tmp.999999.1",
+    ] {
+        w.write(&format!("local/TV/Show/Season 01/{stale}"), b"stale");
+    }
     let msgs = w.json(&["resync", "run", "--retries", "0"], 2);
     let results = of_type(&msgs, "result");
     assert_eq!(results.len(), 300);

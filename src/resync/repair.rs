@@ -234,20 +234,41 @@ pub fn run(
         },
     };
     let workers = opts.jobs.max(1);
-    for batch in batches(&reqs, &sizes) {
-        for o in run_batch(&shared, batch, workers) {
-            if o.status == "done" {
-                sum.done += 1;
-            } else {
-                sum.failed += 1;
+    // Two batches in flight: while one is made durable, renamed and recorded (mostly
+    // waiting on the disk and the catalog), the next one is being copied.
+    std::thread::scope(|s| {
+        let (to_finisher, copied) = std::sync::mpsc::sync_channel::<Copying>(0);
+        let shared = &shared;
+        let sum = &mut sum;
+        let finisher = s.spawn(move || {
+            for batch in copied {
+                for o in finish_batch(shared, batch) {
+                    if o.status == "done" {
+                        sum.done += 1;
+                    } else {
+                        sum.failed += 1;
+                    }
+                    sum.bytes += o.bytes;
+                    sum.read_from_source += o.read_from_source;
+                    sum.resumed_bytes += o.resumed_from;
+                    progress.advance(1, 0);
+                    on_event(RunEvent::Result(o));
+                }
             }
-            sum.bytes += o.bytes;
-            sum.read_from_source += o.read_from_source;
-            sum.resumed_bytes += o.resumed_from;
-            progress.advance(1, 0);
-            on_event(RunEvent::Result(o));
+        });
+        for batch in batches(&reqs, &sizes) {
+            if to_finisher
+                .send(start_batch(shared, batch, workers))
+                .is_err()
+            {
+                break;
+            }
         }
-    }
+        drop(to_finisher);
+        if finisher.join().is_err() {
+            eprintln!("plexsync: the thread recording results stopped unexpectedly");
+        }
+    });
     progress.finish();
     let failed = sum.failed > 0;
     let cat = shared.cat.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -399,10 +420,15 @@ struct Item {
     done: Option<Done>,
 }
 
-/// Run one batch: journal every request, copy them (`workers` at once, each with its
-/// retries), make the copies durable together, rename them into place in queue order,
-/// and record every result in one transaction.
-fn run_batch(sh: &Shared, batch: &[Request], workers: usize) -> Vec<Outcome> {
+/// A batch whose requests are journaled and copied into temporary files (or failed).
+struct Copying<'a> {
+    batch: &'a [Request],
+    items: Vec<Item>,
+}
+
+/// Start a batch: journal every request, then copy them (`workers` at once, each with
+/// its retries) into verified temporary files. [`finish_batch`] does the rest.
+fn start_batch<'a>(sh: &Shared, batch: &'a [Request], workers: usize) -> Copying<'a> {
     // Journaled (and the requests marked running) before a byte is written.
     let steps = sh
         .tx(|c| {
@@ -423,7 +449,7 @@ fn run_batch(sh: &Shared, batch: &[Request], workers: usize) -> Vec<Outcome> {
             Ok((steps, records))
         })
         .map_err(|e| format!("{e:#}"));
-    let mut items: Vec<Item> = match steps {
+    let items: Vec<Item> = match steps {
         Ok((steps, records)) => {
             // One file alone is fsynced by itself; a batch shares one syncfs.
             let durability = if batch.len() == 1 {
@@ -467,6 +493,14 @@ fn run_batch(sh: &Shared, batch: &[Request], workers: usize) -> Vec<Outcome> {
             })
             .collect(),
     };
+    Copying { batch, items }
+}
+
+/// Finish a batch: make its copies durable together, rename them into place in queue
+/// order, remove the leftovers of the targets now whole, and record every result in one
+/// transaction.
+fn finish_batch(sh: &Shared, copying: Copying) -> Vec<Outcome> {
+    let Copying { batch, mut items } = copying;
     if batch.len() > 1 {
         make_durable(&mut items);
     }
@@ -902,6 +936,10 @@ fn commit_one(sh: &Shared, r: &Request, ready: Ready) -> Result<Done, String> {
 /// Remove the leftover partial copies of a target that is now whole, journaled.
 fn remove_leftovers(sh: &Shared, folders: &mut leftovers::Folders, target: &Path) {
     for l in folders.find(target) {
+        // The next batch is being copied meanwhile: its temporary files are not leftovers.
+        if l.file_name().is_some_and(fsops::is_own_temp_name) {
+            continue;
+        }
         let res = sh.cat(|c| {
             let s = c.journal_add(
                 sh.run,
