@@ -220,8 +220,14 @@ fn pump(
     let (give_back, returned) = mpsc::channel::<(PageBuf, usize, u64)>();
     std::thread::scope(|s| {
         let writer = s.spawn(move || -> io::Result<()> {
+            let mut unsubmitted = None;
             for (mut buf, n, off) in chunks {
                 write_chunk(out, buf.get(n), off)?;
+                let from = *unsubmitted.get_or_insert(off);
+                if off + n as u64 - from >= WRITEBACK {
+                    start_writeback(out, from, off + n as u64);
+                    unsubmitted = None;
+                }
                 // The reader may be done already.
                 let _ = give_back.send((buf, n, off));
             }
@@ -301,25 +307,34 @@ impl PageBuf {
 /// Write `chunk` at `off`, start its write-back, and read it back to compare.
 fn write_verified(out: &File, chunk: &[u8], off: u64, check: &mut PageBuf) -> io::Result<()> {
     write_chunk(out, chunk, off)?;
+    start_writeback(out, off, off + chunk.len() as u64);
     verify_chunk(out, chunk, off, check)
 }
 
-/// Write `chunk` at `off` and start its write-back.
+/// Write `chunk` at `off`.
 fn write_chunk(out: &File, chunk: &[u8], off: u64) -> io::Result<()> {
     use std::os::unix::fs::FileExt;
+    out.write_all_at(chunk, off)
+}
+
+/// Large copies start write-back in runs of this many bytes: a 2 GiB verified copy took
+/// 0.88-1.03 s with 2 MiB runs, 0.93-1.14 s with 1 MiB and 1.07-2.9 s with one run per
+/// 256 KiB chunk, in alternated runs (`scripts/ab-resync`).
+const WRITEBACK: u64 = 2 << 20;
+
+/// Start write-back of bytes `from..to` of `out` to the disk, without waiting for it.
+fn start_writeback(out: &File, from: u64, to: u64) {
     use std::os::unix::io::AsRawFd;
-    out.write_all_at(chunk, off)?;
     // SAFETY: a valid descriptor and range; SYNC_FILE_RANGE_WRITE only starts write-back
     // (a hint: its failure is not an error of the copy).
     unsafe {
         libc::sync_file_range(
             out.as_raw_fd(),
-            off as libc::off64_t,
-            chunk.len() as libc::off64_t,
+            from as libc::off64_t,
+            to.saturating_sub(from) as libc::off64_t,
             libc::SYNC_FILE_RANGE_WRITE,
         );
     }
-    Ok(())
 }
 
 /// Read back the `chunk` written at `off` and compare ([`NOT_VERIFIED`] when they differ).
