@@ -7,6 +7,7 @@ use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom};
 use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
@@ -168,7 +169,7 @@ pub fn copy_to_temp(
 }
 
 /// Chunk size of copies over [`SMALL_FILE`]: a chunk and the page-cache pages it is copied
-/// into should fit in a core's L2 cache (1 MiB on the benchmark machine's AMD CPU). The
+/// into should stay in a core's L2 cache while it is hashed, written and read back. The
 /// verified copy of a 2 GiB file took 1.57-1.98 s with 1 MiB chunks and 0.93-1.26 s with
 /// 256 KiB chunks, in alternated runs (`scripts/ab-resync`).
 const COPY_CHUNK: usize = 256 << 10;
@@ -222,7 +223,7 @@ fn pump(
         let writer = s.spawn(move || -> io::Result<()> {
             let mut unsubmitted = None;
             for (mut buf, n, off) in chunks {
-                write_chunk(out, buf.get(n), off)?;
+                out.write_all_at(buf.get(n), off)?;
                 let from = *unsubmitted.get_or_insert(off);
                 if off + n as u64 - from >= WRITEBACK {
                     start_writeback(out, from, off + n as u64);
@@ -306,15 +307,9 @@ impl PageBuf {
 
 /// Write `chunk` at `off`, start its write-back, and read it back to compare.
 fn write_verified(out: &File, chunk: &[u8], off: u64, check: &mut PageBuf) -> io::Result<()> {
-    write_chunk(out, chunk, off)?;
+    out.write_all_at(chunk, off)?;
     start_writeback(out, off, off + chunk.len() as u64);
     verify_chunk(out, chunk, off, check)
-}
-
-/// Write `chunk` at `off`.
-fn write_chunk(out: &File, chunk: &[u8], off: u64) -> io::Result<()> {
-    use std::os::unix::fs::FileExt;
-    out.write_all_at(chunk, off)
 }
 
 /// Large copies start write-back in runs of this many bytes: a 2 GiB verified copy took
@@ -339,7 +334,6 @@ fn start_writeback(out: &File, from: u64, to: u64) {
 
 /// Read back the `chunk` written at `off` and compare ([`NOT_VERIFIED`] when they differ).
 fn verify_chunk(out: &File, chunk: &[u8], off: u64, check: &mut PageBuf) -> io::Result<()> {
-    use std::os::unix::fs::FileExt;
     let check = check.get(chunk.len());
     out.read_exact_at(check, off)?;
     if check != chunk {

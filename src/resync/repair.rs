@@ -534,12 +534,7 @@ fn finish_batch(sh: &Shared, copying: Copying) -> Vec<Outcome> {
             }
         }
     }
-    // The renames are durable once their folders are.
-    for dir in &renamed_in {
-        if let Err(e) = fsops::fsync_dir(dir) {
-            eprintln!("plexsync: syncing {}: {e}", paths::display(dir));
-        }
-    }
+    sync_folders(&renamed_in);
     // Leftover partial copies of the targets now whole, each folder listed once.
     for (r, item) in batch.iter().zip(items.iter()) {
         if item.done.is_some() {
@@ -609,6 +604,27 @@ fn make_durable(items: &mut [Item]) {
             o.status = "failed".into();
             o.attempts = ready.attempts;
             o.error = Some(format!("making the copies durable: {e}"));
+        }
+    }
+}
+
+/// Make the renames into `dirs` durable: an fsync of a folder alone, one `syncfs` per file
+/// system for several (a batch of 256 files spread over 26 folders spent 6-25 ms in
+/// folder fsyncs, each its own flush of the disk's cache).
+fn sync_folders(dirs: &std::collections::BTreeSet<PathBuf>) {
+    use std::os::unix::fs::MetadataExt;
+    let mut by_dev: std::collections::BTreeMap<u64, Vec<&Path>> = Default::default();
+    for dir in dirs {
+        let dev = std::fs::metadata(dir).map_or(0, |m| m.dev());
+        by_dev.entry(dev).or_default().push(dir);
+    }
+    for dirs in by_dev.values() {
+        let res = match dirs.as_slice() {
+            [one] => fsops::fsync_dir(one),
+            _ => fsops::sync_filesystem(dirs[0]),
+        };
+        if let Err(e) = res {
+            eprintln!("plexsync: syncing {}: {e}", paths::display(dirs[0]));
         }
     }
 }
