@@ -123,12 +123,21 @@ pub fn copy_to_temp(
         let mut hasher = blake3::Hasher::new();
         // The source's size picks the buffering: a small file gets a buffer sized to it
         // (zeroing 4 MiB per file dominated copying thousands of small files).
-        let mut s = File::open(src)?;
+        let s = File::open(src)?;
         let len = s.metadata()?.len();
         let mut at = 0u64;
         if let Some((file, n)) = opts.prefix {
-            let mut p = File::open(file)?.take(n);
-            pump(&mut p, n, &out, &mut at, &mut hasher, &mut |_| {})?;
+            let pf = File::open(file)?;
+            let mut p = (&pf).take(n);
+            pump(
+                &mut p,
+                Some(&pf),
+                n,
+                &out,
+                &mut at,
+                &mut hasher,
+                &mut |_| {},
+            )?;
             if at != n {
                 return Err(io::Error::other(
                     "the partial copy is shorter than expected",
@@ -137,10 +146,11 @@ pub fn copy_to_temp(
         }
         let from = at;
         if from > 0 {
-            s.seek(SeekFrom::Start(from))?;
+            (&s).seek(SeekFrom::Start(from))?;
         }
         pump(
-            &mut s,
+            &mut &s,
+            Some(&s),
             len.saturating_sub(from),
             &out,
             &mut at,
@@ -179,11 +189,14 @@ const SMALL_FILE: u64 = 2 << 20;
 
 /// Copy `r` to `out` from offset `*at`, hashing what is read and reading back what is
 /// written. A small input is done in this thread; a larger one in a pipeline of two: this
-/// thread reads and hashes chunk k+1 while a writer thread writes chunk k, and reads back
-/// and compares each chunk the writer hands back.
+/// thread reads and hashes chunk k+1 while a writer thread writes chunk k. `r` may be `file`, read at the same
+/// offsets as `out` is written: the writer then has the kernel copy each chunk from it
+/// (`copy_file_range`, where the file systems allow), and the read-back proves that what
+/// landed is what was read and hashed.
 /// Returns the number of bytes copied (`*at` advances by as much).
 fn pump(
     r: &mut (dyn Read + Send),
+    file: Option<&File>,
     len_hint: u64,
     out: &File,
     at: &mut u64,
@@ -215,22 +228,33 @@ fn pump(
             }
         });
     }
-    // The writer thread only writes (copying into the page cache is the costliest step);
-    // this thread reads, hashes, and reads back each chunk the writer hands back.
+    // Each chunk is read back by the thread with time to spare: the writer when the
+    // kernel copied it, this thread when the writer had to copy it into the page cache
+    // itself (the costliest step).
     let (to_writer, chunks) = mpsc::sync_channel::<(PageBuf, usize, u64)>(2);
-    let (give_back, returned) = mpsc::channel::<(PageBuf, usize, u64)>();
+    let (give_back, returned) = mpsc::channel::<(PageBuf, usize, u64, bool)>();
     std::thread::scope(|s| {
         let writer = s.spawn(move || -> io::Result<()> {
             let mut unsubmitted = None;
+            let mut kernel_copy = file;
+            let mut check = PageBuf::default();
             for (mut buf, n, off) in chunks {
-                out.write_all_at(buf.get(n), off)?;
+                let verified = if kernel_copy.is_some_and(|f| copy_range(f, out, off, n)) {
+                    verify_chunk(out, buf.get(n), off, &mut check)?;
+                    true
+                } else {
+                    // Not possible here (or cut short): write what was read, from now on.
+                    kernel_copy = None;
+                    out.write_all_at(buf.get(n), off)?;
+                    false
+                };
                 let from = *unsubmitted.get_or_insert(off);
                 if off + n as u64 - from >= WRITEBACK {
                     start_writeback(out, from, off + n as u64);
                     unsubmitted = None;
                 }
                 // The reader may be done already.
-                let _ = give_back.send((buf, n, off));
+                let _ = give_back.send((buf, n, off, verified));
             }
             Ok(())
         });
@@ -243,9 +267,11 @@ fn pump(
                 let mut buf = match spare.pop() {
                     Some(b) => b,
                     None => match returned.recv() {
-                        Ok((mut b, n, off)) => {
+                        Ok((mut b, n, off, verified)) => {
                             pending -= 1;
-                            verify_chunk(out, b.get(n), off, &mut check)?;
+                            if !verified {
+                                verify_chunk(out, b.get(n), off, &mut check)?;
+                            }
                             b
                         }
                         Err(_) => return Ok(()),
@@ -272,9 +298,11 @@ fn pump(
         read?;
         written?;
         // The chunks still out were all written: read them back too.
-        for (mut b, n, off) in returned.try_iter() {
+        for (mut b, n, off, verified) in returned.try_iter() {
             pending -= 1;
-            verify_chunk(out, b.get(n), off, &mut check)?;
+            if !verified {
+                verify_chunk(out, b.get(n), off, &mut check)?;
+            }
         }
         if pending != 0 {
             return Err(io::Error::other("the copy's writer lost a chunk"));
@@ -310,6 +338,33 @@ fn write_verified(out: &File, chunk: &[u8], off: u64, check: &mut PageBuf) -> io
     out.write_all_at(chunk, off)?;
     start_writeback(out, off, off + chunk.len() as u64);
     verify_chunk(out, chunk, off, check)
+}
+
+/// Have the kernel copy bytes `off..off + n` of `from` to the same offsets of `to`
+/// (`copy_file_range`). False when it cannot, for any reason (file systems that do not
+/// support it, a source cut short); the caller then writes the bytes itself.
+fn copy_range(from: &File, to: &File, off: u64, n: usize) -> bool {
+    use std::os::unix::io::AsRawFd;
+    let (mut src_off, mut dst_off) = (off as libc::loff_t, off as libc::loff_t);
+    let mut left = n;
+    while left > 0 {
+        // SAFETY: valid descriptors and offsets owned by this frame.
+        let k = unsafe {
+            libc::copy_file_range(
+                from.as_raw_fd(),
+                &mut src_off,
+                to.as_raw_fd(),
+                &mut dst_off,
+                left,
+                0,
+            )
+        };
+        if k <= 0 {
+            return false;
+        }
+        left -= k as usize;
+    }
+    true
 }
 
 /// Large copies start write-back in runs of this many bytes: a 2 GiB verified copy took
@@ -570,6 +625,70 @@ mod tests {
             .filter(|e| is_temp_name(&e.as_ref().unwrap().file_name()))
             .collect();
         assert!(left.is_empty());
+    }
+
+    /// Run the two-thread pipeline of [`pump`] over `data` into a new file in `dir`, with
+    /// `file` offered for kernel copies; the file's bytes and the digest, or the error.
+    fn pipeline(dir: &Path, data: &[u8], file: Option<&File>) -> io::Result<(Vec<u8>, Blake3)> {
+        let path = dir.join("out.bin");
+        let _ = fs::remove_file(&path);
+        let out = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)?;
+        let (mut at, mut hasher) = (0, blake3::Hasher::new());
+        let mut r = data;
+        let n = pump(
+            &mut r,
+            file,
+            data.len() as u64,
+            &out,
+            &mut at,
+            &mut hasher,
+            &mut |_| {},
+        )?;
+        assert_eq!((n, at), (data.len() as u64, data.len() as u64));
+        Ok((fs::read(&path)?, *hasher.finalize().as_bytes()))
+    }
+
+    #[test]
+    fn the_pipeline_writes_itself_when_the_kernel_cannot_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let data: Vec<u8> = (0..7_000_001u32).map(|i| (i * 17 % 251) as u8).collect();
+        let (bytes, digest) = pipeline(dir.path(), &data, None).unwrap();
+        assert!(bytes == data);
+        assert_eq!(digest, *blake3::hash(&data).as_bytes());
+    }
+
+    #[test]
+    fn a_kernel_copy_of_other_bytes_than_were_read_does_not_verify() {
+        // The kernel copies from `file`, which holds other bytes from 5 MB on than the
+        // ones read and hashed: the read-back must catch it.
+        let dir = tempfile::tempdir().unwrap();
+        let data: Vec<u8> = (0..7_000_000u32).map(|i| (i * 13 % 249) as u8).collect();
+        let mut other = data.clone();
+        other[5_000_000] ^= 1;
+        let file = dir.path().join("other.bin");
+        fs::write(&file, &other).unwrap();
+        let f = File::open(&file).unwrap();
+        let probe = File::create(dir.path().join("probe")).unwrap();
+        if copy_range(&f, &probe, 0, 10) {
+            let e = pipeline(dir.path(), &data, Some(&f)).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+            assert_eq!(e.to_string(), NOT_VERIFIED);
+        } else {
+            eprintln!(
+                "no copy_file_range in {}: mismatch not tried",
+                dir.path().display()
+            );
+        }
+        // The same bytes: copied by the kernel (or written, where it cannot) and verified.
+        fs::write(&file, &data).unwrap();
+        let f = File::open(&file).unwrap();
+        let (bytes, digest) = pipeline(dir.path(), &data, Some(&f)).unwrap();
+        assert!(bytes == data);
+        assert_eq!(digest, *blake3::hash(&data).as_bytes());
     }
 
     #[test]
