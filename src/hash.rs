@@ -195,7 +195,23 @@ fn blake3_pieces(f: &File, len: u64, on_bytes: &mut (dyn FnMut(u64) + Send)) -> 
         .into_iter()
         .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
         .collect();
-    Ok(*merge_root(&cvs, len).as_bytes())
+    Ok(root_from_pieces(&cvs, PIECE as u64, len))
+}
+
+/// The BLAKE3 of `len` bytes (more than one piece) from the chaining values of its pieces:
+/// piece k is bytes `k * piece..` (the last one may be short), hashed with
+/// `blake3::hazmat`'s `set_input_offset(k * piece)` and `finalize_non_root`. `piece` is a
+/// power of two of at least 1 KiB, so that every piece is a whole subtree.
+pub fn root_from_pieces(cvs: &[blake3::hazmat::ChainingValue], piece: u64, len: u64) -> Blake3 {
+    debug_assert!(piece.is_power_of_two() && piece >= blake3::CHUNK_LEN as u64);
+    debug_assert!(len > piece && cvs.len() as u64 == len.div_ceil(piece));
+    let split = left_subtree_len(len);
+    let k = (split / piece) as usize;
+    let (l, r) = (
+        merge_cvs(&cvs[..k], piece, split),
+        merge_cvs(&cvs[k..], piece, len - split),
+    );
+    *blake3::hazmat::merge_subtrees_root(&l, &r, blake3::hazmat::Mode::Hash).as_bytes()
 }
 
 /// Where BLAKE3 splits `len` bytes (more than one chunk) into its left and right
@@ -206,28 +222,21 @@ fn left_subtree_len(len: u64) -> u64 {
     (1u64 << (63 - (chunks - 1).leading_zeros())) * blake3::CHUNK_LEN as u64
 }
 
-/// The root hash of `len` bytes (more than one [`PIECE`]) from its pieces' chaining values.
-fn merge_root(cvs: &[blake3::hazmat::ChainingValue], len: u64) -> blake3::Hash {
-    let split = left_subtree_len(len);
-    let k = (split / PIECE as u64) as usize;
-    let (l, r) = (
-        merge_cvs(&cvs[..k], split),
-        merge_cvs(&cvs[k..], len - split),
-    );
-    blake3::hazmat::merge_subtrees_root(&l, &r, blake3::hazmat::Mode::Hash)
-}
-
-/// The chaining value of a (non-root) subtree of `len` bytes from its pieces' values.
-fn merge_cvs(cvs: &[blake3::hazmat::ChainingValue], len: u64) -> blake3::hazmat::ChainingValue {
+/// The chaining value of a (non-root) subtree of `len` bytes from its pieces' values. A
+/// subtree larger than a piece splits at a multiple of the piece size.
+fn merge_cvs(
+    cvs: &[blake3::hazmat::ChainingValue],
+    piece: u64,
+    len: u64,
+) -> blake3::hazmat::ChainingValue {
     if cvs.len() == 1 {
         return cvs[0];
     }
-    // A subtree larger than a piece splits at a multiple of the piece size.
     let split = left_subtree_len(len);
-    let k = (split / PIECE as u64) as usize;
+    let k = (split / piece) as usize;
     let (l, r) = (
-        merge_cvs(&cvs[..k], split),
-        merge_cvs(&cvs[k..], len - split),
+        merge_cvs(&cvs[..k], piece, split),
+        merge_cvs(&cvs[k..], piece, len - split),
     );
     blake3::hazmat::merge_subtrees_non_root(&l, &r, blake3::hazmat::Mode::Hash)
 }
