@@ -335,6 +335,13 @@ fn pump(
                     Hashing::Stream(hasher) => {
                         hasher.update(buf.get(n));
                     }
+                    // Only the last piece may be short: a source that had ended and goes
+                    // on is one that grew during the copy.
+                    Hashing::Pieces(_) if !(*at).is_multiple_of(COPY_CHUNK as u64) => {
+                        return Err(io::Error::other(
+                            "the source grew while it was being copied",
+                        ));
+                    }
                     Hashing::Pieces(cvs) => {
                         let k = (*at / COPY_CHUNK as u64) as usize;
                         cvs.resize(k + 1, [0; 32]);
@@ -760,6 +767,53 @@ mod tests {
         }
         // Pieces need more than one: a source that shrank to one fails the copy.
         assert!(Hashing::Pieces(vec![[0; 32]]).finish(10).is_err());
+    }
+
+    /// A reader that ends (reads 0) after each of its parts, then goes on with the next:
+    /// a file that grows while it is read.
+    struct Growing(Vec<Vec<u8>>, usize);
+
+    impl Read for Growing {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let Some(part) = self.0.first_mut() else {
+                return Ok(0);
+            };
+            if self.1 == part.len() {
+                self.0.remove(0);
+                self.1 = 0;
+                return Ok(0);
+            }
+            let n = buf.len().min(part.len() - self.1);
+            buf[..n].copy_from_slice(&part[self.1..self.1 + n]);
+            self.1 += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_source_that_grows_during_a_copy_in_pieces_fails_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(dir.path().join("out"))
+            .unwrap();
+        let first = vec![1u8; 12 * COPY_CHUNK + 5];
+        let mut r = Growing(vec![first, vec![2u8; COPY_CHUNK]], 0);
+        let mut hashing = Hashing::Pieces(Vec::new());
+        let mut at = 0;
+        let e = pump(
+            &mut r,
+            None,
+            13 * COPY_CHUNK as u64,
+            &out,
+            &mut at,
+            &mut hashing,
+            &mut |_| {},
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("grew"), "{e}");
     }
 
     #[test]
