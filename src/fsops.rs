@@ -219,15 +219,6 @@ impl Hashing {
     }
 }
 
-/// The chaining value of piece `off / COPY_CHUNK` of a file, whose bytes are `piece`.
-fn piece_cv(off: u64, piece: &[u8]) -> blake3::hazmat::ChainingValue {
-    use blake3::hazmat::HasherExt;
-    blake3::Hasher::new()
-        .set_input_offset(off)
-        .update(piece)
-        .finalize_non_root()
-}
-
 /// Copy `r` to `out` from offset `*at`, hashing what is read and reading back what is
 /// written. A small input is done in this thread; a larger one in a pipeline of two: this
 /// thread reads and hashes chunk k+1 while a writer thread writes chunk k, and reads back
@@ -285,7 +276,7 @@ fn pump(
             let mut unsubmitted = None;
             let mut kernel_copy = file;
             for (mut buf, n, off, hash_it) in chunks {
-                let cv = hash_it.then(|| piece_cv(off, buf.get(n)));
+                let cv = hash_it.then(|| hash::piece_cv(off, buf.get(n)));
                 if !kernel_copy.is_some_and(|f| copy_range(f, out, off, n)) {
                     // Not possible here (or cut short): write what was read, from now on.
                     kernel_copy = None;
@@ -346,7 +337,7 @@ fn pump(
                         let k = (*at / COPY_CHUNK as u64) as usize;
                         cvs.resize(k + 1, [0; 32]);
                         if k.is_multiple_of(2) {
-                            cvs[k] = piece_cv(*at, buf.get(n));
+                            cvs[k] = hash::piece_cv(*at, buf.get(n));
                         } else {
                             hash_it = true;
                         }

@@ -153,7 +153,7 @@ const PIECE: usize = 1 << 20;
 /// (b3sum maps the files into memory instead, which a file truncated meanwhile turns into
 /// a crash).
 fn blake3_pieces(f: &File, len: u64, on_bytes: &mut (dyn FnMut(u64) + Send)) -> io::Result<Blake3> {
-    use blake3::hazmat::{ChainingValue, HasherExt};
+    use blake3::hazmat::ChainingValue;
     use std::os::unix::fs::FileExt;
     use std::sync::Mutex;
 
@@ -178,10 +178,7 @@ fn blake3_pieces(f: &File, len: u64, on_bytes: &mut (dyn FnMut(u64) + Send)) -> 
                         *failed.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
                         return;
                     }
-                    let cv = blake3::Hasher::new()
-                        .set_input_offset(off)
-                        .update(&buf[..n])
-                        .finalize_non_root();
+                    let cv = piece_cv(off, &buf[..n]);
                     *slot.lock().unwrap_or_else(|e| e.into_inner()) = cv;
                     (on_bytes.lock().unwrap_or_else(|e| e.into_inner()))(n as u64);
                 }
@@ -196,6 +193,16 @@ fn blake3_pieces(f: &File, len: u64, on_bytes: &mut (dyn FnMut(u64) + Send)) -> 
         .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
         .collect();
     Ok(root_from_pieces(&cvs, PIECE as u64, len))
+}
+
+/// The chaining value of the piece of a file that starts at byte `off` and holds `piece`
+/// (a whole subtree: see [`root_from_pieces`]).
+pub fn piece_cv(off: u64, piece: &[u8]) -> blake3::hazmat::ChainingValue {
+    use blake3::hazmat::HasherExt;
+    blake3::Hasher::new()
+        .set_input_offset(off)
+        .update(piece)
+        .finalize_non_root()
 }
 
 /// The BLAKE3 of `len` bytes (more than one piece) from the chaining values of its pieces:
