@@ -19,7 +19,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
     var completions = [
         &'plexsync'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -44,7 +44,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;scan'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -63,7 +63,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;status'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -79,7 +79,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;organize'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -106,7 +106,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --rules 'Rules file (TOML with [[rule]] tables)'
             cand --on-conflict 'When a target already exists'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -129,7 +129,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --rules 'Rules file (TOML with [[rule]] tables)'
             cand --on-conflict 'When a target already exists'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -155,7 +155,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;organize;undo'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -175,7 +175,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;organize;recover'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -193,7 +193,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;organize;history'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -211,7 +211,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --strategy 'Built-in strategy (see `organize rules --list`) [default: plex]'
             cand --rules 'Rules file (TOML with [[rule]] tables)'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -251,7 +251,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;dupes'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -275,7 +275,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --min-size 'Ignore files smaller than this (e.g. 0, 4096, 10K, 1MiB)'
             cand --keep 'Keeper rule: best, newest, oldest, largest or path:GLOB'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -299,7 +299,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --min-confidence 'Act only on groups at least this sure'
             cand --trash 'Move the files into this folder (keeping relative paths) instead of deleting them'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -325,7 +325,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --keep 'Keeper rule: best, newest, oldest, largest or path:GLOB'
             cand --min-confidence 'Act only on groups at least this sure'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -353,7 +353,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --min-confidence 'Act only on groups at least this sure'
             cand --to 'Destination folder'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -392,7 +392,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;usage'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -421,7 +421,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --meta 'Extra facts as a JSON object (e.g. ''{"user":"ann","position_secs":300}'')'
             cand --user 'Who watched (stored in the metadata as "user")'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -440,7 +440,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --map 'Rewrite server paths to local ones (repeatable; longest FROM wins)'
             cand --plex-db 'Tautulli: the Plex database that resolves rating keys to files'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -463,7 +463,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --limit 'How many top and bottom files to list'
             cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -481,7 +481,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --limit 'How many events to list, newest first'
             cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -501,7 +501,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --limit 'How many files to list per kind on screen (JSON lists all)'
             cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -518,7 +518,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         &'plexsync;usage;prune'= {
             cand --older-than 'Delete raw events older than this many days [default: 365, or [usage] retention_days]'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -536,7 +536,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;usage;reset'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -559,7 +559,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --limit 'How many top and bottom files to list'
             cand --half-life 'Days for an access''s weight to halve [default: 90, or [usage] half_life_days]'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -604,7 +604,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;parse'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -620,7 +620,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;resync'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -646,7 +646,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --dest 'The local folder synced from the source'
             cand --priority 'Priority of every request queued, 1 (highest) to 5 [default: by reason]'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -674,7 +674,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --backup-dir 'Keep each replaced local file below this folder'
             cand --bwlimit 'Limit the total read rate from the source (bytes per second; K, M, G suffixes)'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -697,7 +697,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --dest 'The local folder synced from the source'
             cand --priority 'Priority of every request queued, 1 (highest) to 5 [default: by reason]'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -716,7 +716,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;resync;queue'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -737,7 +737,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;resync;queue;list'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -758,7 +758,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --source 'The source folder (e.g. a mounted share)'
             cand --dest 'The local folder synced from the source'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -774,7 +774,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;resync;queue;cancel'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -790,7 +790,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;resync;queue;clear'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -826,7 +826,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         &'plexsync;resync;report'= {
             cand --out 'Write the whole history as JSON to this file'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -874,7 +874,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;generate'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -894,7 +894,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         &'plexsync;generate;completions'= {
             cand --out 'Write the file into this folder instead of stdout'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
@@ -910,7 +910,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;generate;man'= {
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
-            cand --config 'Config file [default: ~/.config/plexsync/config.toml]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'

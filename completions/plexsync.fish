@@ -25,7 +25,7 @@ function __fish_plexsync_using_subcommand
 end
 
 complete -c plexsync -n "__fish_plexsync_needs_command" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_needs_command" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_needs_command" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_needs_command" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -45,7 +45,7 @@ complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "resync" -d 'Find 
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "generate" -d 'Generate shell completions or man pages'
 complete -c plexsync -n "__fish_plexsync_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand scan" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand scan" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand scan" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand scan" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -58,7 +58,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand scan" -s v -l verbose 
 complete -c plexsync -n "__fish_plexsync_using_subcommand scan" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand scan" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand status" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand status" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand status" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand status" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -69,7 +69,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand status" -s v -l verbos
 complete -c plexsync -n "__fish_plexsync_using_subcommand status" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand status" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and not __fish_seen_subcommand_from plan apply undo recover history rules help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -94,7 +94,7 @@ rename\t'Pick a free name: "Title (2020) (2).mkv"'
 replace-if-identical\t'Replace the target only when its bytes are identical'
 keep-larger\t'Keep the larger file in the layout; the smaller takes the source\'s place'"
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from plan" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -115,7 +115,7 @@ rename\t'Pick a free name: "Title (2020) (2).mkv"'
 replace-if-identical\t'Replace the target only when its bytes are identical'
 keep-larger\t'Keep the larger file in the layout; the smaller takes the source\'s place'"
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -134,7 +134,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -147,7 +147,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from undo" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -159,7 +159,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from recover" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from history" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -172,7 +172,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l strategy -d 'Built-in strategy (see `organize rules --list`) [default: plex]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l rules -d 'Rules file (TOML with [[rule]] tables)' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from rules" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -191,7 +191,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from help" -f -a "rules" -d 'Print the rules in force (TOML, ready to copy into a rules file)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -214,7 +214,7 @@ similar_size\t''"
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l min-size -d 'Ignore files smaller than this (e.g. 0, 4096, 10K, 1MiB)' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l keep -d 'Keeper rule: best, newest, oldest, largest or path:GLOB' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from find" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -240,7 +240,7 @@ high\t''
 very_high\t''"
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l trash -d 'Move the files into this folder (keeping relative paths) instead of deleting them' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -266,7 +266,7 @@ medium\t''
 high\t''
 very_high\t''"
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from link" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -294,7 +294,7 @@ high\t''
 very_high\t''"
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l to -d 'Destination folder' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -313,7 +313,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and not __fish_seen_subcommand_from record import report show recommend prune reset export help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -340,7 +340,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l meta -d 'Extra facts as a JSON object (e.g. \'{"user":"ann","position_secs":300}\')' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l user -d 'Who watched (stored in the metadata as "user")' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from record" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -354,7 +354,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l map -d 'Rewrite server paths to local ones (repeatable; longest FROM wins)' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l plex-db -d 'Tautulli: the Plex database that resolves rating keys to files' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -371,7 +371,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l limit -d 'How many top and bottom files to list' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l half-life -d 'Days for an access\'s weight to halve [default: 90, or [usage] half_life_days]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from report" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -384,7 +384,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -l limit -d 'How many events to list, newest first' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -l half-life -d 'Days for an access\'s weight to halve [default: 90, or [usage] half_life_days]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -399,7 +399,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l limit -d 'How many files to list per kind on screen (JSON lists all)' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l half-life -d 'Days for an access\'s weight to halve [default: 90, or [usage] half_life_days]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -411,7 +411,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from recommend" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete raw events older than this many days [default: 365, or [usage] retention_days]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -423,7 +423,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -440,7 +440,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l limit -d 'How many top and bottom files to list' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l half-life -d 'Days for an access\'s weight to halve [default: 90, or [usage] half_life_days]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from export" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -460,7 +460,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the JSON report to a file'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -471,7 +471,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s v -l verbose
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -492,7 +492,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_see
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l dest -d 'The local folder synced from the source' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l priority -d 'Priority of every request queued, 1 (highest) to 5 [default: by reason]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -514,7 +514,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_see
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l backup-dir -d 'Keep each replaced local file below this folder' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l bwlimit -d 'Limit the total read rate from the source (bytes per second; K, M, G suffixes)' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -531,7 +531,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_see
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l dest -d 'The local folder synced from the source' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l priority -d 'Priority of every request queued, 1 (highest) to 5 [default: by reason]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -544,7 +544,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_see
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -561,7 +561,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_see
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -l out -d 'Write the whole history as JSON to this file' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -578,7 +578,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_see
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "report" -d 'The history of runs and their statistics'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -593,7 +593,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fi
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from completions" -l out -d 'Write the file into this folder instead of stdout' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from completions" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from completions" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from completions" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from completions" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -604,7 +604,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from completions" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from man" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from man" -l config -d 'Config file [default: ~/.config/plexsync/config.toml]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from man" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and __fish_seen_subcommand_from man" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -27,7 +27,8 @@ pub struct Cli {
     )]
     pub catalog: Option<PathBuf>,
 
-    /// Config file [default: ~/.config/plexsync/config.toml]
+    /// Config file: TOML, or the original tool's YAML by its extension [default:
+    /// ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]
     #[arg(
         long,
         global = true,

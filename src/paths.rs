@@ -131,6 +131,14 @@ pub fn absolute(p: &Path) -> std::io::Result<PathBuf> {
     Ok(out)
 }
 
+/// `~` or `~/rest` in front of a path from a config file means the home folder.
+pub fn expand_tilde(p: &Path) -> PathBuf {
+    match p.strip_prefix("~") {
+        Ok(rest) => crate::catalog::home_dir().join(rest),
+        Err(_) => p.to_path_buf(),
+    }
+}
+
 /// True when `p` is `root` or lies below it (lexically).
 pub fn is_within(p: &Path, root: &Path) -> bool {
     p.starts_with(root)
@@ -153,6 +161,15 @@ mod tests {
         assert_eq!(j.to_path(), p);
         let t = JsonPath::new(Path::new("/m/a.mkv"));
         assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"text":"/m/a.mkv"}"#);
+    }
+
+    #[test]
+    fn tilde_means_home() {
+        let home = crate::catalog::home_dir();
+        assert_eq!(expand_tilde(Path::new("~/Media/TV")), home.join("Media/TV"));
+        assert_eq!(expand_tilde(Path::new("~")), home);
+        assert_eq!(expand_tilde(Path::new("/mnt/~x")), Path::new("/mnt/~x"));
+        assert_eq!(expand_tilde(Path::new("~bob/x")), Path::new("~bob/x"));
     }
 
     #[test]

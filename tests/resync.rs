@@ -610,3 +610,74 @@ fn the_source_vanishing_mid_run_fails_cleanly_and_the_next_run_converges() {
     assert_eq!(of_type(&msgs, "summary")[0]["done"], 3);
     assert_eq!(tree(&w.path("local")), tree(&w.path("src")));
 }
+
+#[test]
+fn the_original_tools_config_yaml_names_libraries() {
+    // The old tool's settings, as it wrote them: its enabled sources become libraries whose
+    // local root is the destination of their media type; the TOML file wins on a name.
+    let w = World::new();
+    w.write("src/Movies/A (2001)/A.mkv", b"movie a");
+    w.write("src/Movies2/B (2002)/B.mkv", b"movie b");
+    w.write("src/TV/S/Season 01/S.S01E01.mkv", b"episode");
+    let yaml = format!(
+        "active_profile: default\nprofiles:\n  default:\n    destinations:\n      movies: ~/Media/Movies\n      tv: {tv}\n    sources:\n    - {{name: Movies Primary, base_path: {m}, media_type: movie, enabled: true}}\n    - {{name: Movies Secondary, base_path: {m2}, media_type: movie, enabled: false}}\n    - {{name: TV, base_path: {t}, media_type: tv_show}}\n    sync: {{retry_attempts: 3, mode: incremental}}\n",
+        tv = w.path("local-tv").display(),
+        m = w.path("src/Movies").display(),
+        m2 = w.path("src/Movies2").display(),
+        t = w.path("src/TV").display(),
+    );
+    w.write("home/.config/plexsync/config.yaml", &yaml);
+    std::fs::create_dir_all(w.path("home/Media/Movies")).unwrap();
+    std::fs::create_dir_all(w.path("local-tv")).unwrap();
+    for lib in ["Movies Primary", "TV"] {
+        w.json(&["resync", "check", "--all", "--library", lib], 0);
+    }
+    w.json(&["resync", "run"], 0);
+    assert_eq!(
+        std::fs::read(w.path("home/Media/Movies/A (2001)/A.mkv")).unwrap(),
+        b"movie a"
+    );
+    assert_eq!(
+        std::fs::read(w.path("local-tv/S/Season 01/S.S01E01.mkv")).unwrap(),
+        b"episode"
+    );
+    // A disabled source is no library.
+    w.json(&["resync", "check", "--library", "Movies Secondary"], 2);
+
+    // The TOML file's library of the same name wins.
+    w.write(
+        "home/.config/plexsync/config.toml",
+        format!(
+            "[[library]]\nname = \"TV\"\npath = {:?}\nsource = {:?}\n",
+            w.path("toml-tv"),
+            w.path("src/TV")
+        ),
+    );
+    std::fs::create_dir_all(w.path("toml-tv")).unwrap();
+    w.json(&["resync", "check", "--all", "--library", "TV"], 0);
+    w.json(&["resync", "run"], 0);
+    assert!(w.path("toml-tv/S/Season 01/S.S01E01.mkv").is_file());
+    // The legacy file given by --config is read alone; a broken one is a clear error.
+    let out = w
+        .cmd()
+        .args([
+            "--config",
+            w.path("home/.config/plexsync/config.yaml")
+                .to_str()
+                .unwrap(),
+        ])
+        .args(["resync", "check", "--library", "TV"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    w.write("home/.config/plexsync/config.yaml", "profiles:\n  a: [1\n");
+    let out = w.cmd().args(["status"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("config.yaml: not valid YAML"), "{err}");
+}

@@ -1,6 +1,9 @@
 //! The optional TOML configuration (`~/.config/plexsync/config.toml`, or `--config`):
 //! libraries (a local root and its source) and one table per engine. Unknown keys and
-//! wrong types are errors that name the key and the line. See `docs/config.md`.
+//! wrong types are errors that name the key and the line. The original tool's
+//! `config.yaml` is read too ([`legacy`]). See `docs/config.md`.
+
+pub mod legacy;
 
 use std::path::{Path, PathBuf};
 
@@ -98,6 +101,10 @@ impl Config {
         let mut cfg: Config = toml::from_str(text)
             .map_err(|e| anyhow::anyhow!("{}: {}", origin.display(), e.to_string().trim_end()))?;
         cfg.source_path = Some(origin.to_path_buf());
+        for lib in &mut cfg.library {
+            lib.path = crate::paths::expand_tilde(&lib.path);
+            lib.source = lib.source.as_deref().map(crate::paths::expand_tilde);
+        }
         let mut names = std::collections::HashSet::new();
         for lib in &cfg.library {
             if !names.insert(lib.name.as_str()) {
@@ -111,20 +118,44 @@ impl Config {
         Ok(cfg)
     }
 
-    /// Load `explicit` (which must exist), else the default file when it exists, else
-    /// the defaults.
+    /// Load `explicit` (which must exist; a `.yaml` or `.yml` file is read as the original
+    /// tool's settings), else the default file when it exists, else the defaults. Without
+    /// `explicit`, the original tool's `config.yaml` is read too when it exists: its
+    /// libraries join those of the TOML file, which wins where both name one library.
     pub fn load(explicit: Option<&Path>) -> Result<Config> {
+        if let Some(p) = explicit.filter(|p| legacy::is_yaml(p)) {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("reading config {}", p.display()))?;
+            return Ok(Config {
+                library: legacy::libraries(&text, p)?,
+                source_path: Some(p.to_path_buf()),
+                ..Config::default()
+            });
+        }
         let (path, required) = match explicit {
             Some(p) => (p.to_path_buf(), true),
             None => (default_path(), false),
         };
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Config::parse(&text, &path),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-                Ok(Config::default())
+        let mut cfg = match std::fs::read_to_string(&path) {
+            Ok(text) => Config::parse(&text, &path)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Config::default(),
+            Err(e) => return Err(e).with_context(|| format!("reading config {}", path.display())),
+        };
+        if explicit.is_none() {
+            let old = legacy::default_path();
+            match std::fs::read_to_string(&old) {
+                Ok(text) => {
+                    for lib in legacy::libraries(&text, &old)? {
+                        if !cfg.library.iter().any(|l| l.name == lib.name) {
+                            cfg.library.push(lib);
+                        }
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e).with_context(|| format!("reading {}", old.display())),
             }
-            Err(e) => Err(e).with_context(|| format!("reading config {}", path.display())),
         }
+        Ok(cfg)
     }
 
     /// The library called `name`.
