@@ -848,6 +848,26 @@ fn recommend_rules_rollups_prune_reset_export() {
     let sum = summary(&msgs);
     assert_eq!(sum["kinds"]["cleanup_never_accessed"]["bytes"], 3000);
     assert_eq!(sum["bytes_freed"], 3000 + 20 + 40);
+    // Episodes kept flat in their show folder roll up by the season their names give.
+    for e in 1..=2 {
+        let p = w.write(&format!("flat/Flat/Flat.S02E0{e}.mkv"), vec![0u8; 500]);
+        set_age(&p, 400);
+    }
+    let msgs = run(&w, &["usage", "recommend", s(&w.path("flat"))], 0);
+    let rollups = of_type(&msgs, "rollup");
+    assert_eq!(rollups.len(), 1);
+    assert_eq!(json_path(&rollups[0]["folder"]), w.path("flat/Flat"));
+    assert_eq!(rollups[0]["season_number"], 2);
+    let out = w
+        .cmd()
+        .args(["usage", "recommend", s(&w.path("flat"))])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("/flat/Flat/ (season 2 kept flat: all 2 episodes)"),
+        "{text}"
+    );
     for r in &recs {
         let c = r["confidence"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&c));

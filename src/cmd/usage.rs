@@ -514,11 +514,18 @@ fn recommend_cmd(ctx: &Ctx, a: &crate::cli::UsageRecommendArgs) -> Result<i32> {
             rows.push(vec![
                 format!("{:.0}%", r.confidence * 100.0),
                 human_bytes(r.bytes),
-                format!(
-                    "{}/ (whole season, {} episodes)",
-                    paths::display(&r.folder),
-                    r.files
-                ),
+                match r.season_number {
+                    Some(n) => format!(
+                        "{}/ (season {n} kept flat: all {} episodes)",
+                        paths::display(&r.folder),
+                        r.files
+                    ),
+                    None => format!(
+                        "{}/ (whole season, {} episodes)",
+                        paths::display(&r.folder),
+                        r.files
+                    ),
+                },
             ]);
         }
         for it in recs

@@ -95,21 +95,31 @@ pub struct Item {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_viewed: Option<i64>,
     pub age_days: i64,
-    /// The season folder this file is rolled up into, if any.
+    /// The folder of the season this file is rolled up into, if any: the season folder,
+    /// or the show folder of episodes kept flat (then `season_number` says which).
     #[serde(
         serialize_with = "paths::serialize_opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub season: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub season_number: Option<u32>,
 }
+
+/// A season: its folder, or the show folder and season number of episodes kept flat.
+type Season = (PathBuf, Option<u32>);
 
 /// A whole season where every episode got the same recommendation.
 #[derive(Debug, Clone, Serialize)]
 pub struct Rollup {
     pub kind: Kind,
     pub show: String,
+    /// The season folder, or the show folder of episodes kept flat.
     #[serde(serialize_with = "paths::serialize")]
     pub folder: PathBuf,
+    /// For episodes kept flat in their show folder: the season, from their names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub season_number: Option<u32>,
     pub files: u64,
     pub bytes: u64,
     pub confidence: f64,
@@ -213,12 +223,17 @@ fn classify(f: &FileUsage, r: &Rules, now: i64) -> (Option<(Kind, f64, String)>,
 pub fn recommend(files: &[FileUsage], rules: &Rules, now: i64) -> Recommendations {
     let mut items = Vec::new();
     let mut protected = 0;
-    // Per season folder: (episodes in scope, kind counts).
-    let mut seasons: HashMap<PathBuf, (String, u64, HashMap<Kind, u64>)> = HashMap::new();
+    // Per season (its folder, or its show folder and number): (show, episodes in scope,
+    // kind counts).
+    let mut seasons: HashMap<Season, (String, u64, HashMap<Kind, u64>)> = HashMap::new();
     for f in files {
         let (rec, prot) = classify(f, rules, now);
         protected += u64::from(prot);
-        let ep = episode_of(&f.path).and_then(|e| e.season_folder.map(|s| (e.show, s)));
+        let ep = episode_of(&f.path).and_then(|e| match (e.season_folder, e.season) {
+            (Some(folder), _) => Some((e.show, (folder, None))),
+            (None, Some(n)) => Some((e.show, (e.show_folder, Some(n)))),
+            (None, None) => None,
+        });
         if let Some((show, s)) = &ep {
             let e = seasons
                 .entry(s.clone())
@@ -239,12 +254,13 @@ pub fn recommend(files: &[FileUsage], rules: &Rules, now: i64) -> Recommendation
                 plays: f.plays,
                 last_viewed: f.last_viewed,
                 age_days: (now - f.since) / DAY,
-                season: ep.map(|(_, s)| s),
+                season_number: ep.as_ref().and_then(|(_, s)| s.1),
+                season: ep.map(|(_, s)| s.0),
             });
         }
     }
     // A season rolls up only when every episode in it got the same kind.
-    let mut whole: HashMap<PathBuf, Kind> = HashMap::new();
+    let mut whole: HashMap<Season, Kind> = HashMap::new();
     for (folder, (_, n, kinds)) in &seasons {
         if *n >= 2 {
             if let Some((k, _)) = kinds.iter().find(|(_, c)| **c == *n) {
@@ -252,19 +268,17 @@ pub fn recommend(files: &[FileUsage], rules: &Rules, now: i64) -> Recommendation
             }
         }
     }
-    let mut rollups: BTreeMap<PathBuf, Rollup> = BTreeMap::new();
-    let mut weights: HashMap<PathBuf, f64> = HashMap::new();
+    let mut rollups: BTreeMap<Season, Rollup> = BTreeMap::new();
+    let mut weights: HashMap<Season, f64> = HashMap::new();
     for it in &mut items {
-        match it
-            .season
-            .as_ref()
-            .and_then(|s| whole.get(s).map(|k| (s, *k)))
-        {
+        let key = it.season.clone().map(|folder| (folder, it.season_number));
+        match key.and_then(|s| whole.get(&s).map(|k| (s, *k))) {
             Some((s, k)) if k == it.kind => {
                 let r = rollups.entry(s.clone()).or_insert_with(|| Rollup {
                     kind: k,
-                    show: seasons[s].0.clone(),
-                    folder: s.clone(),
+                    show: seasons[&s].0.clone(),
+                    folder: s.0.clone(),
+                    season_number: s.1,
                     files: 0,
                     bytes: 0,
                     confidence: 0.0,
@@ -274,13 +288,14 @@ pub fn recommend(files: &[FileUsage], rules: &Rules, now: i64) -> Recommendation
                 r.confidence += it.confidence * it.bytes.max(1) as f64;
                 *weights.entry(s.clone()).or_default() += it.bytes.max(1) as f64;
             }
-            _ => it.season = None,
+            _ => (it.season, it.season_number) = (None, None),
         }
     }
     let rollups: Vec<Rollup> = rollups
         .into_values()
         .map(|mut r| {
-            let weight = weights.get(&r.folder).copied().unwrap_or(1.0);
+            let key = (r.folder.clone(), r.season_number);
+            let weight = weights.get(&key).copied().unwrap_or(1.0);
             r.confidence = (r.confidence / weight.max(1.0) * 100.0).round() / 100.0;
             r
         })
@@ -325,6 +340,7 @@ pub fn recommend(files: &[FileUsage], rules: &Rules, now: i64) -> Recommendation
 mod tests {
     use super::*;
     use crate::usage::score::{scale, Category};
+    use std::path::Path;
 
     fn file(
         path: &str,
@@ -349,6 +365,34 @@ mod tests {
             in_progress: false,
             since,
         }
+    }
+
+    #[test]
+    fn episodes_kept_flat_roll_up_by_the_season_their_names_give() {
+        let now = 1000 * DAY;
+        let files = vec![
+            file("/tv/Flat/Flat.S01E01.mkv", 0, None, 0.0, 0),
+            file("/tv/Flat/Flat.S01E02.mkv", 0, None, 0.0, 0),
+            file("/tv/Flat/Flat.S02E01.mkv", 0, None, 0.0, 0),
+            file("/tv/Flat/Flat.S02E02.mkv", 9, Some(now - DAY), 4.0, 0),
+        ];
+        let r = recommend(&files, &Rules::default(), now);
+        assert_eq!(r.rollups.len(), 1, "{:?}", r.rollups);
+        let roll = &r.rollups[0];
+        assert_eq!(
+            (roll.folder.as_path(), roll.season_number, roll.files),
+            (Path::new("/tv/Flat"), Some(1), 2)
+        );
+        assert_eq!(roll.show, "Flat");
+        let item = |p: &str| r.items.iter().find(|i| i.path == Path::new(p)).unwrap();
+        let e1 = item("/tv/Flat/Flat.S01E01.mkv");
+        assert_eq!(
+            (e1.season.as_deref(), e1.season_number),
+            (Some(Path::new("/tv/Flat")), Some(1))
+        );
+        // Season 2 is split (one episode is popular): its episodes stand alone.
+        let e3 = item("/tv/Flat/Flat.S02E01.mkv");
+        assert_eq!((e3.season.as_deref(), e3.season_number), (None, None));
     }
 
     #[test]

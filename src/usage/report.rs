@@ -308,6 +308,8 @@ pub struct EpisodeOf {
     pub show_folder: PathBuf,
     /// The season folder, when the layout has one.
     pub season_folder: Option<PathBuf>,
+    /// Without a season folder: the season number the file's name gives, if any.
+    pub season: Option<u32>,
 }
 
 /// Recognise an episode by its layout: a `SxxEyy` (or `1x02`) name, or a file in a
@@ -330,17 +332,24 @@ pub fn episode_of(p: &Path) -> Option<EpisodeOf> {
             show: parsed.title?,
             show_folder: parent.to_path_buf(),
             season_folder: None,
+            season: parsed.season,
         });
     }
-    let (show_folder, season_folder) = if season_dir {
-        (parent.parent()?.to_path_buf(), Some(parent.to_path_buf()))
+    let (show_folder, season_folder, season) = if season_dir {
+        (
+            parent.parent()?.to_path_buf(),
+            Some(parent.to_path_buf()),
+            None,
+        )
     } else {
-        (parent.to_path_buf(), None)
+        let parsed = crate::media::parse(&name);
+        (parent.to_path_buf(), None, parsed.season)
     };
     Some(EpisodeOf {
         show: show_folder.file_name()?.to_string_lossy().into_owned(),
         show_folder,
         season_folder,
+        season,
     })
 }
 
@@ -407,8 +416,10 @@ mod tests {
             e.season_folder,
             Some(PathBuf::from("/tv/The Wire/Season 02"))
         );
+        assert_eq!(e.season, None);
         let e = episode_of(Path::new("/tv/Show/show.1x02.mkv")).unwrap();
         assert_eq!(e.show, "Show");
+        assert_eq!((e.season_folder, e.season), (None, Some(1)));
         assert!(episode_of(Path::new("/movies/Heat (1995)/Heat (1995).mkv")).is_none());
         let daily = episode_of(Path::new("/tv/Colbert/The.Colbert.Report.2010.01.05.mkv"));
         assert_eq!(
