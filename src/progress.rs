@@ -9,6 +9,8 @@ pub trait Progress: Sync {
     fn advance(&self, items: u64, bytes: u64);
     /// The current phase is over.
     fn finish(&self) {}
+    /// What the current phase's items are, in the display ("files" unless said).
+    fn items_are(&self, _unit: &'static str) {}
     /// One item of the phase (a file being copied) starts: `id` names it until
     /// [`Progress::item_done`], `bytes` is its size.
     fn item_start(&self, _id: u64, _name: &str, _bytes: u64) {}

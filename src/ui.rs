@@ -17,6 +17,7 @@ pub struct Bar {
     children: Mutex<HashMap<u64, ProgressBar>>,
     items: AtomicU64,
     items_total: AtomicU64,
+    unit: Mutex<&'static str>,
 }
 
 impl Bar {
@@ -35,6 +36,7 @@ impl Bar {
             children: Mutex::new(HashMap::new()),
             items: AtomicU64::new(0),
             items_total: AtomicU64::new(0),
+            unit: Mutex::new("files"),
         }
     }
 }
@@ -45,6 +47,7 @@ impl Progress for Bar {
         self.items.store(0, Ordering::Relaxed);
         self.items_total
             .store(items.unwrap_or(0), Ordering::Relaxed);
+        self.items_are("files");
         pb.reset();
         match bytes {
             Some(total) => {
@@ -79,13 +82,18 @@ impl Progress for Bar {
             // Formatting on every file would cost more than the work it reports.
             if n < 2000 || n.is_multiple_of(128) || n == self.items_total.load(Ordering::Relaxed) {
                 let total = self.items_total.load(Ordering::Relaxed);
+                let unit = *self.unit.lock().unwrap_or_else(|e| e.into_inner());
                 if total > 0 {
-                    pb.set_message(format!("{n}/{total} files"));
+                    pb.set_message(format!("{n}/{total} {unit}"));
                 } else {
-                    pb.set_message(format!("{n} files"));
+                    pb.set_message(format!("{n} {unit}"));
                 }
             }
         }
+    }
+
+    fn items_are(&self, unit: &'static str) {
+        *self.unit.lock().unwrap_or_else(|e| e.into_inner()) = unit;
     }
 
     fn finish(&self) {

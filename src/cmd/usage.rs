@@ -154,7 +154,8 @@ fn import_cmd(ctx: &Ctx, a: &crate::cli::UsageImportArgs) -> Result<i32> {
     let cat = ctx.catalog()?;
     let out = &ctx.out;
     let mut shown = 0u64;
-    let sum = import::import(&cat, &opts, now_secs(), &mut |u| {
+    let bar = ctx.progress();
+    let sum = import::import(&cat, &opts, now_secs(), &bar, &mut |u| {
         if !a.show_unmatched {
             return;
         }

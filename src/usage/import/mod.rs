@@ -24,6 +24,7 @@ use super::time::{parse_datetime, Naive};
 use super::AccessType;
 use crate::catalog::Catalog;
 use crate::paths;
+use crate::progress::Progress;
 
 /// Plays of the same file from two sources closer than this are one play.
 pub const SAME_PLAY_WINDOW_SECS: i64 = 2 * 3600;
@@ -346,6 +347,7 @@ pub fn import(
     cat: &Catalog,
     opts: &ImportOptions,
     now: i64,
+    progress: &dyn Progress,
     on_unmatched: &mut dyn FnMut(&Unmatched),
 ) -> Result<ImportSummary> {
     let conn = cat.conn();
@@ -360,6 +362,7 @@ pub fn import(
         .map(|d| paths::absolute(d))
         .collect::<std::io::Result<_>>()?;
     sum.databases = dbs.len() as u64;
+    progress.phase("reading", None, None);
     let since = |tag: &str, db: &Path| -> Result<i64> {
         if opts.full {
             Ok(i64::MIN)
@@ -403,6 +406,12 @@ pub fn import(
             v
         }
     };
+    progress.phase(
+        "matching",
+        Some(batches.iter().map(|b| b.plays.len() as u64).sum()),
+        None,
+    );
+    progress.items_are("plays");
     store::big_cache(conn)?;
     let tx = conn.unchecked_transaction()?;
     let mut matcher = Matcher {
@@ -419,6 +428,7 @@ pub fn import(
         }
         for play in b.plays {
             sum.plays += 1;
+            progress.advance(1, 0);
             let mapped = play
                 .has_path
                 .then(|| map_path(&play.server_path, &opts.maps));
@@ -493,6 +503,7 @@ pub fn import(
         }
     }
     drop(matcher);
+    progress.finish();
     if opts.dry_run {
         tx.rollback()?;
     } else {
