@@ -669,10 +669,54 @@ fn jellyfin_10_10_library_db() {
     );
     assert_eq!(summary(&msgs)["imported"], 1);
     let (events, _) = show(&w, &film);
-    assert_eq!(
-        of_type(&events, "access")[0]["timestamp"],
-        "2024-03-01T12:00:00Z"
+    let e = of_type(&events, "access")[0];
+    assert_eq!(e["timestamp"], "2024-03-01T12:00:00Z");
+    assert_eq!(e["user"], "jellyfin-user-1");
+
+    // 10.10's jellyfin.db holds only the users: given beside library.db, it names them
+    // (UserDatas.userId is Users.InternalId), and the plays already imported stay one.
+    let users = w.path("jellyfin.db");
+    sql(
+        &users,
+        r#"
+        CREATE TABLE "Users" ("Id" TEXT NOT NULL CONSTRAINT "PK_Users" PRIMARY KEY, "Username" TEXT NOT NULL, "InternalId" INTEGER NOT NULL, "RowVersion" INTEGER NOT NULL);
+        INSERT INTO Users VALUES ('6E4C9D2A-1B3F-4A5E-8C7D-9E0F1A2B3C4D', 'dave', 1, 0);
+        "#,
     );
+    w.write("Media/Other.mkv", b"other");
+    sql(
+        &db,
+        r#"
+        INSERT INTO TypedBaseItems (guid, type, Path, RunTimeTicks, DateCreated, UserDataKey)
+          VALUES (x'e004253f894fd3419a0c0305e82c3302', 'MediaBrowser.Controller.Entities.Movies.Movie', '/srv/Other.mkv', 72000000000, '2022-01-01 00:00:00Z', 'tmdb-43');
+        INSERT INTO UserDatas (key, userId, played, playCount, isFavorite, playbackPositionTicks, lastPlayedDate)
+          VALUES ('tmdb-43', 1, 1, 1, 0, 0, '2024-04-01 12:00:00Z');
+        "#,
+    );
+    let msgs = run(
+        &w,
+        &[
+            "usage",
+            "import",
+            "jellyfin",
+            "--db",
+            s(&db),
+            "--db",
+            s(&users),
+            "--map",
+            &map,
+            "--full",
+        ],
+        0,
+    );
+    let sum = summary(&msgs);
+    assert_eq!(
+        (sum["imported"].as_u64(), sum["duplicates"].as_u64()),
+        (Some(1), Some(1)),
+        "{sum}"
+    );
+    let (events, _) = show(&w, &w.path("Media/Other.mkv"));
+    assert_eq!(of_type(&events, "access")[0]["user"], "dave");
 }
 
 #[test]

@@ -5,6 +5,10 @@
 //! playback in local time, naming items by a 32-digit id; it is resolved through the core
 //! database given in the same import. Ids are compared in one canonical form (32 lowercase
 //! hex digits in `Guid.ToString("N")` order; 10.10 stores them as .NET's byte order).
+//! Users are named from the `Users` table of `jellyfin.db`; in 10.10 that file holds only
+//! the users (library.db's `UserDatas` names them by `InternalId`), and may be given beside
+//! library.db for the names. Duplicate keys use the ids, never the names, so a rename or a
+//! later import with the names does not import the same plays again.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -53,6 +57,8 @@ enum Kind {
     Core11,
     Core10,
     Playback,
+    /// 10.10's `jellyfin.db`: the users, no items.
+    Users,
 }
 
 fn kind_of(conn: &Connection, db: &Path) -> Result<Kind> {
@@ -62,10 +68,13 @@ fn kind_of(conn: &Connection, db: &Path) -> Result<Kind> {
         Ok(Kind::Core10)
     } else if has_table(conn, "PlaybackActivity")? {
         Ok(Kind::Playback)
+    } else if has_table(conn, "Users")? {
+        Ok(Kind::Users)
     } else {
         bail!(
             "{}: not a Jellyfin database (expected jellyfin.db with UserData and BaseItems, \
-             library.db with UserDatas and TypedBaseItems, or playback_reporting.db)",
+             library.db with UserDatas and TypedBaseItems, jellyfin.db with Users, or \
+             playback_reporting.db)",
             db.display()
         )
     }
@@ -108,21 +117,40 @@ fn items(
     Ok((by_id, by_key))
 }
 
+/// User names by user id: the canonical GUID, and for 10.10's integer ids
+/// (`InternalId`) the [`int_user`] form.
 fn users(conn: &Connection) -> Result<HashMap<String, String>> {
     let mut out = HashMap::new();
-    if has_table(conn, "Users")? {
-        let mut st = conn.prepare("SELECT Id, Username FROM Users")?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            if let (Some(id), Some(name)) = (
-                canonical_id(&r.get::<_, SqlValue>(0)?),
-                r.get::<_, Option<String>>(1)?,
-            ) {
-                out.insert(id, name);
-            }
+    if !has_table(conn, "Users")? {
+        return Ok(out);
+    }
+    let internal = conn
+        .prepare("SELECT 1 FROM pragma_table_info('Users') WHERE name = 'InternalId'")?
+        .exists([])?;
+    let sql = if internal {
+        "SELECT Id, Username, InternalId FROM Users"
+    } else {
+        "SELECT Id, Username, NULL FROM Users"
+    };
+    let mut st = conn.prepare(sql)?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let Some(name) = r.get::<_, Option<String>>(1)? else {
+            continue;
+        };
+        if let Some(id) = canonical_id(&r.get::<_, SqlValue>(0)?) {
+            out.insert(id, name.clone());
+        }
+        if let Some(i) = r.get::<_, Option<i64>>(2)? {
+            out.insert(int_user(i), name);
         }
     }
     Ok(out)
+}
+
+/// The id of a user known by its integer id (10.10's `UserDatas.userId`).
+fn int_user(i: i64) -> String {
+    format!("jellyfin-user-{i}")
 }
 
 fn progress_meta(
@@ -153,6 +181,7 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                 user_names.extend(users(&s.conn)?);
             }
             Kind::Core10 => by_id.extend(items(&s.conn, "TypedBaseItems", "guid")?.0),
+            Kind::Users => user_names.extend(users(&s.conn)?),
             Kind::Playback => {}
         }
     }
@@ -192,10 +221,13 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                             .get::<_, Option<String>>(0)?
                             .and_then(|key| keys.get(&key).cloned()),
                     };
-                    let user = match r.get::<_, SqlValue>(1)? {
-                        SqlValue::Integer(i) => Some(format!("jellyfin-user-{i}")),
-                        v => canonical_id(&v).map(|u| user_names.get(&u).cloned().unwrap_or(u)),
+                    let user_id = match r.get::<_, SqlValue>(1)? {
+                        SqlValue::Integer(i) => Some(int_user(i)),
+                        v => canonical_id(&v),
                     };
+                    let user = user_id
+                        .clone()
+                        .map(|u| user_names.get(&u).cloned().unwrap_or(u));
                     let count: Option<i64> = r.get(2)?;
                     let played: Option<bool> = r.get(4)?;
                     let pos: Option<i64> = r.get(5)?;
@@ -217,10 +249,7 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                         has_path: item.is_some(),
                         kind: AccessType::Viewed,
                         at,
-                        key: format!(
-                            "jellyfin:{idtext}:{}:{at}",
-                            user.clone().unwrap_or_default()
-                        ),
+                        key: format!("jellyfin:{idtext}:{}:{at}", user_id.unwrap_or_default()),
                         user,
                         meta,
                         added_at: item.and_then(|i| i.added_at),
@@ -259,7 +288,9 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                     let Some(at) = time_value(&created, Naive::Local) else {
                         continue;
                     };
-                    let user = canonical_id(&r.get::<_, SqlValue>(2)?)
+                    let user_id = canonical_id(&r.get::<_, SqlValue>(2)?);
+                    let user = user_id
+                        .clone()
                         .map(|u| user_names.get(&u).cloned().unwrap_or(u));
                     let id = canonical_id(&r.get::<_, SqlValue>(3)?);
                     let name: Option<String> = r.get(4)?;
@@ -282,7 +313,7 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                         at,
                         key: format!(
                             "jellyfin-playback:{idtext}:{}:{at}",
-                            user.clone().unwrap_or_default()
+                            user_id.unwrap_or_default()
                         ),
                         user,
                         meta,
@@ -298,6 +329,8 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                     watermark,
                 });
             }
+            // Read above for the names only.
+            Kind::Users => {}
         }
     }
     Ok(out)
