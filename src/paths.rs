@@ -90,6 +90,32 @@ pub fn escape_bytes(bytes: &[u8]) -> String {
     out
 }
 
+/// Text of a file name for building new names: valid UTF-8 as it is, and each byte that
+/// is not as Windows-1252 (the usual encoding of such names, from old Windows shares and
+/// Latin-1 systems), so `Caf\xe9` reads `Café` instead of a replacement character.
+pub fn name_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.into();
+    }
+    // 0x80..0x9F in Windows-1252; the five it leaves undefined stay C1 controls.
+    const CP1252: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for &b in chunk.invalid() {
+            out.push(match b {
+                0x80..=0x9f => CP1252[usize::from(b - 0x80)],
+                b => char::from(b),
+            });
+        }
+    }
+    out.into()
+}
+
 fn is_bidi(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
 }
@@ -161,6 +187,18 @@ mod tests {
         assert_eq!(j.to_path(), p);
         let t = JsonPath::new(Path::new("/m/a.mkv"));
         assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"text":"/m/a.mkv"}"#);
+    }
+
+    #[test]
+    fn names_not_in_utf8_read_as_windows_1252() {
+        assert_eq!(name_text(b"Am\xe9lie (2001).mkv"), "Amélie (2001).mkv");
+        assert_eq!(name_text(b"\x93Quoted\x94 \x80"), "“Quoted” €");
+        // Valid UTF-8 around an invalid byte is kept as it is.
+        assert_eq!(name_text(b"Caf\xc3\xa9 \xff"), "Café ÿ");
+        assert!(matches!(
+            name_text(b"plain"),
+            std::borrow::Cow::Borrowed("plain")
+        ));
     }
 
     #[test]

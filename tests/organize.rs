@@ -323,6 +323,16 @@ fn hostile_names_stay_inside_the_root() {
             assert!(!b.iter().any(|x| b"<>:\"|?*\\".contains(x)), "{p:?}");
         }
     }
+    // A name not in UTF-8 keeps its letters (read as Windows-1252), valid UTF-8 now.
+    assert!(
+        snap.keys()
+            .any(|p| p.to_str().is_some_and(|s| s.contains("Café (2003)"))),
+        "{:?}",
+        snap.keys().collect::<Vec<_>>()
+    );
+    assert!(snap
+        .keys()
+        .all(|p| !p.to_string_lossy().contains('\u{fffd}')));
     // Nothing landed beside the root.
     let mut top: Vec<String> = std::fs::read_dir(w.root())
         .unwrap()

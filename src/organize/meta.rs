@@ -84,9 +84,12 @@ impl Meta {
     /// Fill the name fields from the media-name parser's result for `rel` (the path
     /// relative to the organized folder, so release folders help), plus the file's size.
     pub fn from_path(rel: &Path, size: u64) -> Meta {
-        let text = rel.to_string_lossy();
+        // Names not in UTF-8 are read as Windows-1252: a new name keeps their letters.
+        let text = crate::paths::name_text(crate::paths::to_bytes(rel));
         let n = crate::media::parse(&text);
-        let file = rel.file_name().unwrap_or_default().to_string_lossy();
+        let file = crate::paths::name_text(crate::paths::to_bytes(Path::new(
+            rel.file_name().unwrap_or_default(),
+        )));
         let (stem, ext) = match file.rfind('.') {
             Some(i) if i > 0 => (&file[..i], file[i + 1..].to_ascii_lowercase()),
             _ => (&file[..], String::new()),

@@ -346,10 +346,7 @@ fn with_stem(dir: &Path, stem: &[u8], suffix: &[u8], portable: bool) -> PathBuf 
     let mut name = stem.to_vec();
     name.extend_from_slice(suffix);
     // The suffix comes from a file name too: the whole new name is cleaned as one component.
-    dir.join(sanitize::component(
-        &String::from_utf8_lossy(&name),
-        portable,
-    ))
+    dir.join(sanitize::component(&paths::name_text(&name), portable))
 }
 
 fn free_name(target: &Path, taken: &HashSet<Vec<u8>>, portable: bool) -> PathBuf {
