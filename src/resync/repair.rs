@@ -553,15 +553,20 @@ fn prepare_all(
     workers: usize,
     durability: fsops::Durability,
 ) -> Vec<Prepared> {
-    let next = AtomicUsize::new(0);
+    // Each worker starts on its own run of the batch and, when that is done, helps with
+    // the others'. The queue comes in path order, so the runs are in different folders:
+    // workers taking turns in one folder serialized on its lock (a lookup of a target
+    // waited for the other worker's create), which kept a third of the CPU idle.
+    let runs = Runs::new(batch.len(), workers);
     let slots: Vec<Mutex<Option<Prepared>>> = batch.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|s| {
-        for _ in 0..workers.min(batch.len()) {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(r) = batch.get(i) else { break };
-                let p = prepare(sh, r, records[i].as_ref(), durability);
-                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
+        for w in 0..runs.workers() {
+            let (runs, slots) = (&runs, &slots);
+            s.spawn(move || {
+                while let Some(i) = runs.next(w) {
+                    let p = prepare(sh, &batch[i], records[i].as_ref(), durability);
+                    *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(p);
+                }
             });
         }
     });
@@ -579,6 +584,37 @@ fn prepare_all(
                 })
         })
         .collect()
+}
+
+/// Indexes `0..len` shared out among workers: worker `w` takes its own run of them in
+/// order, then helps with the others' runs. Each index is handed out once.
+struct Runs {
+    /// Where each run starts, and `len` at the end.
+    bounds: Vec<usize>,
+    /// The next index of each run.
+    cursors: Vec<AtomicUsize>,
+}
+
+impl Runs {
+    fn new(len: usize, workers: usize) -> Runs {
+        let n = workers.min(len).max(1);
+        let bounds: Vec<usize> = (0..=n).map(|w| w * len / n).collect();
+        let cursors = bounds[..n].iter().map(|&b| AtomicUsize::new(b)).collect();
+        Runs { bounds, cursors }
+    }
+
+    fn workers(&self) -> usize {
+        self.cursors.len()
+    }
+
+    /// The next index for worker `w`, if any is left.
+    fn next(&self, w: usize) -> Option<usize> {
+        let n = self.workers();
+        (0..n).map(|k| (w + k) % n).find_map(|run| {
+            let i = self.cursors[run].fetch_add(1, Ordering::Relaxed);
+            (i < self.bounds[run + 1]).then_some(i)
+        })
+    }
 }
 
 /// One `syncfs` per destination file system makes all the batch's copies durable; when it
@@ -1020,6 +1056,35 @@ mod tests {
         let started = Instant::now();
         free.take(u64::MAX / 2);
         assert!(started.elapsed() < Duration::from_millis(100));
+    }
+
+    #[test]
+    fn workers_start_on_runs_of_their_own_and_share_the_rest() {
+        let runs = Runs::new(10, 2);
+        assert_eq!(runs.workers(), 2);
+        assert_eq!((runs.next(0), runs.next(1)), (Some(0), Some(5)));
+        assert_eq!((runs.next(0), runs.next(1)), (Some(1), Some(6)));
+        // Worker 1 finishes its run, then helps with worker 0's.
+        let mine: Vec<usize> = std::iter::from_fn(|| runs.next(1)).collect();
+        assert_eq!(mine, vec![7, 8, 9, 2, 3, 4]);
+        assert_eq!(runs.next(0), None);
+        // More workers than indexes, and none at all.
+        assert_eq!(Runs::new(1, 4).workers(), 1);
+        assert_eq!(Runs::new(0, 2).next(0), None);
+        // From many threads, every index exactly once.
+        let runs = Runs::new(1000, 3);
+        let taken: Vec<Vec<usize>> = std::thread::scope(|s| {
+            let hs: Vec<_> = (0..3)
+                .map(|w| {
+                    let runs = &runs;
+                    s.spawn(move || std::iter::from_fn(|| runs.next(w)).collect())
+                })
+                .collect();
+            hs.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let mut all: Vec<usize> = taken.concat();
+        all.sort_unstable();
+        assert_eq!(all, (0..1000).collect::<Vec<_>>());
     }
 
     #[test]
