@@ -23,7 +23,7 @@ pub const NOT_VERIFIED: &str =
     "the copy did not verify: what was written differs from what was read";
 
 /// The result of a copy: bytes in the new file and the BLAKE3 of all of its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Copied {
     /// Total size of the file written.
     pub size: u64,
@@ -31,6 +31,9 @@ pub struct Copied {
     pub read_from_source: u64,
     /// BLAKE3 of the whole written content.
     pub blake3: Blake3,
+    /// The written file's metadata, its mtime set: a rename keeps all of it but the
+    /// ctime, so it saves a `stat` of the target after [`commit`].
+    pub metadata: fs::Metadata,
 }
 
 /// A fresh temporary name beside `dst`: `.<name>.plexsync-tmp.<pid>.<n>`.
@@ -172,6 +175,7 @@ pub fn copy_to_temp(
             size: at,
             read_from_source: at - from,
             blake3,
+            metadata: out.metadata()?,
         })
     })();
     match result {

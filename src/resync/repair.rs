@@ -961,7 +961,8 @@ fn commit_one(sh: &Shared, r: &Request, ready: Ready) -> Result<Done, String> {
         }
         return Err(msg);
     }
-    let lst = Stat::of(target).unwrap_or_default();
+    // The renamed file is the temporary one: same inode, size and mtime.
+    let lst = Stat::from_metadata(&copied.metadata);
     let now = now_secs();
     let row = Synced {
         path: target.clone(),
