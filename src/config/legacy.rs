@@ -208,6 +208,39 @@ profiles:
     }
 
     #[test]
+    fn never_panics_on_cut_or_garbled_files() {
+        // Every prefix of a real file, then random YAML punctuation dropped into it, and
+        // deep nesting: each is libraries or an error, never a panic.
+        for end in 0..=OLD.len() {
+            if OLD.is_char_boundary(end) {
+                let _ = libraries(&OLD[..end], Path::new("c.yaml"));
+            }
+        }
+        let marks = b":-[]{}\n \"'&*!|>#,?%@`";
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        };
+        for _ in 0..3_000 {
+            let mut bytes = OLD.as_bytes().to_vec();
+            for _ in 0..1 + next() % 6 {
+                let at = (next() % bytes.len() as u64) as usize;
+                bytes[at] = marks[(next() % marks.len() as u64) as usize];
+            }
+            let _ = libraries(&String::from_utf8_lossy(&bytes), Path::new("c.yaml"));
+        }
+        for deep in ["[".repeat(5_000), "{a: ".repeat(5_000), "- ".repeat(5_000)] {
+            let _ = libraries(
+                &format!("profiles:\n  a:\n    sources: {deep}\n"),
+                Path::new("c.yaml"),
+            );
+        }
+    }
+
+    #[test]
     fn yaml_files_are_told_by_their_extension() {
         assert!(is_yaml(Path::new("/a/config.yaml")));
         assert!(is_yaml(Path::new("old.YML")));
