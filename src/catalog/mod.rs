@@ -17,7 +17,7 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 use rusqlite::{Connection, OpenFlags};
 
-pub use files::{FileRow, FileUpdate, Stat};
+pub use files::{FileRow, FileUpdate, Stat, StatRow};
 pub use lock::ActLock;
 
 /// `PRAGMA application_id` of a plexsync catalog ("PLXS").

@@ -30,11 +30,14 @@ impl Entry {
 /// Every present file under `roots` with `size >= min_size`, grouped by inode, in path
 /// order.
 pub fn load(cat: &Catalog, roots: &[PathBuf], min_size: u64) -> Result<Vec<Entry>> {
+    // Roots may nest: a name is taken once. (With one root, no name can come twice.)
     let mut seen: HashSet<PathBuf> = HashSet::new();
     let mut by_inode: HashMap<(u64, u64), Entry> = HashMap::new();
     for root in roots {
-        for row in cat.files_under(root)? {
-            if row.status != "present" || row.stat.size < min_size || !seen.insert(row.path.clone())
+        for row in cat.stat_rows_under(root)? {
+            if !row.present
+                || row.stat.size < min_size
+                || (roots.len() > 1 && !seen.insert(row.path.clone()))
             {
                 continue;
             }

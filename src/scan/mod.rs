@@ -127,15 +127,15 @@ fn scan_root(
         return Ok(());
     }
     let mut known: HashMap<Vec<u8>, Known> = cat
-        .files_under(root)?
+        .stat_rows_under(root)?
         .into_iter()
         .map(|r| {
             (
-                paths::to_bytes(&r.path).to_vec(),
+                std::os::unix::ffi::OsStringExt::into_vec(r.path.into_os_string()),
                 Known {
                     stat: r.stat,
                     hashed: r.blake3.is_some(),
-                    present: r.status != "missing",
+                    present: !r.missing,
                     seen: false,
                 },
             )
