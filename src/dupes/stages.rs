@@ -153,7 +153,8 @@ impl<'p> Hasher<'p> {
                 Stage::Prefix(_) => cat
                     .cached_digest(&it.stat, &it.stage.algo())?
                     .and_then(|d| <[u8; 32]>::try_from(d.as_slice()).ok()),
-                s => cache.get(&(s.algo(), it.stat)).copied(),
+                Stage::Head => cache.head.get(&it.stat).copied(),
+                Stage::Tail => cache.tail.get(&it.stat).copied(),
             };
             match cached {
                 Some(d) => {
@@ -243,39 +244,40 @@ impl<'p> Hasher<'p> {
     }
 }
 
-/// Every cached head and tail digest, in one query per algorithm instead of one per file
-/// (a digest counts only for exactly its stat).
-fn preload(
-    cat: &Catalog,
-    items: &[Item],
-) -> Result<std::collections::HashMap<(String, Stat), [u8; 32]>> {
-    let mut algos: Vec<String> = items
-        .iter()
-        .filter(|it| matches!(it.stage, Stage::Head | Stage::Tail))
-        .map(|it| it.stage.algo())
-        .collect();
-    algos.sort();
-    algos.dedup();
-    let mut out = std::collections::HashMap::new();
-    for algo in algos {
+/// The cached head and tail digests, by stat.
+#[derive(Default)]
+struct Preloaded {
+    head: std::collections::HashMap<Stat, [u8; 32]>,
+    tail: std::collections::HashMap<Stat, [u8; 32]>,
+}
+
+/// Every cached head and tail digest the items want, in one query per stage instead of
+/// one per file (a digest counts only for exactly its stat).
+fn preload(cat: &Catalog, items: &[Item]) -> Result<Preloaded> {
+    let mut out = Preloaded::default();
+    for stage in [Stage::Head, Stage::Tail] {
+        if !items.iter().any(|it| it.stage == stage) {
+            continue;
+        }
+        let map = match stage {
+            Stage::Head => &mut out.head,
+            _ => &mut out.tail,
+        };
         let mut stmt = cat.conn().prepare_cached(
             "SELECT dev, ino, size, mtime_ns, digest FROM digests WHERE algo = ?1",
         )?;
-        let rows = stmt.query_map([&algo], |r| {
-            Ok((
-                Stat {
-                    dev: r.get::<_, i64>(0)? as u64,
-                    ino: r.get::<_, i64>(1)? as u64,
-                    size: r.get::<_, i64>(2)? as u64,
-                    mtime_ns: r.get(3)?,
-                },
-                r.get::<_, Vec<u8>>(4)?,
-            ))
-        })?;
-        for row in rows {
-            let (stat, d) = row?;
-            if let Ok(d) = <[u8; 32]>::try_from(d.as_slice()) {
-                out.insert((algo.clone(), stat), d);
+        let mut rows = stmt.query([stage.algo()])?;
+        while let Some(r) = rows.next()? {
+            let stat = Stat {
+                dev: r.get::<_, i64>(0)? as u64,
+                ino: r.get::<_, i64>(1)? as u64,
+                size: r.get::<_, i64>(2)? as u64,
+                mtime_ns: r.get(3)?,
+            };
+            if let rusqlite::types::ValueRef::Blob(d) = r.get_ref(4)? {
+                if let Ok(d) = <[u8; 32]>::try_from(d) {
+                    map.insert(stat, d);
+                }
             }
         }
     }
