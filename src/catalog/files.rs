@@ -100,24 +100,44 @@ const COLS: &str = "f.id, f.path, f.root_id, f.dev, f.ino, f.size, f.mtime_ns, f
      ELSE f.last_seen END, f.verified_at \
      FROM files f LEFT JOIN roots r ON r.id = f.root_id";
 
+/// The stat in columns `at..at + 4` of a row (dev, ino, size, mtime_ns).
+pub(crate) fn stat_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Stat> {
+    Ok(Stat {
+        dev: r.get::<_, i64>(at)? as u64,
+        ino: r.get::<_, i64>(at + 1)? as u64,
+        size: r.get::<_, i64>(at + 2)? as u64,
+        mtime_ns: r.get(at + 3)?,
+    })
+}
+
+/// The 32-byte digest in column `digest`, when the stat it was computed for (columns
+/// `hash_at..hash_at + 4`, NULL when never hashed) is exactly `stat`.
+fn digest_for(
+    r: &rusqlite::Row,
+    digest: usize,
+    hash_at: usize,
+    stat: &Stat,
+) -> rusqlite::Result<Option<[u8; 32]>> {
+    let col = |i: usize| {
+        r.get::<_, Option<i64>>(hash_at + i)
+            .map(|v| v.unwrap_or(-1))
+    };
+    let hash_stat = Stat {
+        dev: col(0)? as u64,
+        ino: col(1)? as u64,
+        size: col(2)? as u64,
+        mtime_ns: col(3)?,
+    };
+    Ok(match r.get_ref(digest)? {
+        rusqlite::types::ValueRef::Blob(d) if hash_stat == *stat => <[u8; 32]>::try_from(d).ok(),
+        _ => None,
+    })
+}
+
 fn row_to_file(r: &rusqlite::Row) -> rusqlite::Result<FileRow> {
     let path: Vec<u8> = r.get(1)?;
-    let stat = Stat {
-        dev: r.get::<_, i64>(3)? as u64,
-        ino: r.get::<_, i64>(4)? as u64,
-        size: r.get::<_, i64>(5)? as u64,
-        mtime_ns: r.get(6)?,
-    };
-    let digest: Option<Vec<u8>> = r.get(8)?;
-    let hash_stat = Stat {
-        dev: r.get::<_, Option<i64>>(9)?.unwrap_or(-1) as u64,
-        ino: r.get::<_, Option<i64>>(10)?.unwrap_or(-1) as u64,
-        size: r.get::<_, Option<i64>>(11)?.unwrap_or(-1) as u64,
-        mtime_ns: r.get::<_, Option<i64>>(12)?.unwrap_or(-1),
-    };
-    let blake3 = digest
-        .filter(|_| hash_stat == stat)
-        .and_then(|d| <[u8; 32]>::try_from(d.as_slice()).ok());
+    let stat = stat_at(r, 3)?;
+    let blake3 = digest_for(r, 8, 9, &stat)?;
     Ok(FileRow {
         id: r.get(0)?,
         path: paths::from_bytes(&path),
@@ -225,24 +245,8 @@ impl Catalog {
         )?;
         let rows = stmt
             .query_map(params![lo, hi, paths::to_bytes(dir)], |r| {
-                let stat = Stat {
-                    dev: r.get::<_, i64>(1)? as u64,
-                    ino: r.get::<_, i64>(2)? as u64,
-                    size: r.get::<_, i64>(3)? as u64,
-                    mtime_ns: r.get(4)?,
-                };
-                let hash_stat = Stat {
-                    dev: r.get::<_, Option<i64>>(6)?.unwrap_or(-1) as u64,
-                    ino: r.get::<_, Option<i64>>(7)?.unwrap_or(-1) as u64,
-                    size: r.get::<_, Option<i64>>(8)?.unwrap_or(-1) as u64,
-                    mtime_ns: r.get::<_, Option<i64>>(9)?.unwrap_or(-1),
-                };
-                let blake3 = match r.get_ref(5)? {
-                    rusqlite::types::ValueRef::Blob(d) if hash_stat == stat => {
-                        <[u8; 32]>::try_from(d).ok()
-                    }
-                    _ => None,
-                };
+                let stat = stat_at(r, 1)?;
+                let blake3 = digest_for(r, 5, 6, &stat)?;
                 let path = match r.get_ref(0)? {
                     rusqlite::types::ValueRef::Blob(b) | rusqlite::types::ValueRef::Text(b) => {
                         paths::from_bytes(b)

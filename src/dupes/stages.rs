@@ -268,12 +268,7 @@ fn preload(cat: &Catalog, items: &[Item]) -> Result<Preloaded> {
         )?;
         let mut rows = stmt.query([stage.algo()])?;
         while let Some(r) = rows.next()? {
-            let stat = Stat {
-                dev: r.get::<_, i64>(0)? as u64,
-                ino: r.get::<_, i64>(1)? as u64,
-                size: r.get::<_, i64>(2)? as u64,
-                mtime_ns: r.get(3)?,
-            };
+            let stat = crate::catalog::files::stat_at(r, 0)?;
             if let rusqlite::types::ValueRef::Blob(d) = r.get_ref(4)? {
                 if let Ok(d) = <[u8; 32]>::try_from(d) {
                     map.insert(stat, d);
