@@ -441,10 +441,13 @@ impl Catalog {
 
     /// Record a verified BLAKE3 digest for `path` at `stat`, now.
     pub fn record_verified(&self, path: &Path, stat: &Stat, blake3: &[u8; 32]) -> Result<()> {
-        self.conn().execute(
-            "UPDATE files SET blake3 = ?2, hash_dev = ?3, hash_ino = ?4, hash_size = ?5,
-               hash_mtime_ns = ?6, verified_at = ?7 WHERE path = ?1",
-            params![
+        // Cached: `resync run` records every file it copies.
+        self.conn()
+            .prepare_cached(
+                "UPDATE files SET blake3 = ?2, hash_dev = ?3, hash_ino = ?4, hash_size = ?5,
+                   hash_mtime_ns = ?6, verified_at = ?7 WHERE path = ?1",
+            )?
+            .execute(params![
                 paths::to_bytes(path),
                 &blake3[..],
                 stat.dev as i64,
@@ -452,8 +455,7 @@ impl Catalog {
                 stat.size as i64,
                 stat.mtime_ns,
                 super::now_secs()
-            ],
-        )?;
+            ])?;
         Ok(())
     }
 }

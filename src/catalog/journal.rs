@@ -89,16 +89,41 @@ impl Catalog {
         dst: Option<&Path>,
         detail: Option<&str>,
     ) -> Result<i64> {
+        self.insert_step(run, op, "planned", [src, dst], detail)
+    }
+
+    /// Journal a step that starts now (state `started`): one statement instead of
+    /// [`Catalog::journal_add`] and [`Catalog::journal_set`], for a copy of many files.
+    pub fn journal_started(
+        &self,
+        run: i64,
+        op: &str,
+        src: Option<&Path>,
+        dst: Option<&Path>,
+        detail: Option<&str>,
+    ) -> Result<i64> {
+        self.insert_step(run, op, "started", [src, dst], detail)
+    }
+
+    fn insert_step(
+        &self,
+        run: i64,
+        op: &str,
+        state: &str,
+        [src, dst]: [Option<&Path>; 2],
+        detail: Option<&str>,
+    ) -> Result<i64> {
         self.conn()
             .prepare_cached(
                 "INSERT INTO journal (run_id, op, src, dst, state, detail, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, 'planned', ?5, ?6)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
             .execute(params![
                 run,
                 op,
                 src.map(paths::to_bytes),
                 dst.map(paths::to_bytes),
+                state,
                 detail,
                 now_secs()
             ])?;
@@ -176,5 +201,14 @@ mod tests {
         assert_eq!(steps[0].state, "done");
         assert_eq!(steps[0].dst.as_deref(), Some(Path::new("/b")));
         assert_eq!(cat.runs("organize").unwrap()[0].state, "done");
+        // A step journaled as it starts.
+        let copy = cat
+            .journal_started(run, "copy", Some(Path::new("/s")), None, Some("missing"))
+            .unwrap();
+        let steps = cat.journal_steps(run).unwrap();
+        assert_eq!(steps[1].id, copy);
+        assert_eq!(steps[1].state, "started");
+        assert_eq!(steps[1].detail.as_deref(), Some("missing"));
+        assert_eq!(steps[1].src.as_deref(), Some(Path::new("/s")));
     }
 }

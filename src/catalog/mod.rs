@@ -116,6 +116,10 @@ impl Catalog {
         self.conn.execute_batch(
             "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
         )?;
+        // Recording one copied file runs 13 distinct cached statements (journal, queue,
+        // synced, files, usage log, results); rusqlite keeps 16 by default, and a
+        // statement evicted by a few more is parsed again on its next use.
+        self.conn.set_prepared_statement_cache_capacity(64);
         if version < known {
             self.migrate()?;
         }

@@ -19,6 +19,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use anyhow::Result;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::store::{self, Outcome, Request, Synced};
@@ -211,8 +212,9 @@ pub fn run(
     let run_id = cat.begin_run("resync", "resync run")?;
     sum.run_id = Some(run_id);
     sum.requests = reqs.len() as u64;
+    // The sources' sizes, for batches and progress: stats on both cores.
     let sizes: Vec<u64> = reqs
-        .iter()
+        .par_iter()
         .map(|r| {
             r.source
                 .as_deref()
@@ -442,8 +444,8 @@ fn start_batch<'a>(sh: &Shared, batch: &'a [Request], workers: usize) -> Copying
                 };
                 records.push(store::synced(c, &r.path)?);
                 store::set_state(c, r.id, "running", None, None, None)?;
-                let s = c.journal_add(sh.run, "copy", Some(src), Some(&r.path), Some(&r.reason))?;
-                c.journal_set(s, "started", None)?;
+                let s =
+                    c.journal_started(sh.run, "copy", Some(src), Some(&r.path), Some(&r.reason))?;
                 steps.push(Some(s));
             }
             Ok((steps, records))

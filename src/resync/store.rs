@@ -202,21 +202,32 @@ pub fn enqueue(
 /// Requests in `states` (e.g. [`OPEN_STATES`]), optionally only below `under`, in queue
 /// order: priority, then usage score (highest first), then age.
 pub fn requests(cat: &Catalog, states: &str, under: Option<&Path>) -> Result<Vec<Request>> {
+    // Each request with its file's usage score, if the usage log has one, in one query (a
+    // lookup per request cost a read transaction each).
+    let cols: Vec<String> = REQ_COLS.split(", ").map(|c| format!("q.{c}")).collect();
     let mut stmt = cat.conn().prepare(&format!(
-        "SELECT {REQ_COLS} FROM resync_queue WHERE state IN {states} ORDER BY priority, created_at, id"
+        "SELECT {}, u.score, u.score_at FROM resync_queue q
+         LEFT JOIN usage_files u ON u.path = q.path
+         WHERE q.state IN {states} ORDER BY q.priority, q.created_at, q.id",
+        cols.join(", ")
     ))?;
-    let mut rows = stmt
-        .query_map([], row_to_request)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    if let Some(dir) = under {
-        rows.retain(|r| r.path.starts_with(dir));
-    }
     // Ties in priority go to what people watch: the usage log's decayed score.
     let model = crate::usage::store::stored_model(cat.conn())?;
     let now = crate::catalog::now_secs();
-    for r in &mut rows {
-        r.usage_score = crate::usage::store::aggregate_of(cat.conn(), &r.path)?
-            .map(|a| crate::usage::score::scale(model.value_at((a.score, a.score_at), now)));
+    let n = cols.len();
+    let mut rows = stmt
+        .query_map([], |r| {
+            let mut req = row_to_request(r)?;
+            let score: Option<(f64, i64)> = match r.get::<_, Option<f64>>(n)? {
+                Some(s) => Some((s, r.get(n + 1)?)),
+                None => None,
+            };
+            req.usage_score = score.map(|a| crate::usage::score::scale(model.value_at(a, now)));
+            Ok(req)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if let Some(dir) = under {
+        rows.retain(|r| r.path.starts_with(dir));
     }
     // Stable: ties keep their age order.
     rows.sort_by(|a, b| {
@@ -369,6 +380,10 @@ mod tests {
         .unwrap();
         let reqs = requests(&cat, OPEN_STATES, None).unwrap();
         assert_eq!(reqs.iter().map(|r| r.id).collect::<Vec<_>>(), vec![d, b, a]);
+        // One view an hour ago: a score of about 50 (of 100); no history, no score.
+        let score = reqs[0].usage_score.unwrap();
+        assert!((45.0..=50.0).contains(&score), "{score}");
+        assert_eq!(reqs[1].usage_score, None);
         assert_eq!(reqs[2].reason, "corrupted");
         assert_eq!(cancel(&cat, None, Some(Path::new("/l/b"))).unwrap(), 1);
         assert_eq!(clear(&cat, false).unwrap(), 1);
