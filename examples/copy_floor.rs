@@ -12,7 +12,8 @@
 //! - `durable`: also start each file's write-back and wait for the disk at the end
 //!   (`syncfs`), as a durable copy needs.
 //!
-//! Small files are split between THREADS in contiguous runs (each thread in its own
+//! The copy, the write-back and the `syncfs` are `plexsync::fsops`'s own calls, as `resync run` makes
+//! them. Small files are split between THREADS in contiguous runs (each thread in its own
 //! folders); a file over 2 MiB is split into THREADS contiguous ranges, each copied by one
 //! thread in 256 KiB chunks (its write-back started every 2 MiB, the file fsynced at the
 //! end), as `resync run` copies one large file on several cores.
@@ -20,8 +21,9 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::Read;
 use std::os::unix::fs::FileExt;
-use std::os::unix::io::AsRawFd;
 use std::path::{Path, PathBuf};
+
+use plexsync::fsops;
 
 #[derive(Clone, Copy, PartialEq, PartialOrd)]
 enum Steps {
@@ -71,10 +73,26 @@ fn main() {
         copy_large(&src.join(rel), &dst.join(rel), steps, threads);
     }
     if steps == Steps::Durable {
-        let d = File::open(&dst).expect("open the destination");
-        // SAFETY: a valid descriptor.
-        assert_eq!(unsafe { libc::syncfs(d.as_raw_fd()) }, 0, "syncfs");
+        fsops::sync_filesystem(&dst).expect("syncfs");
     }
+}
+
+/// The kernel's copy of bytes `off..off + n`, as `resync run` makes it.
+fn kernel_copy(from: &File, to: &File, off: u64, n: usize) {
+    assert!(
+        fsops::copy_range(from, to, off, n),
+        "copy_file_range failed"
+    );
+}
+
+/// A new, empty copy at `dst`.
+fn create(dst: &Path) -> File {
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(dst)
+        .expect("create a copy")
 }
 
 /// Files over this size are copied in ranges, one per thread.
@@ -86,12 +104,7 @@ const WRITEBACK: u64 = 2 << 20;
 fn copy_large(src: &Path, dst: &Path, steps: Steps, threads: usize) {
     let s = File::open(src).expect("open a source");
     let len = s.metadata().expect("stat a source").len();
-    let out = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create_new(true)
-        .open(dst)
-        .expect("create a copy");
+    let out = create(dst);
     // Ranges on chunk boundaries, so that each chunk is a whole piece of the hash tree.
     let chunks = len.div_ceil(CHUNK as u64);
     std::thread::scope(|sc| {
@@ -112,7 +125,7 @@ fn copy_large(src: &Path, dst: &Path, steps: Steps, threads: usize) {
                     }
                     kernel_copy(s, out, at, n);
                     if steps >= Steps::Durable && at + n as u64 - unsubmitted >= WRITEBACK {
-                        start_writeback(out, unsubmitted, at + n as u64);
+                        fsops::start_writeback(out, unsubmitted, at + n as u64);
                         unsubmitted = at + n as u64;
                     }
                     if steps >= Steps::Verify {
@@ -127,40 +140,6 @@ fn copy_large(src: &Path, dst: &Path, steps: Steps, threads: usize) {
     if steps >= Steps::Durable {
         out.sync_all().expect("fsync");
     }
-}
-
-/// Have the kernel copy bytes `off..off + n` of `from` to the same offsets of `to`.
-fn kernel_copy(from: &File, to: &File, off: u64, n: usize) {
-    let (mut src_off, mut dst_off) = (off as libc::loff_t, off as libc::loff_t);
-    let mut left = n;
-    while left > 0 {
-        // SAFETY: valid descriptors and offsets owned by this frame.
-        let k = unsafe {
-            libc::copy_file_range(
-                from.as_raw_fd(),
-                &mut src_off,
-                to.as_raw_fd(),
-                &mut dst_off,
-                left,
-                0,
-            )
-        };
-        assert!(k > 0, "copy_file_range failed");
-        left -= k as usize;
-    }
-}
-
-/// Start write-back of bytes `from..to` of `out`, without waiting for it.
-fn start_writeback(out: &File, from: u64, to: u64) {
-    // SAFETY: a valid descriptor and range; only starts write-back.
-    unsafe {
-        libc::sync_file_range(
-            out.as_raw_fd(),
-            from as i64,
-            (to - from) as i64,
-            libc::SYNC_FILE_RANGE_WRITE,
-        )
-    };
 }
 
 /// Collect the files under `root/rel`, making their folders under `dst` on the way.
@@ -180,12 +159,7 @@ fn walk(root: &Path, rel: &Path, dst: &Path, files: &mut Vec<PathBuf>) {
 fn copy_one(src: &Path, dst: &Path, steps: Steps, buf: &mut Vec<u8>, check: &mut Vec<u8>) {
     let s = File::open(src).expect("open a source");
     let len = s.metadata().expect("stat a source").len() as usize;
-    let out = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create_new(true)
-        .open(dst)
-        .expect("create a copy");
+    let out = create(dst);
     if steps >= Steps::Hash {
         if buf.len() < len {
             buf.resize(len, 0);
@@ -195,7 +169,7 @@ fn copy_one(src: &Path, dst: &Path, steps: Steps, buf: &mut Vec<u8>, check: &mut
     }
     kernel_copy(&s, &out, 0, len);
     if steps >= Steps::Durable {
-        start_writeback(&out, 0, len as u64);
+        fsops::start_writeback(&out, 0, len as u64);
     }
     if steps >= Steps::Verify {
         if check.len() < len {

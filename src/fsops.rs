@@ -415,7 +415,7 @@ fn write_verified(
 /// Have the kernel copy bytes `off..off + n` of `from` to the same offsets of `to`
 /// (`copy_file_range`). False when it cannot, for any reason (file systems that do not
 /// support it, a source cut short); the caller then writes the bytes itself.
-fn copy_range(from: &File, to: &File, off: u64, n: usize) -> bool {
+pub fn copy_range(from: &File, to: &File, off: u64, n: usize) -> bool {
     use std::os::unix::io::AsRawFd;
     let (mut src_off, mut dst_off) = (off as libc::loff_t, off as libc::loff_t);
     let mut left = n;
@@ -445,7 +445,7 @@ fn copy_range(from: &File, to: &File, off: u64, n: usize) -> bool {
 const WRITEBACK: u64 = 2 << 20;
 
 /// Start write-back of bytes `from..to` of `out` to the disk, without waiting for it.
-fn start_writeback(out: &File, from: u64, to: u64) {
+pub fn start_writeback(out: &File, from: u64, to: u64) {
     use std::os::unix::io::AsRawFd;
     // SAFETY: a valid descriptor and range; SYNC_FILE_RANGE_WRITE only starts write-back
     // (a hint: its failure is not an error of the copy).
