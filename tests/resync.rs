@@ -254,6 +254,39 @@ fn container_check_finds_a_cut_file_with_the_source_offline() {
 }
 
 #[test]
+fn a_container_broken_in_the_source_too_is_counted_not_queued() {
+    let w = synced_world();
+    // Not a Matroska file at all, on both sides: copying it again would not help.
+    let junk = b"this is not an EBML header, just text".repeat(100);
+    w.write("src/Movies/Junk (2005)/Junk.mkv", &junk);
+    w.write("local/Movies/Junk (2005)/Junk.mkv", &junk);
+    let msgs = run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
+    assert!(of_type(&msgs, "candidate").is_empty(), "{msgs:?}");
+    let sum = summary(&msgs);
+    assert_eq!(sum["broken_at_source"], 1);
+    assert_eq!(sum["matched"], 7);
+    assert_eq!(sum["queued"], 0);
+    let out = w
+        .cmd()
+        .args(lib_args(&w, &["resync", "check"]))
+        .assert()
+        .success();
+    let o = out.get_output();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stdout.contains(
+            "8 local files, 8 in the source: 7 match, 1 broken in the source too (not queued)"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("Junk.mkv: container is broken") && stderr.contains("not queued"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn verify_scrubs_recorded_hashes() {
     let w = synced_world();
     // Bit rot: same size, same mtime.

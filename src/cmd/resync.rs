@@ -121,11 +121,17 @@ fn check_cmd(ctx: &Ctx, a: &ResyncCheckArgs) -> Result<i32> {
         ctx.out.emit("summary", &sum);
     } else {
         print_candidates(ctx, &cands);
-        let reasons: Vec<String> = sum
+        let mut reasons: Vec<String> = sum
             .by_reason
             .iter()
             .map(|(r, n)| format!("{n} {r}"))
             .collect();
+        if sum.broken_at_source > 0 {
+            reasons.push(format!(
+                "{} broken in the source too (not queued)",
+                thousands(sum.broken_at_source)
+            ));
+        }
         ctx.out.line(format!(
             "{} local files, {} in the source{}: {} match, {}{}",
             thousands(sum.local_files),

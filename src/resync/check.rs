@@ -78,6 +78,9 @@ pub struct CheckSummary {
     pub hashed_bytes: u64,
     pub queued: u64,
     pub by_reason: BTreeMap<String, u64>,
+    /// Local files whose container is broken, like their source's: copying again cannot
+    /// mend them, so they are reported (a warning each) and not queued.
+    pub broken_at_source: u64,
     pub errors: u64,
 }
 
@@ -96,7 +99,8 @@ enum Decision {
     Matched(Box<Synced>, u64),
     Nothing,
     Error(PathBuf, String),
-    Warning(String),
+    /// The local container is broken and so is the source's: a warning, not queued.
+    BrokenAtSource(String),
 }
 
 /// Walk a root into rel → stat, reporting errors; leftovers go into `left` by target.
@@ -224,7 +228,10 @@ pub fn check(
                 sum.errors += 1;
                 on_event(CheckEvent::Error(Some(p), msg));
             }
-            Decision::Warning(msg) => on_event(CheckEvent::Warning(msg)),
+            Decision::BrokenAtSource(msg) => {
+                sum.broken_at_source += 1;
+                on_event(CheckEvent::Warning(msg));
+            }
             Decision::Matched(row, hashed) => {
                 sum.matched += 1;
                 sum.hashed_bytes += hashed;
@@ -396,7 +403,7 @@ fn decide(
             // A source that fails the same check cannot be repaired by copying it again.
             return match container_problem(&source_path) {
                 Ok(None) => Decision::Problem(reason, detail),
-                Ok(Some(_)) => Decision::Warning(format!(
+                Ok(Some(_)) => Decision::BrokenAtSource(format!(
                     "{}: {detail}, and so is the source's; not queued",
                     paths::display(&local_path)
                 )),
