@@ -284,6 +284,35 @@ fn a_container_broken_in_the_source_too_is_counted_not_queued() {
         stderr.contains("Junk.mkv: container is broken") && stderr.contains("not queued"),
         "{stderr}"
     );
+    // The scrub (told the library, since check records no sync for a broken file) fails
+    // it, but its source being broken too, queues nothing.
+    let verify = |extra: &[&str]| {
+        let mut a = lib_args(&w, &["resync", "verify"]);
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a.push(w.path("local").display().to_string());
+        a
+    };
+    let msgs = run_json(&w, &verify(&[]), 0);
+    assert!(of_type(&msgs, "candidate").is_empty(), "{msgs:?}");
+    let sum = summary(&msgs);
+    assert_eq!(
+        [&sum["failed"], &sum["broken_at_source"], &sum["queued"]],
+        [1, 1, 0]
+    );
+    let out = w.cmd().args(verify(&["--exit-code"])).assert().code(1);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains("1 failed (1 broken in the source too: not queued)"),
+        "{stdout}"
+    );
+    // With the source gone, a copy might mend it one day: queued.
+    std::fs::remove_file(w.path("src/Movies/Junk (2005)/Junk.mkv")).unwrap();
+    let msgs = run_json(&w, &verify(&[]), 0);
+    assert_eq!(
+        reasons(&msgs),
+        [("Junk.mkv".to_string(), "corrupted".to_string())].into()
+    );
+    assert_eq!(summary(&msgs)["queued"], 1);
 }
 
 #[test]

@@ -278,12 +278,20 @@ fn verify_cmd(ctx: &Ctx, a: &ResyncVerifyArgs) -> Result<i32> {
     } else {
         print_candidates(ctx, &cands);
         ctx.out.line(format!(
-            "{} files: {} containers checked, {} hashed ({}), {} failed{}",
+            "{} files: {} containers checked, {} hashed ({}), {} failed{}{}",
             thousands(sum.files),
             thousands(sum.containers_checked),
             thousands(sum.hashed),
             human_bytes(sum.hashed_bytes),
             thousands(sum.failed),
+            if sum.broken_at_source > 0 {
+                format!(
+                    " ({} broken in the source too: not queued)",
+                    thousands(sum.broken_at_source)
+                )
+            } else {
+                String::new()
+            },
             if sum.queued > 0 {
                 format!("; {} queued (plexsync resync run)", sum.queued)
             } else {

@@ -297,7 +297,7 @@ pub fn check(
     Ok(sum)
 }
 
-fn container_problem(path: &Path) -> Result<Option<(Reason, String)>, String> {
+pub(super) fn container_problem(path: &Path) -> Result<Option<(Reason, String)>, String> {
     match container::check(path) {
         Ok(None) | Ok(Some(Verdict::Ok)) => Ok(None),
         Ok(Some(v @ Verdict::Truncated { .. })) => Ok(Some((Reason::Incomplete, v.describe()))),

@@ -9,7 +9,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::check::{Candidate, CheckEvent};
+use super::check::{self, Candidate, CheckEvent};
 use super::store::{self, Synced};
 use super::{leftovers, Library, Reason};
 use crate::catalog::{Catalog, Stat};
@@ -39,6 +39,9 @@ pub struct VerifySummary {
     pub hashed_bytes: u64,
     pub failed: u64,
     pub queued: u64,
+    /// Failing files whose source's container is broken the same way: copying again
+    /// cannot mend them, so they are not queued (they count in `failed`).
+    pub broken_at_source: u64,
     pub errors: u64,
 }
 
@@ -47,7 +50,14 @@ enum Verdict2 {
         hashed: Option<(Stat, hash::Blake3)>,
         container: bool,
     },
-    Bad(Reason, String, bool),
+    /// A failing file: its container check failed (`broken`), or its recorded hash no
+    /// longer matches (`container`: a container was checked first).
+    Bad {
+        reason: Reason,
+        detail: String,
+        container: bool,
+        broken: bool,
+    },
     Error(String),
 }
 
@@ -130,13 +140,32 @@ pub fn verify(
                     }
                 }
             }
-            Verdict2::Bad(reason, detail, container) => {
+            Verdict2::Bad {
+                reason,
+                detail,
+                container,
+                broken,
+            } => {
                 sum.containers_checked += u64::from(container);
                 sum.failed += 1;
                 let source = row
                     .as_ref()
                     .map(|r| r.source.clone())
                     .or_else(|| libs.iter().find_map(|l| l.source_of(&path)));
+                // A source broken the same way cannot mend it (one that cannot be read,
+                // e.g. offline, might: the request is queued).
+                if broken
+                    && source
+                        .as_deref()
+                        .is_some_and(|s| matches!(check::container_problem(s), Ok(Some(_))))
+                {
+                    sum.broken_at_source += 1;
+                    on_event(CheckEvent::Warning(format!(
+                        "{}: {detail}, and so is the source's; not queued",
+                        paths::display(&path)
+                    )));
+                    continue;
+                }
                 let priority = opts.priority.unwrap_or(reason.default_priority());
                 let id = match (&source, opts.dry_run) {
                     (Some(s), false) => {
@@ -173,14 +202,18 @@ fn scrub_one(path: &Path, st: &Stat, row: Option<&Synced>, progress: &dyn Progre
         Err(e) => return Verdict2::Error(e.to_string()),
     };
     let container = verdict.is_some();
-    match verdict {
-        Some(v @ Verdict::Truncated { .. }) => {
-            return Verdict2::Bad(Reason::Incomplete, v.describe(), container)
-        }
-        Some(v @ Verdict::Invalid { .. }) => {
-            return Verdict2::Bad(Reason::Corrupted, v.describe(), container)
-        }
-        _ => {}
+    if let Some(v @ (Verdict::Truncated { .. } | Verdict::Invalid { .. })) = verdict {
+        let reason = if matches!(v, Verdict::Truncated { .. }) {
+            Reason::Incomplete
+        } else {
+            Reason::Corrupted
+        };
+        return Verdict2::Bad {
+            reason,
+            detail: v.describe(),
+            container,
+            broken: true,
+        };
     }
     let Some(want) = row.and_then(|r| r.local_blake3) else {
         return Verdict2::Fine {
@@ -193,11 +226,12 @@ fn scrub_one(path: &Path, st: &Stat, row: Option<&Synced>, progress: &dyn Progre
             hashed: Some((*st, d)),
             container,
         },
-        Ok(_) => Verdict2::Bad(
-            Reason::Corrupted,
-            "no longer matches the hash recorded when it was verified".into(),
+        Ok(_) => Verdict2::Bad {
+            reason: Reason::Corrupted,
+            detail: "no longer matches the hash recorded when it was verified".into(),
             container,
-        ),
+            broken: false,
+        },
         Err(e) => Verdict2::Error(e.to_string()),
     }
 }
