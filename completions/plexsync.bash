@@ -2112,7 +2112,7 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__resync__subcmd__queue)
-            opts="-q -v -j -h -V --catalog --config --json --color --quiet --verbose --jobs --help --version list add cancel clear help"
+            opts="-q -v -j -h -V --all --catalog --config --json --color --quiet --verbose --jobs --help --version list add cancel clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

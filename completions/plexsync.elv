@@ -720,6 +720,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --color 'When to use colour (NO_COLOR turns auto off)'
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
+            cand --all 'Without a subcommand: list done and cancelled requests too (as `queue list --all`)'
             cand --json 'Print JSON Lines on stdout (see docs/json.md)'
             cand -q 'No progress and no warnings'
             cand --quiet 'No progress and no warnings'

@@ -549,6 +549,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_see
 always\t''
 never\t''"
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -l all -d 'Without a subcommand: list done and cancelled requests too (as `queue list --all`)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -s q -l quiet -d 'No progress and no warnings'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from queue" -s v -l verbose -d 'More detail on stderr (repeat for more)'

@@ -613,9 +613,13 @@ pub struct ResyncVerifyArgs {
 
 /// `plexsync resync queue`
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct ResyncQueueArgs {
     #[command(subcommand)]
     pub action: Option<QueueAction>,
+    /// Without a subcommand: list done and cancelled requests too (as `queue list --all`)
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// What to do with the queue.

@@ -540,6 +540,9 @@ fn queue_add_cancel_clear_and_bad_input() {
     w.json(&["resync", "queue", "cancel", &id.to_string()], 0);
     let all = w.json(&["resync", "queue", "list", "--all"], 0);
     assert_eq!(of_type(&all, "request")[0]["state"], "cancelled");
+    // `queue --all` is `queue list --all`; plain `queue` lists open requests only.
+    assert_eq!(w.json(&["resync", "queue", "--all"], 0), all);
+    assert!(of_type(&w.json(&["resync", "queue"], 0), "request").is_empty());
     w.json(&["resync", "queue", "clear", "--done"], 0);
     assert!(of_type(&w.json(&["resync", "queue", "list", "--all"], 0), "request").is_empty());
 
@@ -571,6 +574,7 @@ fn queue_add_cancel_clear_and_bad_input() {
         vec!["resync", "run", "--backoff", "-1"],
         vec!["resync", "check", "--library", "nope"],
         vec!["resync", "queue", "add", "--priority", "9", "x"],
+        vec!["resync", "queue", "--all", "clear", "--done"],
     ] {
         let out = w.cmd().args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");

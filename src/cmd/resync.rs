@@ -305,7 +305,7 @@ fn verify_cmd(ctx: &Ctx, a: &ResyncVerifyArgs) -> Result<i32> {
 fn queue_cmd(ctx: &Ctx, a: &ResyncQueueArgs) -> Result<i32> {
     let cat = ctx.catalog()?;
     match &a.action {
-        None => list(ctx, &cat, false),
+        None => list(ctx, &cat, a.all),
         Some(QueueAction::List { all }) => list(ctx, &cat, *all),
         Some(QueueAction::Add {
             paths: files,
