@@ -109,13 +109,13 @@ impl Meta {
         let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
         Meta {
             kind,
-            title: nonempty(n.title.clone()),
+            title: nonempty(n.title.clone()).map(capitalized),
             year: n.year,
             season: n.season,
             episode: n.episode,
             last_episode,
             date: nonempty(n.date.clone()),
-            episode_title: nonempty(n.episode_title.clone()),
+            episode_title: nonempty(n.episode_title.clone()).map(capitalized),
             screen_size: nonempty(n.screen_size.clone()),
             source: nonempty(n.source.clone()),
             video_codec: nonempty(n.video_codec.clone()),
@@ -165,6 +165,42 @@ impl Fields for Meta {
     }
 }
 
+/// A title written all in lower case (`breaking.bad.s01e02.mkv`) with its words
+/// capitalized, short joining words after the first left as they are: "Breaking Bad",
+/// "The Lord of the Rings", "Spider-Man". A title with any capital letter is left alone
+/// ("CSI", "iCarly", "The IT Crowd"): the name had them on purpose.
+pub fn capitalized(title: String) -> String {
+    if title.chars().any(char::is_uppercase) || !title.chars().any(char::is_alphabetic) {
+        return title;
+    }
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the",
+        "to", "vs", "with",
+    ];
+    let mut out = String::with_capacity(title.len());
+    for (i, word) in title.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if i > 0 && SMALL.contains(&word) {
+            out.push_str(word);
+            continue;
+        }
+        // Each part of a hyphenated word: "Spider-Man", "X-Men".
+        for (j, part) in word.split('-').enumerate() {
+            if j > 0 {
+                out.push('-');
+            }
+            let mut chars = part.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+        }
+    }
+    out
+}
+
 /// The first `<genre>` of a Kodi/Jellyfin `.nfo` (XML), unescaped.
 pub fn genre_from_nfo(text: &str) -> Option<String> {
     let start = text.find("<genre>")? + "<genre>".len();
@@ -195,5 +231,35 @@ mod tests {
             Some("Sci-Fi & Fantasy".into())
         );
         assert_eq!(genre_from_nfo("<movie></movie>"), None);
+    }
+
+    #[test]
+    fn lower_case_titles_are_capitalized() {
+        for (name, title) in [
+            ("breaking.bad.s01e02.720p.hdtv.x264.mkv", "Breaking Bad"),
+            ("the.lord.of.the.rings.2001.mkv", "The Lord of the Rings"),
+            (
+                "the.amazing.spider-man.2012.1080p.mkv",
+                "The Amazing Spider-Man",
+            ),
+            ("x-men.2000.mkv", "X-Men"),
+            ("grey's.anatomy.s02e01.mkv", "Grey's Anatomy"),
+            ("amélie.2001.mkv", "Amélie"),
+            // Capitals in the name are kept as written.
+            ("CSI.S01E01.mkv", "CSI"),
+            ("The.IT.Crowd.S01E01.mkv", "The IT Crowd"),
+            ("Breaking.Bad.S01E01.mkv", "Breaking Bad"),
+        ] {
+            assert_eq!(
+                Meta::from_path(Path::new(name), 1).title.as_deref(),
+                Some(title),
+                "{name}"
+            );
+        }
+        assert_eq!(capitalized("1917".into()), "1917");
+        assert_eq!(capitalized("".into()), "");
+        assert_eq!(capitalized("a  b".into()), "A  B");
+        let ep = Meta::from_path(Path::new("show.name.s01e02.the.pilot.mkv"), 1);
+        assert_eq!(ep.episode_title.as_deref(), Some("The Pilot"));
     }
 }

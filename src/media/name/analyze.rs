@@ -2459,10 +2459,12 @@ impl<'a> Comp<'a> {
                 }
             }
         }
-        // `blow-how.to.be.single.2016`: lowercase scene file names put the group first.
+        // `blow-how.to.be.single.2016`: lowercase scene file names put the group first
+        // (a name of two letters or more: `x-men.2000` is a title).
         if is_file
             && n > 3
             && self.sep(1) == DASH
+            && self.text(0).len() > 1
             && self.s.bytes().all(|c| !c.is_ascii_uppercase())
         {
             if let Some(t) = &self.info.title {

@@ -507,6 +507,17 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_scene_names_put_the_group_first_unless_it_is_one_letter() {
+        let m = p("blow-how.to.be.single.2016.1080p.bluray.x264.mkv");
+        assert_eq!(m.title.as_deref(), Some("how to be single"));
+        assert_eq!(m.release_group.as_deref(), Some("blow"));
+        let m = p("x-men.2000.720p.mkv");
+        assert_eq!(m.title.as_deref(), Some("x-men"));
+        assert_eq!(m.release_group, None);
+        assert_eq!(m.year, Some(2000));
+    }
+
+    #[test]
     fn season_folder_gives_show_and_season() {
         let m = p("Breaking Bad/Season 2/03 - Bit by a Dead Bee.mkv");
         assert_eq!(m.kind, MediaKind::Episode);
