@@ -892,6 +892,17 @@ fn recommend_rules_rollups_prune_reset_export() {
     let sum = summary(&msgs);
     assert_eq!(sum["kinds"]["cleanup_never_accessed"]["bytes"], 3000);
     assert_eq!(sum["bytes_freed"], 3000 + 20 + 40);
+    assert_eq!(sum["too_new"], 1, "New.mkv");
+    let out = w
+        .cmd()
+        .args(["usage", "recommend", s(&w.path("movies"))])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("1 never-watched files younger than 30 days (--min-age) were left out"),
+        "{text}"
+    );
     // Episodes kept flat in their show folder roll up by the season their names give.
     for e in 1..=2 {
         let p = w.write(&format!("flat/Flat/Flat.S02E0{e}.mkv"), vec![0u8; 500]);

@@ -481,6 +481,7 @@ fn recommend_cmd(ctx: &Ctx, a: &crate::cli::UsageRecommendArgs) -> Result<i32> {
         struct Summary<'a> {
             files: u64,
             protected: u64,
+            too_new: u64,
             kinds: &'a std::collections::BTreeMap<Kind, recommend::KindTotal>,
             bytes_freed: u64,
         }
@@ -489,6 +490,7 @@ fn recommend_cmd(ctx: &Ctx, a: &crate::cli::UsageRecommendArgs) -> Result<i32> {
             &Summary {
                 files: files.len() as u64,
                 protected: recs.protected,
+                too_new: recs.too_new,
                 kinds: &recs.totals,
                 bytes_freed: recs
                     .totals
@@ -565,6 +567,13 @@ fn recommend_cmd(ctx: &Ctx, a: &crate::cli::UsageRecommendArgs) -> Result<i32> {
             "{} files in progress or watched in the last {} days were left out",
             thousands(recs.protected),
             rules.recent_days
+        ));
+    }
+    if recs.too_new > 0 {
+        out.line(format!(
+            "{} never-watched files younger than {} days (--min-age) were left out",
+            thousands(recs.too_new),
+            rules.min_age_days
         ));
     }
     Ok(ctx.finish(false))

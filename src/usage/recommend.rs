@@ -142,6 +142,18 @@ pub struct Recommendations {
     pub totals: BTreeMap<Kind, KindTotal>,
     /// Files left alone because they are in progress or were watched recently.
     pub protected: u64,
+    /// Never-viewed files left alone because they are younger than the minimum age.
+    pub too_new: u64,
+}
+
+/// Why [`classify`] left a file without a kind, when that is worth counting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LeftOut {
+    No,
+    /// In progress, or viewed recently.
+    Protected,
+    /// Never viewed, but younger than the minimum age.
+    TooNew,
 }
 
 fn ramp(x: f64, span: f64) -> f64 {
@@ -152,7 +164,7 @@ fn ramp(x: f64, span: f64) -> f64 {
 }
 
 /// Classify one file, or None.
-fn classify(f: &FileUsage, r: &Rules, now: i64) -> (Option<(Kind, f64, String)>, bool) {
+fn classify(f: &FileUsage, r: &Rules, now: i64) -> (Option<(Kind, f64, String)>, LeftOut) {
     let age_days = (now - f.since) as f64 / DAY as f64;
     let since_view = f.last_viewed.map(|t| (now - t) as f64 / DAY as f64);
     let recent = since_view.is_some_and(|d| d < r.recent_days as f64);
@@ -164,11 +176,11 @@ fn classify(f: &FileUsage, r: &Rules, now: i64) -> (Option<(Kind, f64, String)>,
                 c,
                 format!("score {:.0}, {} plays", f.score, f.plays),
             )),
-            false,
+            LeftOut::No,
         );
     }
     if f.in_progress || recent {
-        return (None, true);
+        return (None, LeftOut::Protected);
     }
     match since_view {
         None => {
@@ -186,16 +198,16 @@ fn classify(f: &FileUsage, r: &Rules, now: i64) -> (Option<(Kind, f64, String)>,
                 } else {
                     format!("never viewed, {age_days:.0} days old")
                 };
-                (Some((Kind::CleanupNeverAccessed, c, why)), false)
+                (Some((Kind::CleanupNeverAccessed, c, why)), LeftOut::No)
             } else {
-                (None, false)
+                (None, LeftOut::TooNew)
             }
         }
         Some(d) if d >= r.old_days as f64 => {
             let c = 0.6 + 0.35 * ramp(d - r.old_days as f64, 730.0);
             (
                 Some((Kind::ArchiveOld, c, format!("last viewed {d:.0} days ago"))),
-                false,
+                LeftOut::No,
             )
         }
         Some(d) if d >= r.rarely_days as f64 && f.score < r.low_score => {
@@ -212,23 +224,24 @@ fn classify(f: &FileUsage, r: &Rules, now: i64) -> (Option<(Kind, f64, String)>,
                     c,
                     format!("score {:.0}, last viewed {d:.0} days ago", f.score),
                 )),
-                false,
+                LeftOut::No,
             )
         }
-        Some(_) => (None, false),
+        Some(_) => (None, LeftOut::No),
     }
 }
 
 /// Recommend for every file in scope.
 pub fn recommend(files: &[FileUsage], rules: &Rules, now: i64) -> Recommendations {
     let mut items = Vec::new();
-    let mut protected = 0;
+    let (mut protected, mut too_new) = (0, 0);
     // Per season (its folder, or its show folder and number): (show, episodes in scope,
     // kind counts).
     let mut seasons: HashMap<Season, (String, u64, HashMap<Kind, u64>)> = HashMap::new();
     for f in files {
-        let (rec, prot) = classify(f, rules, now);
-        protected += u64::from(prot);
+        let (rec, left) = classify(f, rules, now);
+        protected += u64::from(left == LeftOut::Protected);
+        too_new += u64::from(left == LeftOut::TooNew);
         let ep = episode_of(&f.path).and_then(|e| match (e.season_folder, e.season) {
             (Some(folder), _) => Some((e.show, (folder, None))),
             (None, Some(n)) => Some((e.show, (e.show_folder, Some(n)))),
@@ -333,6 +346,7 @@ pub fn recommend(files: &[FileUsage], rules: &Rules, now: i64) -> Recommendation
         rollups,
         totals,
         protected,
+        too_new,
     }
 }
 
@@ -440,6 +454,7 @@ mod tests {
         assert_eq!(kind_of("/m/fav.mkv"), Some(Kind::KeepPopular));
         assert_eq!(kind_of("/m/half.mkv"), None);
         assert_eq!(r.protected, 2);
+        assert_eq!(r.too_new, 1); // /m/new.mkv
         assert_eq!(r.rollups.len(), 1);
         assert_eq!(r.rollups[0].folder, PathBuf::from("/tv/S/Season 1"));
         assert_eq!((r.rollups[0].files, r.rollups[0].bytes), (2, 2000));
