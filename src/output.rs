@@ -173,6 +173,12 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// `n` and a noun, plural unless `n` is 1: `count(1, "file")` → `1 file`, `count(1234,
+/// "play")` → `1,234 plays` (nouns with a regular plural only).
+pub fn count(n: u64, noun: &str) -> String {
+    format!("{} {noun}{}", thousands(n), if n == 1 { "" } else { "s" })
+}
+
 /// Render rows as a left-aligned text table with a header (widths by char count).
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let cols = header.len();
@@ -214,6 +220,9 @@ mod tests {
         assert_eq!(human_bytes(3 * 1024 * 1024 * 1024), "3.0 GiB");
         assert_eq!(thousands(1234567), "1,234,567");
         assert_eq!(thousands(12), "12");
+        assert_eq!(count(1, "file"), "1 file");
+        assert_eq!(count(0, "file"), "0 files");
+        assert_eq!(count(1234, "play"), "1,234 plays");
     }
 
     #[test]

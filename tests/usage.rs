@@ -900,7 +900,7 @@ fn recommend_rules_rollups_prune_reset_export() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("1 never-watched files younger than 30 days (--min-age) were left out"),
+        text.contains("1 file never watched but younger than 30 days (--min-age) left out"),
         "{text}"
     );
     // Episodes kept flat in their show folder roll up by the season their names give.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use plexsync::dupes::act::{self, ActOptions, ActSummary, Op, State, Step};
 use plexsync::dupes::{self, Confidence, FindOptions, Found, KeepRule, Kind, Note};
-use plexsync::output::{human_bytes, thousands, Output};
+use plexsync::output::{count, human_bytes, thousands, Output};
 use plexsync::paths;
 use serde::Serialize;
 
@@ -272,8 +272,8 @@ fn finish(out: &Output, sum: &ActSummary, found: &Found) {
         );
     } else if sum.dry_run {
         out.line(format!(
-            "dry run: {} steps would free {}; nothing changed",
-            thousands(sum.planned),
+            "dry run: {} would free {}; nothing changed",
+            count(sum.planned, "step"),
             human_bytes(sum.bytes)
         ));
     } else {

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 use plexsync::catalog::Catalog;
-use plexsync::output::{format_utc, human_bytes, table, thousands};
+use plexsync::output::{count, format_utc, human_bytes, table, thousands};
 use plexsync::paths;
 use plexsync::resync::check::{self, Candidate, CheckEvent, CheckOptions};
 use plexsync::resync::repair::{self, RunEvent, RunOptions};
@@ -219,14 +219,14 @@ fn run_cmd(ctx: &Ctx, a: &ResyncRunArgs) -> Result<i32> {
         out.emit("summary", &sum);
     } else if sum.dry_run {
         out.line(format!(
-            "{} requests: would read {} from the source (dry run: nothing copied)",
-            thousands(sum.requests),
+            "{}: would read {} from the source (dry run: nothing copied)",
+            count(sum.requests, "request"),
             human_bytes(sum.read_from_source)
         ));
     } else {
         out.line(format!(
-            "{} requests: {} done, {} failed; {} copied ({} read from the source) in {:.1}s",
-            thousands(sum.requests),
+            "{}: {} done, {} failed; {} copied ({} read from the source) in {:.1}s",
+            count(sum.requests, "request"),
             thousands(sum.done),
             thousands(sum.failed),
             human_bytes(sum.bytes),
@@ -278,8 +278,8 @@ fn verify_cmd(ctx: &Ctx, a: &ResyncVerifyArgs) -> Result<i32> {
     } else {
         print_candidates(ctx, &cands);
         ctx.out.line(format!(
-            "{} files: {} containers checked, {} hashed ({}), {} failed{}{}",
-            thousands(sum.files),
+            "{}: {} containers checked, {} hashed ({}), {} failed{}{}",
+            count(sum.files, "file"),
             thousands(sum.containers_checked),
             thousands(sum.hashed),
             human_bytes(sum.hashed_bytes),

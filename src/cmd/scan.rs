@@ -1,7 +1,7 @@
 //! `plexsync scan PATH... [--hash]`
 
 use anyhow::Result;
-use plexsync::output::{human_bytes, thousands};
+use plexsync::output::{count, human_bytes, thousands};
 use plexsync::paths;
 use plexsync::scan::{self, Event, ScanOptions};
 
@@ -47,8 +47,8 @@ pub fn run(ctx: &Ctx, args: &ScanArgs) -> Result<i32> {
         );
     } else {
         out.line(format!(
-            "{} files ({}): {} new, {} changed, {} missing, {} hashed ({}){}{} in {:.2}s",
-            thousands(summary.files),
+            "{} ({}): {} new, {} changed, {} missing, {} hashed ({}){}{} in {:.2}s",
+            count(summary.files, "file"),
             human_bytes(summary.bytes),
             thousands(summary.new),
             thousands(summary.changed),

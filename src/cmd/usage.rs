@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use plexsync::catalog::now_secs;
-use plexsync::output::{human_bytes, table, thousands};
+use plexsync::output::{count, human_bytes, table, thousands};
 use plexsync::paths;
 use plexsync::usage::import::{self, ImportOptions, Source};
 use plexsync::usage::recommend::{self, Kind, Rules};
@@ -304,15 +304,15 @@ fn report_cmd(
     }
     let t = &rep.totals;
     out.line(format!(
-        "{} files ({}): {} watched ({}), {} never watched ({}), {} in progress, {} plays",
-        thousands(t.files),
+        "{} ({}): {} watched ({}), {} never watched ({}), {} in progress, {}",
+        count(t.files, "file"),
         human_bytes(t.bytes),
         thousands(t.watched.files),
         human_bytes(t.watched.bytes),
         thousands(t.never_watched.files),
         human_bytes(t.never_watched.bytes),
         thousands(t.in_progress),
-        thousands(t.plays)
+        count(t.plays, "play")
     ));
     let rows: Vec<Vec<String>> = Category::ALL
         .iter()
@@ -419,12 +419,12 @@ fn show(ctx: &Ctx, a: &crate::cli::UsageShowArgs) -> Result<i32> {
     }
     out.line(paths::display(&path));
     out.line(format!(
-        "  score {:.1} ({}), {} plays, {} events, {} users{}",
+        "  score {:.1} ({}), {}, {}, {}{}",
         score,
         Category::of(score).label(),
-        agg.plays,
-        agg.events,
-        agg.users,
+        count(agg.plays, "play"),
+        count(agg.events, "event"),
+        count(agg.users, "user"),
         if shown.in_progress {
             ", in progress"
         } else {
@@ -505,9 +505,9 @@ fn recommend_cmd(ctx: &Ctx, a: &crate::cli::UsageRecommendArgs) -> Result<i32> {
     for kind in Kind::ALL {
         let t = recs.totals.get(&kind).copied().unwrap_or_default();
         out.line(format!(
-            "{}: {} files, {}{}, confidence {:.0}%",
+            "{}: {}, {}{}, confidence {:.0}%",
             out.paint(kind.as_str(), &console::Style::new().bold()),
-            thousands(t.files),
+            count(t.files, "file"),
             human_bytes(t.bytes),
             if kind.frees_space() { " to free" } else { "" },
             t.confidence * 100.0
@@ -564,15 +564,15 @@ fn recommend_cmd(ctx: &Ctx, a: &crate::cli::UsageRecommendArgs) -> Result<i32> {
     }
     if recs.protected > 0 {
         out.line(format!(
-            "{} files in progress or watched in the last {} days were left out",
-            thousands(recs.protected),
+            "{} in progress or watched in the last {} days left out",
+            count(recs.protected, "file"),
             rules.recent_days
         ));
     }
     if recs.too_new > 0 {
         out.line(format!(
-            "{} never-watched files younger than {} days (--min-age) were left out",
-            thousands(recs.too_new),
+            "{} never watched but younger than {} days (--min-age) left out",
+            count(recs.too_new, "file"),
             rules.min_age_days
         ));
     }
@@ -725,8 +725,8 @@ fn export(ctx: &Ctx, a: &crate::cli::UsageExportArgs) -> Result<i32> {
         },
     );
     ctx.out.line(format!(
-        "wrote the usage report of {} files to {}",
-        thousands(files.len() as u64),
+        "wrote the usage report of {} to {}",
+        count(files.len() as u64, "file"),
         paths::display(&target)
     ));
     Ok(ctx.finish(false))
