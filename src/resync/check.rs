@@ -297,6 +297,14 @@ pub fn check(
     Ok(sum)
 }
 
+/// The warning for a local file whose container is broken like its source's.
+pub(super) fn broken_in_source_too(local: &Path, detail: &str) -> String {
+    format!(
+        "{}: {detail}, and so is the source's; not queued",
+        paths::display(local)
+    )
+}
+
 pub(super) fn container_problem(path: &Path) -> Result<Option<(Reason, String)>, String> {
     match container::check(path) {
         Ok(None) | Ok(Some(Verdict::Ok)) => Ok(None),
@@ -403,10 +411,7 @@ fn decide(
             // A source that fails the same check cannot be repaired by copying it again.
             return match container_problem(&source_path) {
                 Ok(None) => Decision::Problem(reason, detail),
-                Ok(Some(_)) => Decision::BrokenAtSource(format!(
-                    "{}: {detail}, and so is the source's; not queued",
-                    paths::display(&local_path)
-                )),
+                Ok(Some(_)) => Decision::BrokenAtSource(broken_in_source_too(&local_path, &detail)),
                 Err(e) => Decision::Error(source_path, e),
             };
         }

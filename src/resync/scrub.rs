@@ -160,9 +160,8 @@ pub fn verify(
                         .is_some_and(|s| matches!(check::container_problem(s), Ok(Some(_))))
                 {
                     sum.broken_at_source += 1;
-                    on_event(CheckEvent::Warning(format!(
-                        "{}: {detail}, and so is the source's; not queued",
-                        paths::display(&path)
+                    on_event(CheckEvent::Warning(check::broken_in_source_too(
+                        &path, &detail,
                     )));
                     continue;
                 }
