@@ -2459,9 +2459,16 @@ impl<'a> Comp<'a> {
                 }
             }
         }
-        // `blow-how.to.be.single.2016`: lowercase scene file names put the group first
-        // (a name of two letters or more: `x-men.2000` is a title).
+        // `blow-how.to.be.single.2016.1080p.bluray`: lowercase scene file names put the
+        // group first. Only in a release name (some quality, source or codec named), and
+        // a group has two letters or more: `x-men.2000`, `she-hulk.attorney.at.law.s01e01`
+        // and `ant-man.and.the.wasp.2018` are titles.
+        let release = self.info.screen_size.is_some()
+            || self.info.source.is_some()
+            || self.info.video_codec.is_some()
+            || self.info.audio_codec.is_some();
         if is_file
+            && release
             && n > 3
             && self.sep(1) == DASH
             && self.text(0).len() > 1

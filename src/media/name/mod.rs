@@ -507,7 +507,7 @@ mod tests {
     }
 
     #[test]
-    fn lowercase_scene_names_put_the_group_first_unless_it_is_one_letter() {
+    fn lowercase_scene_names_put_the_group_first_only_in_release_names() {
         let m = p("blow-how.to.be.single.2016.1080p.bluray.x264.mkv");
         assert_eq!(m.title.as_deref(), Some("how to be single"));
         assert_eq!(m.release_group.as_deref(), Some("blow"));
@@ -515,6 +515,15 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("x-men"));
         assert_eq!(m.release_group, None);
         assert_eq!(m.year, Some(2000));
+        // Without any quality, source or codec it is not a release name: no group.
+        let m = p("ant-man.and.the.wasp.2018.mkv");
+        assert_eq!(m.title.as_deref(), Some("ant-man and the wasp"));
+        assert_eq!(m.release_group, None);
+        let m = p("she-hulk.attorney.at.law.s01e01.mkv");
+        assert_eq!(m.title.as_deref(), Some("she-hulk attorney at law"));
+        let m = p("dmt-inception.2010.720p.mkv");
+        assert_eq!(m.title.as_deref(), Some("inception"));
+        assert_eq!(m.release_group.as_deref(), Some("dmt"));
     }
 
     #[test]
