@@ -107,9 +107,19 @@ impl Meta {
             .max()
             .filter(|&last| Some(last) != n.episode && n.episodes.len() > 1);
         let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        // "Dune.Part.Two.2024": a part named before the year belongs to the title (a
+        // sequel), not to a movie split over several files (`Avatar.2009.CD1`).
+        let mut title = nonempty(n.title.clone());
+        let mut part = n.part;
+        if let (MediaKindName::Movie, Some(t), Some(y)) = (kind, &title, n.year) {
+            if let Some(words) = part_before_year(stem, y) {
+                title = Some(format!("{t} {words}"));
+                part = None;
+            }
+        }
         Meta {
             kind,
-            title: nonempty(n.title.clone()).map(capitalized),
+            title: title.map(capitalized),
             year: n.year,
             season: n.season,
             episode: n.episode,
@@ -121,7 +131,7 @@ impl Meta {
             video_codec: nonempty(n.video_codec.clone()),
             audio_codec: nonempty(n.audio_codec.clone()),
             edition: nonempty(n.edition.clone()),
-            part: n.part,
+            part,
             release_group: nonempty(n.release_group.clone()),
             language: n.language.first().cloned(),
             ext,
@@ -163,6 +173,27 @@ impl Fields for Meta {
             Field::OriginalName => Some(Value::Text(self.original_name.clone())),
         }
     }
+}
+
+/// The words `Part N` of `stem` when they come before `year` (`Dune.Part.Two.2024` →
+/// `Part Two`, `Deathly.Hallows.Part.1.2010` → `Part 1`), as written.
+fn part_before_year(stem: &str, year: u16) -> Option<String> {
+    let words: Vec<&str> = stem
+        .split(['.', ' ', '_', '-', '(', ')', '[', ']'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = year.to_string();
+    let at_year = words.iter().position(|w| *w == year)?;
+    let i = words[..at_year]
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("part"))?;
+    let n = words.get(i + 1).filter(|_| i + 1 < at_year)?;
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "i", "ii", "iii", "iv", "v", "vi",
+    ];
+    let number = n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 2
+        || NUMBERS.iter().any(|w| n.eq_ignore_ascii_case(w));
+    number.then(|| format!("{} {n}", words[i]))
 }
 
 /// A title written all in lower case (`breaking.bad.s01e02.mkv`) with its words
@@ -261,5 +292,28 @@ mod tests {
         assert_eq!(capitalized("a  b".into()), "A  B");
         let ep = Meta::from_path(Path::new("show.name.s01e02.the.pilot.mkv"), 1);
         assert_eq!(ep.episode_title.as_deref(), Some("The Pilot"));
+    }
+
+    #[test]
+    fn a_part_before_the_year_is_a_sequel_not_a_split_file() {
+        for (name, title, part) in [
+            (
+                "Dune.Part.Two.2024.2160p.WEB-DL.x265-GRP.mkv",
+                "Dune Part Two",
+                None,
+            ),
+            (
+                "Harry.Potter.and.the.Deathly.Hallows.Part.1.2010.1080p.mkv",
+                "Harry Potter and the Deathly Hallows Part 1",
+                None,
+            ),
+            ("dune.part.two.2024.mkv", "Dune Part Two", None),
+            ("Avatar.2009.1080p.CD1.mkv", "Avatar", Some(1)),
+            ("Avatar.2009.1080p.Part1.mkv", "Avatar", Some(1)),
+            ("Avatar (2009) Part 2.mkv", "Avatar", Some(2)),
+        ] {
+            let m = Meta::from_path(Path::new(name), 1);
+            assert_eq!((m.title.as_deref(), m.part), (Some(title), part), "{name}");
+        }
     }
 }
