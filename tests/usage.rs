@@ -38,6 +38,12 @@ fn run(w: &World, args: &[&str], code: i32) -> Vec<Value> {
     common::json_lines(&out.stdout)
 }
 
+/// The human output (stdout) of a successful run.
+fn human(w: &World, args: &[&str]) -> String {
+    let out = w.cmd().args(args).assert().success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
@@ -893,12 +899,7 @@ fn recommend_rules_rollups_prune_reset_export() {
     assert_eq!(sum["kinds"]["cleanup_never_accessed"]["bytes"], 3000);
     assert_eq!(sum["bytes_freed"], 3000 + 20 + 40);
     assert_eq!(sum["too_new"], 1, "New.mkv");
-    let out = w
-        .cmd()
-        .args(["usage", "recommend", s(&w.path("movies"))])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = human(&w, &["usage", "recommend", s(&w.path("movies"))]);
     assert!(
         text.contains("1 file never watched but younger than 30 days (--min-age) left out"),
         "{text}"
@@ -913,12 +914,7 @@ fn recommend_rules_rollups_prune_reset_export() {
     assert_eq!(rollups.len(), 1);
     assert_eq!(json_path(&rollups[0]["folder"]), w.path("flat/Flat"));
     assert_eq!(rollups[0]["season_number"], 2);
-    let out = w
-        .cmd()
-        .args(["usage", "recommend", s(&w.path("flat"))])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = human(&w, &["usage", "recommend", s(&w.path("flat"))]);
     assert!(
         text.contains("/flat/Flat/ (season 2 kept flat: all 2 episodes)"),
         "{text}"
