@@ -57,6 +57,19 @@ pub struct MediaName {
     /// All episodes of a multi-episode file; empty when there is none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub episodes: Vec<u32>,
+    /// Every season of a multi-season pack (`S01-S07`), in order; empty unless several.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seasons: Vec<u32>,
+    /// The absolute episode number (anime numbering), beside or instead of season/episode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absolute_episode: Option<u32>,
+    /// A country that is part of the title's identity (`US` in `The.Office.US`), upper case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// A local extra's kind in Plex's words (`trailer`, `behindthescenes`, `deleted`,
+    /// `featurette`, `interview`, `scene`, `short`, `other`), from a suffix or its folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra: Option<String>,
     /// The air date of a daily show, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
@@ -123,9 +136,15 @@ pub fn parse(path: &str) -> MediaName {
     // an extras folder (`Featurettes/`) marks the file as an extra.
     let mut parents: Vec<Info> = Vec::new();
     let mut extras = false;
+    let mut folder_extra = None;
     for c in comps.iter().rev() {
         match classify_folder(c) {
-            Folder::Extras => extras |= parents.is_empty(),
+            Folder::Extras(kind) => {
+                if parents.is_empty() && !extras {
+                    folder_extra = kind;
+                }
+                extras |= parents.is_empty();
+            }
             Folder::Generic => {}
             Folder::Named => parents.push(analyze(c, false, true)),
         }
@@ -134,11 +153,17 @@ pub fn parse(path: &str) -> MediaName {
         }
     }
     merge(&mut info, &parents, stem);
-    if let Some(tag) = extra {
-        info.other.push(tag);
-    } else if extras && !info.other.contains(&"Sample") {
+    let sample = info.other.contains(&"Sample");
+    if let Some(kind) = extra {
+        info.other.push(if kind == "trailer" {
+            "Trailer"
+        } else {
+            "Extras"
+        });
+    } else if extras && !sample {
         info.other.push("Extras");
     }
+    let extra = extra.or(if sample { None } else { folder_extra });
 
     let strings = |v: &[&'static str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let mut m = MediaName {
@@ -161,6 +186,8 @@ pub fn parse(path: &str) -> MediaName {
         episode_title: info.episode_title.take(),
         screen_size: info.screen_size.take(),
         release_group: info.group.take(),
+        country: info.country.map(str::to_string),
+        extra: extra.map(str::to_string),
         episodes: if info.episodes.len() > 1 {
             std::mem::take(&mut info.episodes)
         } else {
@@ -234,23 +261,27 @@ fn split_extension(file: &str) -> (&str, Option<String>) {
     (file, None)
 }
 
-/// `Movie (2009)-trailer`: Plex's suffixes for local extras, and the tag each one gives.
+/// `Movie (2009)-trailer`: Plex's suffixes for local extras, and the extra kind each names.
 fn split_plex_extra(stem: &str) -> (&str, Option<&'static str>) {
-    const SUFFIXES: [(&str, &str); 8] = [
-        ("-trailer", "Trailer"),
-        ("-featurette", "Extras"),
-        ("-behindthescenes", "Extras"),
-        ("-deleted", "Extras"),
-        ("-interview", "Extras"),
-        ("-scene", "Extras"),
-        ("-short", "Extras"),
-        ("-other", "Extras"),
+    const SUFFIXES: [&str; 8] = [
+        "trailer",
+        "featurette",
+        "behindthescenes",
+        "deleted",
+        "interview",
+        "scene",
+        "short",
+        "other",
     ];
-    for (suffix, tag) in SUFFIXES {
-        if stem.len() > suffix.len() {
-            let cut = stem.len() - suffix.len();
-            if stem.is_char_boundary(cut) && stem[cut..].eq_ignore_ascii_case(suffix) {
-                return (&stem[..cut], Some(tag));
+    for kind in SUFFIXES {
+        let n = kind.len() + 1;
+        if stem.len() > n {
+            let cut = stem.len() - n;
+            if stem.is_char_boundary(cut)
+                && stem.as_bytes()[cut] == b'-'
+                && stem[cut + 1..].eq_ignore_ascii_case(kind)
+            {
+                return (&stem[..cut], Some(kind));
             }
         }
     }
@@ -263,22 +294,24 @@ enum Folder {
     Named,
     /// A library root, a drive letter, an id: ignored.
     Generic,
-    /// A folder of extras (`Featurettes`, `Behind The Scenes`): ignored, but it tags the file.
-    Extras,
+    /// A folder of extras (`Featurettes`, `Behind The Scenes`): ignored, but it tags the
+    /// file with the extra kind (`None` for samples).
+    Extras(Option<&'static str>),
 }
 
 fn classify_folder(c: &str) -> Folder {
-    if !is_generic(c) {
-        return Folder::Named;
-    }
     let t = c.trim();
     if t.len() <= 24 {
         let key: String = t.to_ascii_lowercase().replace(['_', '.', '-'], " ");
         if vocab::is_extras_folder(&key) {
-            return Folder::Extras;
+            return Folder::Extras(vocab::extras_folder_kind(&key));
         }
     }
-    Folder::Generic
+    if is_generic(c) {
+        Folder::Generic
+    } else {
+        Folder::Named
+    }
 }
 
 /// Folders that never carry a title: library roots, drive letters, ids.
@@ -627,6 +660,23 @@ mod tests {
         assert!(m.other.iter().any(|o| o == "Extras"));
         let m = p("Movies/Avatar (2009) {imdb-tt0499549}/Avatar (2009) {imdb-tt0499549}.mkv");
         assert_eq!((m.title.as_deref(), m.year), (Some("Avatar"), Some(2009)));
+    }
+
+    #[test]
+    fn extras_and_country_have_fields_of_their_own() {
+        let m = p("Movies/Avatar (2009)/Avatar (2009)-behindthescenes.mkv");
+        assert_eq!(m.extra.as_deref(), Some("behindthescenes"));
+        let m = p("Movies/Avatar (2009)/Deleted Scenes/The Lab.mkv");
+        assert_eq!(m.extra.as_deref(), Some("deleted"));
+        let m = p("Movies/Avatar (2009)/Extras/Making Of.mkv");
+        assert_eq!(m.extra.as_deref(), Some("other"));
+        let m = p("Movies/Avatar (2009)/Sample/avatar-sample.mkv");
+        assert_eq!(m.extra, None);
+        // A title that only ends like a suffix is not an extra.
+        assert_eq!(p("Movies/The Short.mkv").extra, None);
+        let m = p("The.Office.US.S01E01.mkv");
+        assert_eq!(m.country.as_deref(), Some("US"));
+        assert_eq!(p("Heat.1995.mkv").country, None);
     }
 
     #[test]

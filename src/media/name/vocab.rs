@@ -657,6 +657,22 @@ pub fn is_extras_folder(key: &str) -> bool {
     )
 }
 
+/// The extra kind, in Plex's suffix words, of an extras folder's folded name; `None` for
+/// sample folders.
+pub fn extras_folder_kind(key: &str) -> Option<&'static str> {
+    match key {
+        "featurettes" => Some("featurette"),
+        "behind the scenes" => Some("behindthescenes"),
+        "deleted scenes" => Some("deleted"),
+        "interviews" => Some("interview"),
+        "scenes" => Some("scene"),
+        "shorts" => Some("short"),
+        "trailers" => Some("trailer"),
+        "sample" | "samples" => None,
+        _ => Some("other"),
+    }
+}
+
 /// Generic folder names that never carry a title (`Movies`, `TV Shows`, `Downloads`).
 pub fn is_generic_folder(key: &str) -> bool {
     matches!(
