@@ -2824,7 +2824,7 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__usage__subcmd__import)
-            opts="-n -q -v -j -h -V --db --map --plex-db --show-unmatched --full --dry-run --catalog --config --json --color --quiet --verbose --jobs --help --version plex tautulli jellyfin kodi legacy"
+            opts="-n -q -v -j -h -V --db --map --plex-db --show-unmatched --full --dry-run --server-tz --exit-code --catalog --config --json --color --quiet --verbose --jobs --help --version plex tautulli jellyfin kodi legacy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2839,6 +2839,10 @@ _plexsync() {
                     return 0
                     ;;
                 --plex-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-tz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

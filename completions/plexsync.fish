@@ -353,6 +353,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l db -d 'The source\'s database (repeat for Jellyfin: core db and playback_reporting.db) [legacy default: ~/.plexsync/usage.db]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l map -d 'Rewrite server paths to local ones (repeatable; longest FROM wins)' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l plex-db -d 'Tautulli: the Plex database that resolves rating keys to files' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l server-tz -d 'The server\'s time zone, for the wall-clock times Kodi, Playback Reporting and the old tool write: an IANA name or an offset like +02:00 [default: [usage.server_tz], else this machine\'s]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
@@ -362,6 +363,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l show-unmatched -d 'List plays that matched no local file'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l full -d 'Read everything again, ignoring the watermark (nothing is imported twice)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -s n -l dry-run -d 'Read and count, write nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l exit-code -d 'Exit 1 when a play matched no local file'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -s q -l quiet -d 'No progress and no warnings'
 complete -c plexsync -n "__fish_plexsync_using_subcommand usage; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More detail on stderr (repeat for more)'

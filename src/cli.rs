@@ -424,6 +424,14 @@ pub struct UsageImportArgs {
     /// Read and count, write nothing
     #[arg(short = 'n', long)]
     pub dry_run: bool,
+    /// The server's time zone, for the wall-clock times Kodi, Playback Reporting and the
+    /// old tool write: an IANA name or an offset like +02:00 [default: [usage.server_tz], else
+    /// this machine's]
+    #[arg(long, value_name = "ZONE")]
+    pub server_tz: Option<String>,
+    /// Exit 1 when a play matched no local file
+    #[arg(long)]
+    pub exit_code: bool,
 }
 
 /// `plexsync usage report`

@@ -11,7 +11,7 @@ use plexsync::paths;
 use plexsync::usage::import::{self, ImportOptions, Source};
 use plexsync::usage::recommend::{self, Kind, Rules};
 use plexsync::usage::report::{self, FileUsage, Scope};
-use plexsync::usage::time::{iso_utc, parse_user_time};
+use plexsync::usage::time::{iso_utc, local_zone, parse_user_time, parse_zone, zone_label};
 use plexsync::usage::{self as engine, store, Access, AccessType, Category, ScoreModel};
 use serde::Serialize;
 
@@ -143,6 +143,7 @@ fn import_cmd(ctx: &Ctx, a: &crate::cli::UsageImportArgs) -> Result<i32> {
     for m in ctx.config.usage.map.iter().chain(a.map.iter()) {
         maps.push(import::parse_map(m)?);
     }
+    let (server_tz, server_tz_label) = server_zone(ctx, a, source)?;
     let opts = ImportOptions {
         source,
         dbs,
@@ -150,6 +151,8 @@ fn import_cmd(ctx: &Ctx, a: &crate::cli::UsageImportArgs) -> Result<i32> {
         plex_db: a.plex_db.clone(),
         full: a.full,
         dry_run: a.dry_run,
+        server_tz,
+        server_tz_label,
     };
     let cat = ctx.catalog()?;
     let out = &ctx.out;
@@ -173,11 +176,33 @@ fn import_cmd(ctx: &Ctx, a: &crate::cli::UsageImportArgs) -> Result<i32> {
         ));
     })?;
     out.emit("summary", &sum);
+    for (why, n) in &sum.skipped_by {
+        out.warn(format_args!(
+            "{}: {} left out: with {why}",
+            sum.source,
+            count(*n, "row")
+        ));
+    }
+    if sum.unmatched > 0 && sum.matched == 0 {
+        out.warn(format_args!(
+            "{}: no play matched a local file ({} read; is a --map FROM=TO missing? --show-unmatched lists them); the next import reads {} again",
+            sum.source,
+            thousands(sum.plays),
+            if sum.plays == 1 { "it" } else { "them" }
+        ));
+    } else if sum.watermark_held {
+        out.warn(format_args!(
+            "{}: {} matched no local file; the next import reads {} again (with --map FROM=TO, or after a scan)",
+            sum.source,
+            count(sum.unmatched, "play"),
+            if sum.unmatched == 1 { "it" } else { "them" }
+        ));
+    }
     out.line(format!(
-        "{}{}: {} plays read, {} matched to local files, {} unmatched; {} imported, {} already known{}",
+        "{}{}: {} read, {} matched to local files, {} unmatched; {} imported, {} already known{}",
         if sum.dry_run { "dry run: " } else { "" },
         sum.source,
-        thousands(sum.plays),
+        count(sum.plays, "play"),
         thousands(sum.matched),
         thousands(sum.unmatched),
         thousands(sum.imported),
@@ -188,7 +213,53 @@ fn import_cmd(ctx: &Ctx, a: &crate::cli::UsageImportArgs) -> Result<i32> {
             ""
         }
     ));
-    Ok(ctx.finish(false))
+    if let Some(tz) = &sum.server_tz {
+        out.line(format!("{}: wall-clock times read in {tz}", sum.source));
+    }
+    if sum.users_renamed > 0 {
+        out.line(format!(
+            "{}: {} imported before now carry their user's name",
+            sum.source,
+            count(sum.users_renamed, "play")
+        ));
+    }
+    Ok(ctx.finish(a.exit_code && sum.unmatched > 0))
+}
+
+/// The zone a source's wall-clock times are read in, and how to name it: `--server-tz`,
+/// else `[usage.server_tz]` for the source, else this machine's.
+fn server_zone(
+    ctx: &Ctx,
+    a: &crate::cli::UsageImportArgs,
+    source: Source,
+) -> Result<(jiff::tz::TimeZone, String)> {
+    for key in ctx.config.usage.server_tz.keys() {
+        if Source::parse(key).is_none() {
+            bail!(
+                "[usage.server_tz] {key:?} is not an import source (plex, tautulli, jellyfin, kodi, legacy)"
+            );
+        }
+    }
+    if let Some(z) = &a.server_tz {
+        let tz = parse_zone(z).context("--server-tz")?;
+        return Ok((tz.clone(), format!("{} (--server-tz)", zone_label(&tz))));
+    }
+    if let Some(z) = ctx.config.usage.server_tz.get(source.as_str()) {
+        let tz = parse_zone(z).with_context(|| format!("[usage.server_tz] {}", source.as_str()))?;
+        return Ok((
+            tz.clone(),
+            format!(
+                "{} ([usage.server_tz] {})",
+                zone_label(&tz),
+                source.as_str()
+            ),
+        ));
+    }
+    let tz = local_zone();
+    Ok((
+        tz.clone(),
+        format!("{} (this machine's zone)", zone_label(&tz)),
+    ))
 }
 
 fn scope(ctx: &Ctx, roots: &[PathBuf], since: Option<&str>, hl: &HalfLifeArg) -> Result<Scope> {

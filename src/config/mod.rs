@@ -65,6 +65,8 @@ pub struct UsageConfig {
     pub cleanup_min_age_days: Option<u32>,
     /// `--map FROM=TO` rewrites applied to every import (before those on the command line).
     pub map: Vec<String>,
+    /// `--server-tz` per import source (`kodi = "Europe/Paris"`), for their wall-clock times.
+    pub server_tz: std::collections::BTreeMap<String, String>,
 }
 
 /// The whole configuration file.

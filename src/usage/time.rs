@@ -3,7 +3,8 @@
 //! person, epoch integers from Plex and Tautulli, UTC text from Jellyfin, and local wall
 //! times from Kodi, the Playback Reporting plugin and the original Python tool.
 //!
-//! Local times are resolved with the system time zone (`TZ`, else `/etc/localtime`);
+//! Wall times are read in the zone of the machine that wrote them: a server's zone given
+//! with `--server-tz` or the config, else this machine's (`TZ`, else `/etc/localtime`);
 //! jiff does the calendar and zone arithmetic so DST gaps and folds are handled.
 
 use anyhow::{anyhow, bail, Result};
@@ -24,18 +25,71 @@ pub fn iso_utc(secs: i64) -> String {
     )
 }
 
-/// How a time text without an offset is to be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Naive {
-    /// As UTC (Plex text dates, Jellyfin).
-    Utc,
-    /// As the system's local time (Kodi, Playback Reporting, the Python tool, people).
-    Local,
+/// The zone naive server times are read in when none is given: this machine's (`TZ`, else
+/// `/etc/localtime`), UTC when it cannot be known.
+pub fn local_zone() -> TimeZone {
+    TimeZone::try_system().unwrap_or(TimeZone::UTC)
+}
+
+/// A zone from `--server-tz` or the config: an IANA name (`Europe/Paris`), `UTC`, or a
+/// fixed offset (`+02:00`, `-0530`, `UTC+2`, `GMT-5`).
+pub fn parse_zone(s: &str) -> Result<TimeZone> {
+    let t = s.trim();
+    if t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("z") || t.eq_ignore_ascii_case("gmt")
+    {
+        return Ok(TimeZone::UTC);
+    }
+    let rest = ["UTC", "GMT", "utc", "gmt"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
+    if let Some(secs) = parse_offset(rest) {
+        let off =
+            jiff::tz::Offset::from_seconds(secs).map_err(|e| anyhow!("time zone {s:?}: {e}"))?;
+        return Ok(TimeZone::fixed(off));
+    }
+    TimeZone::get(t).map_err(|_| {
+        anyhow!("unknown time zone {s:?} (use an IANA name like Europe/Paris, or an offset like +02:00)")
+    })
+}
+
+/// `+02:00`, `-0530`, `+2` → seconds east of UTC.
+fn parse_offset(s: &str) -> Option<i32> {
+    let (sign, digits) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return None,
+    };
+    let (h, m) = match digits.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if digits.len() == 4 => digits.split_at(2),
+        None => (digits, "0"),
+    };
+    if h.is_empty()
+        || h.len() > 2
+        || m.len() > 2
+        || !(h.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 18 && m < 60).then_some(sign * (h * 3600 + m * 60))
+}
+
+/// How a zone is named in the output: its IANA name, else its offset now.
+pub fn zone_label(tz: &TimeZone) -> String {
+    if let Some(name) = tz.iana_name() {
+        return name.to_string();
+    }
+    let off = tz.to_offset(Timestamp::now());
+    let secs = off.seconds();
+    let (sign, a) = if secs < 0 { ('-', -secs) } else { ('+', secs) };
+    format!("UTC{sign}{:02}:{:02}", a / 3600, a / 60 % 60)
 }
 
 /// Parse a date-time text: RFC 3339 with an offset or `Z`, or a wall time
-/// (`YYYY-MM-DD[ T]HH:MM[:SS[.fraction]]`, or a bare `YYYY-MM-DD`) read as `naive` says.
-pub fn parse_datetime(s: &str, naive: Naive) -> Result<i64> {
+/// (`YYYY-MM-DD[ T]HH:MM[:SS[.fraction]]`, or a bare `YYYY-MM-DD`) read in `naive`.
+pub fn parse_datetime(s: &str, naive: &TimeZone) -> Result<i64> {
     let s = s.trim();
     if s.is_empty() {
         bail!("empty time");
@@ -51,12 +105,8 @@ pub fn parse_datetime(s: &str, naive: Naive) -> Result<i64> {
             Err(e) => return Err(anyhow!("cannot read {s:?} as a date and time: {e}")),
         },
     };
-    let tz = match naive {
-        Naive::Utc => TimeZone::UTC,
-        Naive::Local => TimeZone::try_system().unwrap_or(TimeZone::UTC),
-    };
     let z = dt
-        .to_zoned(tz)
+        .to_zoned(naive.clone())
         .map_err(|e| anyhow!("cannot place {s:?} in the time zone: {e}"))?;
     Ok(z.timestamp().as_second())
 }
@@ -78,7 +128,7 @@ pub fn parse_user_time(s: &str, now: i64) -> Result<i64> {
     if let Some(secs) = parse_age(t) {
         return Ok(now - secs);
     }
-    parse_datetime(t, Naive::Local).map_err(|e| {
+    parse_datetime(t, &local_zone()).map_err(|e| {
         anyhow!("{e} (use ISO-8601 like 2024-05-01T20:15:00Z, unix seconds, or an age like 30d)")
     })
 }
@@ -110,23 +160,23 @@ mod tests {
     #[test]
     fn reads_the_shapes_servers_write() {
         assert_eq!(
-            parse_datetime("2024-05-01T20:15:00Z", Naive::Local).unwrap(),
+            parse_datetime("2024-05-01T20:15:00Z", &TimeZone::UTC).unwrap(),
             1_714_594_500
         );
         assert_eq!(
-            parse_datetime("2024-05-01T22:15:00+02:00", Naive::Utc).unwrap(),
+            parse_datetime("2024-05-01T22:15:00+02:00", &TimeZone::UTC).unwrap(),
             1_714_594_500
         );
         assert_eq!(
-            parse_datetime("2024-05-01 20:15:00.1234567", Naive::Utc).unwrap(),
+            parse_datetime("2024-05-01 20:15:00.1234567", &TimeZone::UTC).unwrap(),
             1_714_594_500
         );
         assert_eq!(
-            parse_datetime("2024-05-01", Naive::Utc).unwrap(),
+            parse_datetime("2024-05-01", &TimeZone::UTC).unwrap(),
             1_714_521_600
         );
-        assert!(parse_datetime("yesterday-ish", Naive::Utc).is_err());
-        assert!(parse_datetime("", Naive::Utc).is_err());
+        assert!(parse_datetime("yesterday-ish", &TimeZone::UTC).is_err());
+        assert!(parse_datetime("", &TimeZone::UTC).is_err());
     }
 
     #[test]
@@ -140,6 +190,28 @@ mod tests {
             1_714_594_500
         );
         assert!(parse_user_time("soon", now).is_err());
+        let tokyo = parse_zone("+09:00").unwrap();
+        assert_eq!(
+            parse_datetime("2024-05-02 05:15:00", &tokyo).unwrap(),
+            1_714_594_500
+        );
+        assert_eq!(
+            parse_zone("UTC-5")
+                .unwrap()
+                .to_offset(Timestamp::UNIX_EPOCH)
+                .seconds(),
+            -18_000
+        );
+        assert_eq!(
+            parse_zone("-0530")
+                .unwrap()
+                .to_offset(Timestamp::UNIX_EPOCH)
+                .seconds(),
+            -19_800
+        );
+        assert_eq!(zone_label(&parse_zone("+9").unwrap()), "UTC+09:00");
+        assert!(parse_zone("Mars/Olympus").is_err());
+        assert!(parse_zone("+25:00").is_err());
         assert_eq!(iso_utc(1_714_594_500), "2024-05-01T20:15:00Z");
         assert_eq!(iso_utc(0), "1970-01-01T00:00:00Z");
         assert_eq!(iso_utc(-1), "1969-12-31T23:59:59Z");

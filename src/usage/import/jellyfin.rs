@@ -8,7 +8,9 @@
 //! Users are named from the `Users` table of `jellyfin.db`; in 10.10 that file holds only
 //! the users (library.db's `UserDatas` names them by `InternalId`), and may be given beside
 //! library.db for the names. Duplicate keys use the ids, never the names, so a rename or a
-//! later import with the names does not import the same plays again.
+//! later import with the names does not import the same plays again; the plays imported
+//! under a stand-in name (`jellyfin-user-1`) take the real one. A resume position
+//! (`PlaybackPositionTicks`) marks the file in progress.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -18,9 +20,10 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::Connection;
 use serde_json::json;
 
+use jiff::tz::TimeZone;
+
 use super::snapshot::{self, has_table, Snapshot};
-use super::{time_value, Batch, Play};
-use crate::usage::time::Naive;
+use super::{time_value, Batch, Play, Reading};
 use crate::usage::AccessType;
 
 /// .NET ticks per second.
@@ -107,7 +110,7 @@ fn items(
                 .get::<_, Option<i64>>(2)?
                 .filter(|t| *t > 0)
                 .map(|t| t as f64 / TICKS),
-            added_at: time_value(&r.get::<_, SqlValue>(3)?, Naive::Utc),
+            added_at: time_value(&r.get::<_, SqlValue>(3)?, &TimeZone::UTC),
         };
         if let Some(k) = r.get::<_, Option<String>>(4)? {
             by_key.insert(k, id.clone());
@@ -164,8 +167,9 @@ fn progress_meta(
     }
 }
 
-/// Read every database given; `since(tag, db)` is each one's watermark.
-pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Result<Vec<Batch>> {
+/// Read every database given.
+pub fn read(dbs: &[PathBuf], rd: &Reading) -> Result<Vec<Batch>> {
+    let since = rd.since;
     let mut snaps: Vec<(PathBuf, Snapshot, Kind)> = Vec::new();
     for db in dbs {
         let s = snapshot::open(db)?;
@@ -185,11 +189,15 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
             Kind::Playback => {}
         }
     }
+    // Users earlier imports could only name by their 10.10 integer id.
+    let renames: Vec<(String, String)> = user_names
+        .iter()
+        .filter(|(id, _)| id.starts_with("jellyfin-user-"))
+        .map(|(id, name)| (id.clone(), name.clone()))
+        .collect();
     let mut out = Vec::new();
     for (db, s, k) in &snaps {
         let conn = &s.conn;
-        let mut plays = Vec::new();
-        let mut watermark = i64::MIN;
         match k {
             Kind::Core11 | Kind::Core10 => {
                 let from = since("jellyfin", db)?;
@@ -205,16 +213,19 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                 } else {
                     HashMap::new()
                 };
+                let mut b = Batch::new("jellyfin", "jellyfin", db);
+                b.renames = renames.clone();
                 let mut st = conn.prepare(sql)?;
                 let mut rows = st.query([])?;
                 while let Some(r) = rows.next()? {
-                    let Some(at) = time_value(&r.get::<_, SqlValue>(3)?, Naive::Utc) else {
+                    let Some(at) = time_value(&r.get::<_, SqlValue>(3)?, &TimeZone::UTC) else {
+                        b.skip("an unreadable time");
                         continue;
                     };
                     if at <= from {
                         continue;
                     }
-                    watermark = watermark.max(at);
+                    b.watermark = b.watermark.max(at);
                     let id = match k {
                         Kind::Core11 => canonical_id(&r.get::<_, SqlValue>(0)?),
                         _ => r
@@ -229,20 +240,19 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                         .clone()
                         .map(|u| user_names.get(&u).cloned().unwrap_or(u));
                     let count: Option<i64> = r.get(2)?;
-                    let played: Option<bool> = r.get(4)?;
                     let pos: Option<i64> = r.get(5)?;
                     let mut meta = serde_json::Map::new();
                     if let Some(c) = count {
                         meta.insert("play_count".into(), json!(c));
                     }
                     let item = id.as_ref().and_then(|i| by_id.get(i));
+                    // A resume position means the last play stopped there, also on a
+                    // rewatch of something marked played.
                     if let (Some(item), Some(p)) = (item, pos.filter(|p| *p > 0)) {
-                        if played != Some(true) {
-                            progress_meta(&mut meta, p as f64 / TICKS, item);
-                        }
+                        progress_meta(&mut meta, p as f64 / TICKS, item);
                     }
                     let idtext = id.clone().unwrap_or_else(|| "?".into());
-                    plays.push(Play {
+                    b.plays.push(Play {
                         server_path: item
                             .map(|i| i.path.clone())
                             .unwrap_or_else(|| format!("item {idtext}")),
@@ -254,18 +264,14 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                         meta,
                         added_at: item.and_then(|i| i.added_at),
                         name: None,
+                        hold: at - 1,
                     });
                 }
-                out.push(Batch {
-                    tag: "jellyfin",
-                    db: db.clone(),
-                    plays,
-                    added: by_id
-                        .values()
-                        .filter_map(|i| i.added_at.map(|a| (i.path.clone(), a)))
-                        .collect(),
-                    watermark,
-                });
+                b.added = by_id
+                    .values()
+                    .filter_map(|i| i.added_at.map(|a| (i.path.clone(), a)))
+                    .collect();
+                out.push(b);
             }
             Kind::Playback => {
                 if by_id.is_empty() {
@@ -280,12 +286,15 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                     "SELECT rowid, DateCreated, UserId, ItemId, ItemName, PlayDuration
                      FROM PlaybackActivity WHERE rowid > ?1 ORDER BY rowid",
                 )?;
+                let mut b = Batch::new("jellyfin-playback", "jellyfin-playback", db);
+                b.renames = renames.clone();
                 let mut rows = st.query([from])?;
                 while let Some(r) = rows.next()? {
                     let rowid: i64 = r.get(0)?;
-                    watermark = watermark.max(rowid);
+                    b.watermark = b.watermark.max(rowid);
                     let created = r.get::<_, SqlValue>(1)?;
-                    let Some(at) = time_value(&created, Naive::Local) else {
+                    let Some(at) = time_value(&created, rd.tz) else {
+                        b.skip("an unreadable time");
                         continue;
                     };
                     let user_id = canonical_id(&r.get::<_, SqlValue>(2)?);
@@ -304,7 +313,7 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                         }
                     }
                     let idtext = id.clone().unwrap_or_else(|| "?".into());
-                    plays.push(Play {
+                    b.plays.push(Play {
                         server_path: item.map(|i| i.path.clone()).unwrap_or_else(|| {
                             format!("item {idtext} ({})", name.unwrap_or_default())
                         }),
@@ -319,15 +328,10 @@ pub fn read(dbs: &[PathBuf], since: &dyn Fn(&str, &Path) -> Result<i64>) -> Resu
                         meta,
                         added_at: None,
                         name: None,
+                        hold: rowid - 1,
                     });
                 }
-                out.push(Batch {
-                    tag: "jellyfin-playback",
-                    db: db.clone(),
-                    plays,
-                    added: Vec::new(),
-                    watermark,
-                });
+                out.push(b);
             }
             // Read above for the names only.
             Kind::Users => {}

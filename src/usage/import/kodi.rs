@@ -1,8 +1,9 @@
 //! Kodi's video database (`MyVideos*.db`): `files` joined to `path` gives the file
-//! (`strPath || strFilename`), with `playCount`, `lastPlayed` and `dateAdded` in local
-//! time. Kodi keeps only the last play of each file, so every import adds the plays whose
-//! `lastPlayed` moved since the previous one; a resume bookmark (`bookmark.type = 1`)
-//! marks a file in progress.
+//! (`strPath || strFilename`; a multi-part movie is one `stack://a , b` entry in
+//! `strFilename`, split into its files), with `playCount`, `lastPlayed` and `dateAdded` in
+//! the wall-clock time of Kodi's machine (`--server-tz`). Kodi keeps only the last play of
+//! each file, so every import adds the plays whose `lastPlayed` moved since the previous
+//! one; a resume bookmark (`bookmark.type = 1`) marks a file in progress.
 
 use std::path::Path;
 
@@ -10,13 +11,13 @@ use anyhow::Result;
 use rusqlite::types::Value as SqlValue;
 use serde_json::json;
 
+use super::pathmap::stack_parts;
 use super::snapshot::{self, has_table, require_tables};
-use super::{time_value, Batch, Play};
-use crate::usage::time::Naive;
+use super::{time_value, Batch, Play, Reading};
 use crate::usage::AccessType;
 
-/// Read plays newer than `since` (unix seconds of `lastPlayed`).
-pub fn read(db: &Path, since: i64) -> Result<Batch> {
+/// Read plays newer than the watermark (unix seconds of `lastPlayed`).
+pub fn read(db: &Path, rd: &Reading) -> Result<Batch> {
     let snap = snapshot::open(db)?;
     let conn = &snap.conn;
     require_tables(
@@ -25,6 +26,7 @@ pub fn read(db: &Path, since: i64) -> Result<Batch> {
         &["files", "path"],
         "a Kodi video database (MyVideos*.db)",
     )?;
+    let since = (rd.since)("kodi", db)?;
     let bookmark = if has_table(conn, "bookmark")? {
         "LEFT JOIN bookmark b ON b.idFile = f.idFile AND b.type = 1"
     } else {
@@ -35,9 +37,7 @@ pub fn read(db: &Path, since: i64) -> Result<Batch> {
                 b.timeInSeconds, b.totalTimeInSeconds
          FROM files f JOIN path p ON p.idPath = f.idPath {bookmark}"
     ))?;
-    let mut plays = Vec::new();
-    let mut added = Vec::new();
-    let mut watermark = i64::MIN;
+    let mut b = Batch::new("kodi", "kodi", db);
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let dir: Option<String> = r.get(1)?;
@@ -45,17 +45,28 @@ pub fn read(db: &Path, since: i64) -> Result<Batch> {
         let (Some(dir), Some(name)) = (dir, name) else {
             continue;
         };
-        let file = format!("{dir}{name}");
-        if let Some(a) = time_value(&r.get::<_, SqlValue>(5)?, Naive::Local) {
-            added.push((file.clone(), a));
+        // Kodi's CVideoDatabase::ConstructPath: a stack is its whole entry.
+        let entry = if name.starts_with("stack://") {
+            name
+        } else {
+            format!("{dir}{name}")
+        };
+        let files = stack_parts(&entry);
+        if let Some(a) = time_value(&r.get::<_, SqlValue>(5)?, rd.tz) {
+            b.added.extend(files.iter().map(|f| (f.clone(), a)));
         }
-        let Some(at) = time_value(&r.get::<_, SqlValue>(4)?, Naive::Local) else {
+        let played = r.get::<_, SqlValue>(4)?;
+        if played == SqlValue::Null {
+            continue;
+        }
+        let Some(at) = time_value(&played, rd.tz) else {
+            b.skip("an unreadable time");
             continue;
         };
         if at <= since {
             continue;
         }
-        watermark = watermark.max(at);
+        b.watermark = b.watermark.max(at);
         let count: Option<i64> = r.get(3)?;
         let pos: Option<f64> = r.get(6)?;
         let total: Option<f64> = r.get(7)?;
@@ -67,23 +78,20 @@ pub fn read(db: &Path, since: i64) -> Result<Batch> {
             meta.insert("position_secs".into(), json!(p.round() as i64));
             meta.insert("duration_secs".into(), json!(t.round() as i64));
         }
-        plays.push(Play {
-            key: format!("kodi:{file}:{at}"),
-            server_path: file,
-            has_path: true,
-            kind: AccessType::Viewed,
-            at,
-            user: None,
-            meta,
-            added_at: None,
-            name: None,
-        });
+        for file in files {
+            b.plays.push(Play {
+                key: format!("kodi:{file}:{at}"),
+                server_path: file,
+                has_path: true,
+                kind: AccessType::Viewed,
+                at,
+                user: None,
+                meta: meta.clone(),
+                added_at: None,
+                name: None,
+                hold: at - 1,
+            });
+        }
     }
-    Ok(Batch {
-        tag: "kodi",
-        db: db.to_path_buf(),
-        plays,
-        added,
-        watermark,
-    })
+    Ok(b)
 }

@@ -1,6 +1,8 @@
 //! The original Python tool's `~/.plexsync/usage.db`: the same `access_records` table,
-//! with naive ISO-8601 timestamps in local time (`datetime.now().isoformat()`) and JSON
-//! metadata. Rows are imported as they are, their times converted to UTC.
+//! with naive ISO-8601 timestamps in the local time of the machine it ran on
+//! (`datetime.now().isoformat()`, `--server-tz` when that is not this one) and JSON
+//! metadata. Rows are imported as they are, their times converted to UTC; rows with an
+//! access type plexsync does not know, or a time it cannot read, are counted and left out.
 
 use std::path::Path;
 
@@ -8,12 +10,11 @@ use anyhow::Result;
 use rusqlite::types::Value as SqlValue;
 
 use super::snapshot::{self, require_tables};
-use super::{time_value, Batch, Play};
-use crate::usage::time::Naive;
+use super::{time_value, Batch, Play, Reading};
 use crate::usage::AccessType;
 
-/// Read rows with an id above `since`.
-pub fn read(db: &Path, since: i64) -> Result<Batch> {
+/// Read rows with an id above the watermark.
+pub fn read(db: &Path, rd: &Reading) -> Result<Batch> {
     let snap = snapshot::open(db)?;
     let conn = &snap.conn;
     require_tables(
@@ -26,19 +27,24 @@ pub fn read(db: &Path, since: i64) -> Result<Batch> {
         "SELECT id, file_path, access_type, timestamp, metadata FROM access_records
          WHERE id > ?1 ORDER BY id",
     )?;
-    let mut plays = Vec::new();
-    let mut watermark = i64::MIN;
-    let mut rows = st.query([since])?;
+    let mut b = Batch::new("legacy", "legacy", db);
+    let mut rows = st.query([(rd.since)("legacy", db)?])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        watermark = watermark.max(id);
+        b.watermark = b.watermark.max(id);
         let path: Option<String> = r.get(1)?;
         let kind: Option<String> = r.get(2)?;
         let stamp = r.get::<_, SqlValue>(3)?;
-        let (Some(path), Some(kind)) = (path, kind.as_deref().and_then(AccessType::parse)) else {
+        let Some(path) = path.filter(|p| !p.is_empty()) else {
+            b.skip("no file path");
             continue;
         };
-        let Some(at) = time_value(&stamp, Naive::Local) else {
+        let Some(kind) = kind.as_deref().and_then(AccessType::parse) else {
+            b.skip("an unknown access type");
+            continue;
+        };
+        let Some(at) = time_value(&stamp, rd.tz) else {
+            b.skip("an unreadable time");
             continue;
         };
         let text: Option<String> = r.get(4)?;
@@ -62,7 +68,7 @@ pub fn read(db: &Path, since: i64) -> Result<Batch> {
             SqlValue::Text(t) => t.clone(),
             _ => at.to_string(),
         };
-        plays.push(Play {
+        b.plays.push(Play {
             key: format!("legacy:{path}:{}:{stamp_text}", kind.as_str()),
             server_path: path,
             has_path: true,
@@ -72,13 +78,8 @@ pub fn read(db: &Path, since: i64) -> Result<Batch> {
             meta,
             added_at: None,
             name: None,
+            hold: id - 1,
         });
     }
-    Ok(Batch {
-        tag: "legacy",
-        db: db.to_path_buf(),
-        plays,
-        added: Vec::new(),
-        watermark,
-    })
+    Ok(b)
 }

@@ -3,28 +3,35 @@
 //! `usage.db`. Server paths are rewritten with `--map FROM=TO`, matched to local files,
 //! and recorded as events with a dedup key, so importing twice adds nothing; a play that
 //! another source already recorded (same file, within two hours) is not counted twice.
-//! Each database remembers a watermark so the next import reads only what is new.
+//! Each database remembers a watermark so the next import reads only what is new; the
+//! watermark never passes a play that matched no local file, so a later import (with the
+//! right `--map`, or after a scan) still finds it.
 
 pub mod jellyfin;
 pub mod kodi;
 pub mod legacy;
+pub mod names;
+pub mod pathmap;
 pub mod plex;
 pub mod snapshot;
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+use jiff::tz::TimeZone;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::store::{self, Access};
-use super::time::{parse_datetime, Naive};
+use super::time::parse_datetime;
 use super::AccessType;
 use crate::catalog::Catalog;
 use crate::paths;
 use crate::progress::Progress;
+use names::NameIndex;
+pub use pathmap::{map_path, parse_map, Mapped};
 
 /// Plays of the same file from two sources closer than this are one play.
 pub const SAME_PLAY_WINDOW_SECS: i64 = 2 * 3600;
@@ -83,6 +90,9 @@ pub struct Play {
     pub added_at: Option<i64>,
     /// With no path: the title/year/season/episode to find among the catalog's files.
     pub name: Option<NameQuery>,
+    /// The watermark that makes the next import read this play again (kept when it
+    /// matches no local file).
+    pub hold: i64,
 }
 
 /// A movie or episode to find by its parsed name.
@@ -95,83 +105,50 @@ pub struct NameQuery {
     pub episode: Option<(u32, u32)>,
 }
 
-/// The catalog's videos by parsed name (built once, only when a source needs it).
-#[derive(Default)]
-struct NameIndex {
-    movies: HashMap<(String, Option<u16>), Vec<PathBuf>>,
-    movies_any_year: HashMap<String, Vec<PathBuf>>,
-    episodes: HashMap<(String, u32, u32), Vec<PathBuf>>,
-}
-
-impl NameIndex {
-    fn build(conn: &Connection) -> Result<NameIndex> {
-        use crate::media::{normalize_title, parse, MediaKind};
-        let mut idx = NameIndex::default();
-        let mut st = conn.prepare(
-            "SELECT path FROM files WHERE kind = 'video' AND status != 'missing' ORDER BY path",
-        )?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            let path = paths::from_bytes(&r.get::<_, Vec<u8>>(0)?);
-            let name = parse(&path.to_string_lossy());
-            let Some(title) = name.title.as_deref().map(normalize_title) else {
-                continue;
-            };
-            match name.kind {
-                MediaKind::Movie => {
-                    idx.movies
-                        .entry((title.clone(), name.year))
-                        .or_default()
-                        .push(path.clone());
-                    idx.movies_any_year.entry(title).or_default().push(path);
-                }
-                MediaKind::Episode => {
-                    let (Some(season), Some(first)) = (name.season, name.episode) else {
-                        continue;
-                    };
-                    let mut eps = name.episodes.clone();
-                    if eps.is_empty() {
-                        eps.push(first);
-                    }
-                    for e in eps {
-                        idx.episodes
-                            .entry((title.clone(), season, e))
-                            .or_default()
-                            .push(path.clone());
-                    }
-                }
-                MediaKind::Unknown => {}
-            }
-        }
-        Ok(idx)
-    }
-
-    /// The first file (by path) with this name; a movie without a year matches by title.
-    fn find(&self, q: &NameQuery) -> Option<PathBuf> {
-        let title = crate::media::normalize_title(&q.title);
-        let hits = match q.episode {
-            Some((s, e)) => self.episodes.get(&(title, s, e)),
-            None => match q.year {
-                Some(y) => self
-                    .movies
-                    .get(&(title.clone(), Some(y)))
-                    .or_else(|| self.movies.get(&(title, None))),
-                None => self.movies_any_year.get(&title),
-            },
-        }?;
-        hits.first().cloned()
-    }
-}
-
-/// What one database gave: its plays, the dates items were added (path, time), and the
-/// new watermark.
+/// What one database gave: its plays, the dates items were added (path, time), the new
+/// watermark, the rows it could not read and the users it now knows by name.
 pub struct Batch {
-    /// The tag watermarks and events are stored under (e.g. `jellyfin-playback`).
+    /// The tag its watermark is stored under (e.g. `plex-resume`).
     pub tag: &'static str,
+    /// The source its events are stored under (e.g. `plex`, `jellyfin-playback`).
+    pub source: &'static str,
     pub db: PathBuf,
     pub plays: Vec<Play>,
     pub added: Vec<(String, i64)>,
     pub watermark: i64,
+    /// Rows left out, by reason.
+    pub skipped: BTreeMap<&'static str, u64>,
+    /// Users earlier imports named by a stand-in (`jellyfin-user-1`), with their names.
+    pub renames: Vec<(String, String)>,
+}
+
+impl Batch {
+    /// An empty batch of `db`.
+    pub fn new(tag: &'static str, source: &'static str, db: &Path) -> Batch {
+        Batch {
+            tag,
+            source,
+            db: db.to_path_buf(),
+            plays: Vec::new(),
+            added: Vec::new(),
+            watermark: i64::MIN,
+            skipped: BTreeMap::new(),
+            renames: Vec::new(),
+        }
+    }
+
+    /// Count a row left out for `why`.
+    pub fn skip(&mut self, why: &'static str) {
+        *self.skipped.entry(why).or_default() += 1;
+    }
+}
+
+/// What every reader gets besides its database.
+pub struct Reading<'a> {
+    /// The stored watermark of (tag, db), `i64::MIN` for none or `--full`.
+    pub since: &'a dyn Fn(&str, &Path) -> Result<i64>,
+    /// The zone the server's wall-clock times are in.
+    pub tz: &'a TimeZone,
 }
 
 /// How to import.
@@ -186,6 +163,10 @@ pub struct ImportOptions {
     pub full: bool,
     /// Read and count, write nothing.
     pub dry_run: bool,
+    /// The zone naive server times are read in.
+    pub server_tz: TimeZone,
+    /// How that zone is named in the output.
+    pub server_tz_label: String,
 }
 
 /// A play that matched no local file.
@@ -215,58 +196,22 @@ pub struct ImportSummary {
     pub imported: u64,
     /// Matched plays already known (imported before, or seen by another source).
     pub duplicates: u64,
+    /// Rows that could not be read as plays, and why.
+    pub skipped: u64,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub skipped_by: BTreeMap<String, u64>,
+    /// True when an unmatched play kept a watermark back (the next import reads it again).
+    pub watermark_held: bool,
+    /// Earlier events whose stand-in user name was replaced by the real one.
+    pub users_renamed: u64,
+    /// The zone the source's wall-clock times were read in (`null` when it has none).
+    pub server_tz: Option<String>,
     pub dry_run: bool,
 }
 
-/// Parse `FROM=TO`.
-pub fn parse_map(s: &str) -> Result<(String, String)> {
-    let Some((from, to)) = s.split_once('=') else {
-        bail!("--map {s:?}: expected FROM=TO, e.g. /data/media=/home/me/Media");
-    };
-    if from.is_empty() || to.is_empty() {
-        bail!("--map {s:?}: FROM and TO must not be empty");
-    }
-    let trim = |x: &str| {
-        if x.len() > 1 {
-            x.trim_end_matches(['/', '\\']).to_string()
-        } else {
-            x.to_string()
-        }
-    };
-    Ok((trim(from), trim(to)))
-}
-
-/// Rewrite a server path with the longest matching `FROM` (whole path components only).
-/// Windows-style remainders (`\`) become `/`.
-pub fn map_path(server: &str, maps: &[(String, String)]) -> String {
-    let mut best: Option<&(String, String)> = None;
-    for m in maps {
-        let from = m.0.as_str();
-        let hit = server == from
-            || (server.starts_with(from)
-                && (from.ends_with(['/', '\\'])
-                    || matches!(server.as_bytes().get(from.len()), Some(b'/' | b'\\'))));
-        if hit && best.is_none_or(|b| b.0.len() < from.len()) {
-            best = Some(m);
-        }
-    }
-    match best {
-        Some((from, to)) => {
-            let rest = &server[from.len()..];
-            let rest = if rest.contains('\\') {
-                rest.replace('\\', "/")
-            } else {
-                rest.to_string()
-            };
-            format!("{to}{rest}")
-        }
-        None => server.to_string(),
-    }
-}
-
-/// A time from a SQLite value: integers and reals are unix seconds, text is read as
-/// `naive` says when it has no offset.
-pub fn time_value(v: &SqlValue, naive: Naive) -> Option<i64> {
+/// A time from a SQLite value: integers and reals are unix seconds, text without an offset
+/// is a wall time in `naive`.
+pub fn time_value(v: &SqlValue, naive: &TimeZone) -> Option<i64> {
     match v {
         SqlValue::Integer(i) if *i > 0 => Some(*i),
         SqlValue::Real(f) if *f > 0.0 => Some(*f as i64),
@@ -295,51 +240,27 @@ fn watermark(conn: &Connection, tag: &str, db: &Path) -> Result<Option<i64>> {
 fn set_watermark(conn: &Connection, tag: &str, db: &Path, w: i64, now: i64) -> Result<()> {
     conn.execute(
         "INSERT INTO usage_imports (source, db, watermark, imported_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT(source, db) DO UPDATE SET watermark = max(watermark, excluded.watermark),
+         ON CONFLICT(source, db) DO UPDATE SET watermark = excluded.watermark,
            imported_at = excluded.imported_at",
         params![tag, paths::to_bytes(db), w, now],
     )?;
     Ok(())
 }
 
-/// Resolve a mapped path to a local file: the catalog knows it (and not as missing) or it
-/// is a regular file on disk.
-struct Matcher<'a> {
-    conn: &'a Connection,
-    cache: HashMap<String, Option<PathBuf>>,
-}
-
-impl Matcher<'_> {
-    fn local(&mut self, mapped: &str) -> Option<PathBuf> {
-        if let Some(hit) = self.cache.get(mapped) {
-            return hit.clone();
-        }
-        let found = (|| {
-            let p = Path::new(mapped);
-            if !p.is_absolute() {
-                return None;
-            }
-            let p = paths::absolute(p).ok()?;
-            let status: Option<String> = self
-                .conn
-                .query_row(
-                    "SELECT status FROM files WHERE path = ?1",
-                    [paths::to_bytes(&p)],
-                    |r| r.get(0),
-                )
-                .optional()
-                .ok()?;
-            if status.is_some_and(|s| s != "missing")
-                || std::fs::metadata(&p).is_ok_and(|m| m.is_file())
-            {
-                Some(p)
-            } else {
-                None
-            }
-        })();
-        self.cache.insert(mapped.to_string(), found.clone());
-        found
-    }
+/// Events of `source` by user `old` now name `new` (metadata too); returns how many.
+fn rename_user(conn: &Connection, source: &str, old: &str, new: &str) -> Result<u64> {
+    let n = conn.execute(
+        "UPDATE access_records SET user = ?3,
+           metadata = json_set(CASE WHEN json_valid(metadata) THEN metadata ELSE '{}' END, '$.user', ?3)
+         WHERE source = ?1 AND user = ?2",
+        params![source, old, new],
+    )? as u64;
+    conn.execute(
+        "INSERT OR IGNORE INTO usage_users (path, user) SELECT path, ?2 FROM usage_users WHERE user = ?1",
+        params![old, new],
+    )?;
+    conn.execute("DELETE FROM usage_users WHERE user = ?1", [old])?;
+    Ok(n)
 }
 
 /// Read the databases of `opts.source` and record their plays.
@@ -351,9 +272,14 @@ pub fn import(
     on_unmatched: &mut dyn FnMut(&Unmatched),
 ) -> Result<ImportSummary> {
     let conn = cat.conn();
+    let naive_times = matches!(
+        opts.source,
+        Source::Jellyfin | Source::Kodi | Source::Legacy
+    );
     let mut sum = ImportSummary {
         source: opts.source.as_str().to_string(),
         dry_run: opts.dry_run,
+        server_tz: naive_times.then(|| opts.server_tz_label.clone()),
         ..Default::default()
     };
     let dbs: Vec<PathBuf> = opts
@@ -370,42 +296,35 @@ pub fn import(
             Ok(watermark(conn, tag, db)?.unwrap_or(i64::MIN))
         }
     };
-    let batches: Vec<Batch> = match opts.source {
+    let rd = Reading {
+        since: &since,
+        tz: &opts.server_tz,
+    };
+    let mut batches: Vec<Batch> = Vec::new();
+    match opts.source {
         Source::Plex => {
-            let mut v = Vec::new();
             for db in &dbs {
-                v.push(plex::read_plex(db, since("plex", db)?)?);
+                batches.extend(plex::read_plex(db, &rd)?);
             }
-            v
         }
         Source::Tautulli => {
             let plex_db = opts.plex_db.as_deref().map(paths::absolute).transpose()?;
-            let mut v = Vec::new();
             for db in &dbs {
-                v.push(plex::read_tautulli(
-                    db,
-                    plex_db.as_deref(),
-                    since("tautulli", db)?,
-                )?);
+                batches.push(plex::read_tautulli(db, plex_db.as_deref(), &rd)?);
             }
-            v
         }
-        Source::Jellyfin => jellyfin::read(&dbs, &|tag, db| since(tag, db))?,
+        Source::Jellyfin => batches = jellyfin::read(&dbs, &rd)?,
         Source::Kodi => {
-            let mut v = Vec::new();
             for db in &dbs {
-                v.push(kodi::read(db, since("kodi", db)?)?);
+                batches.push(kodi::read(db, &rd)?);
             }
-            v
         }
         Source::Legacy => {
-            let mut v = Vec::new();
             for db in &dbs {
-                v.push(legacy::read(db, since("legacy", db)?)?);
+                batches.push(legacy::read(db, &rd)?);
             }
-            v
         }
-    };
+    }
     progress.phase(
         "matching",
         Some(batches.iter().map(|b| b.plays.len() as u64).sum()),
@@ -414,18 +333,23 @@ pub fn import(
     progress.items_are("plays");
     store::big_cache(conn)?;
     let tx = conn.unchecked_transaction()?;
-    let mut matcher = Matcher {
-        conn: &tx,
-        cache: HashMap::new(),
-    };
+    let mut matcher = pathmap::Matcher::new(&tx);
     let mut names: Option<NameIndex> = None;
     for b in batches {
+        for (why, n) in &b.skipped {
+            sum.skipped += n;
+            *sum.skipped_by.entry((*why).to_string()).or_default() += n;
+        }
+        for (old, new) in &b.renames {
+            sum.users_renamed += rename_user(&tx, b.source, old, new)?;
+        }
         let mut todo: Vec<Access> = Vec::new();
         for (server, at) in &b.added {
             if let Some(local) = matcher.local(&map_path(server, &opts.maps)) {
                 store::note_added(&tx, &local, *at)?;
             }
         }
+        let mut held: Option<i64> = None;
         for play in b.plays {
             sum.plays += 1;
             progress.advance(1, 0);
@@ -444,10 +368,11 @@ pub fn import(
             };
             let Some(local) = found else {
                 sum.unmatched += 1;
+                held = Some(held.map_or(play.hold, |h| h.min(play.hold)));
                 on_unmatched(&Unmatched {
-                    source: b.tag,
+                    source: b.source,
                     server_path: play.server_path.clone(),
-                    local_path: mapped.map(PathBuf::from),
+                    local_path: mapped.map(|m| PathBuf::from(m.path)),
                     at: play.at,
                 });
                 continue;
@@ -468,7 +393,7 @@ pub fn import(
                     .query_row(
                         params![
                             paths::to_bytes(&local),
-                            b.tag,
+                            b.source,
                             play.at - SAME_PLAY_WINDOW_SECS,
                             play.at + SAME_PLAY_WINDOW_SECS
                         ],
@@ -491,15 +416,22 @@ pub fn import(
                 kind: play.kind,
                 at: play.at,
                 meta: Some(serde_json::Value::Object(meta)),
-                source: b.tag.to_string(),
+                source: b.source.to_string(),
                 user: play.user,
                 dedup_key: Some(play.key),
                 added_at: play.added_at,
             });
         }
         sum.imported += store::insert(&tx, &todo)?;
-        if b.watermark > i64::MIN {
-            set_watermark(&tx, b.tag, &b.db, b.watermark, now)?;
+        let mark = match held {
+            Some(h) => {
+                sum.watermark_held = true;
+                h.min(b.watermark)
+            }
+            None => b.watermark,
+        };
+        if mark > i64::MIN {
+            set_watermark(&tx, b.tag, &b.db, mark, now)?;
         }
     }
     drop(matcher);
@@ -517,32 +449,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn maps_whole_components_longest_first() {
-        let maps = vec![
-            parse_map("/data=/x").unwrap(),
-            parse_map("/data/media/=/home/me/Media").unwrap(),
-            parse_map("D:\\Media=/srv/m").unwrap(),
-        ];
-        assert_eq!(map_path("/data/media/a.mkv", &maps), "/home/me/Media/a.mkv");
-        assert_eq!(map_path("/data/other/a.mkv", &maps), "/x/other/a.mkv");
-        assert_eq!(map_path("/database/a.mkv", &maps), "/database/a.mkv");
-        assert_eq!(map_path("D:\\Media\\TV\\a.mkv", &maps), "/srv/m/TV/a.mkv");
-        assert!(parse_map("nope").is_err());
-    }
-
-    #[test]
     fn times_from_values() {
         assert_eq!(
-            time_value(&SqlValue::Integer(1_700_000_000), Naive::Utc),
+            time_value(&SqlValue::Integer(1_700_000_000), &TimeZone::UTC),
             Some(1_700_000_000)
         );
         assert_eq!(
-            time_value(&SqlValue::Text("2024-05-01 20:15:00".into()), Naive::Utc),
+            time_value(
+                &SqlValue::Text("2024-05-01 20:15:00".into()),
+                &TimeZone::UTC
+            ),
             Some(1_714_594_500)
         );
-        assert_eq!(time_value(&SqlValue::Null, Naive::Utc), None);
+        assert_eq!(time_value(&SqlValue::Null, &TimeZone::UTC), None);
         assert_eq!(
-            time_value(&SqlValue::Text("garbage".into()), Naive::Utc),
+            time_value(&SqlValue::Text("garbage".into()), &TimeZone::UTC),
             None
         );
     }
