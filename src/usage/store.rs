@@ -242,6 +242,33 @@ pub fn insert(conn: &Connection, items: &[Access]) -> Result<u64> {
     Ok(added)
 }
 
+/// A play already recorded under `key` that its source now reports as longer (a Tautulli
+/// session resumed after an import read its first part): move the event to the later `at`
+/// and `meta`, and the file's latest view and progress with it. The score keeps the time
+/// of the first part (hours apart, against a half-life of months). Returns true when the
+/// event moved.
+pub fn extend(conn: &Connection, key: &str, at: i64, meta: &Value) -> Result<bool> {
+    let old: Option<(i64, i64)> = conn
+        .prepare_cached("SELECT at, file_id FROM access_records WHERE dedup_key = ?1")?
+        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((_, file)) = old.filter(|(old_at, _)| *old_at < at) else {
+        return Ok(false);
+    };
+    conn.prepare_cached(
+        "UPDATE access_records SET at = ?2, timestamp = ?3, metadata = ?4 WHERE dedup_key = ?1",
+    )?
+    .execute(params![key, at, iso_utc(at), meta.to_string()])?;
+    conn.prepare_cached(
+        "UPDATE usage_files SET last_at = max(coalesce(last_at, ?2), ?2),
+           progress = CASE WHEN last_viewed IS NULL OR last_viewed <= ?2 THEN ?3 ELSE progress END,
+           last_viewed = CASE WHEN last_viewed IS NULL OR last_viewed <= ?2 THEN ?2 ELSE last_viewed END
+         WHERE id = ?1",
+    )?
+    .execute(params![file, at, progress_of(meta)])?;
+    Ok(true)
+}
+
 /// Note that a media server added `path` at `at` (for file ages), without an event.
 pub fn note_added(conn: &Connection, path: &Path, at: i64) -> Result<()> {
     let key = paths::to_bytes(path);

@@ -40,6 +40,18 @@ pub fn run_err(w: &World, args: &[&str], code: i32) -> (Vec<Value>, String) {
     (json_lines(&out.stdout), err)
 }
 
+/// `usage import ARGS` (JSON messages, stderr).
+pub fn imp_err(w: &World, args: &[&str], code: i32) -> (Vec<Value>, String) {
+    let mut all = vec!["usage", "import"];
+    all.extend_from_slice(args);
+    run_err(w, &all, code)
+}
+
+/// `usage import ARGS` (JSON messages).
+pub fn imp(w: &World, args: &[&str], code: i32) -> Vec<Value> {
+    imp_err(w, args, code).0
+}
+
 /// [`run_err`] without stderr.
 pub fn run(w: &World, args: &[&str], code: i32) -> Vec<Value> {
     run_err(w, args, code).0
@@ -180,4 +192,16 @@ pub fn tautulli_row(
         rusqlite::params![id, rating_key, title],
     )
     .unwrap();
+}
+
+/// A Jellyfin user row (the columns the schema requires).
+pub fn jellyfin_user(db: &Path, id: &str, name: &str, internal: i64) {
+    Connection::open(db)
+        .unwrap()
+        .execute(
+            "INSERT INTO Users (Id, Username, MustUpdatePassword, AuthenticationProviderId, PasswordResetProviderId, InvalidLoginAttemptCount, MaxActiveSessions, SubtitleMode, PlayDefaultAudioTrack, DisplayMissingEpisodes, DisplayCollectionsView, EnableLocalPassword, HidePlayedInLatest, RememberAudioSelections, RememberSubtitleSelections, EnableNextEpisodeAutoPlay, EnableAutoLogin, EnableUserPreferenceAccess, InternalId, SyncPlayAccess, RowVersion)
+             VALUES (?1, ?2, 0, 'p', 'p', 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 1, 0, 0, ?3, 0, 0)",
+            rusqlite::params![id, name, internal],
+        )
+        .unwrap();
 }

@@ -400,16 +400,24 @@ pub fn import(
                         |r| r.get::<_, i64>(0),
                     )?
                     > 0;
-            if known || other_source {
-                sum.duplicates += 1;
-                continue;
-            }
             let mut meta = play.meta;
             if let Some(u) = &play.user {
                 meta.entry("user").or_insert_with(|| u.clone().into());
             }
             if play.has_path && Path::new(&play.server_path) != local {
                 meta.insert("server_path".into(), play.server_path.clone().into());
+            }
+            if known {
+                store::extend(
+                    &tx,
+                    &play.key,
+                    play.at,
+                    &serde_json::Value::Object(meta.clone()),
+                )?;
+            }
+            if known || other_source {
+                sum.duplicates += 1;
+                continue;
             }
             todo.push(Access {
                 path: local,
