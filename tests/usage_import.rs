@@ -519,8 +519,8 @@ fn legacy_usage_db_imports_unchanged() {
     assert_eq!(sum["skipped_by"]["an unknown access type"], 1);
     assert_eq!(sum["skipped_by"]["an unreadable time"], 1);
     assert!(
-        err.contains("plexsync: warning: legacy: 1 row left out: with an unknown access type")
-            && err.contains("legacy: 1 row left out: with an unreadable time"),
+        err.contains("plexsync: warning: legacy: 1 row left out (an unknown access type)")
+            && err.contains("legacy: 1 row left out (an unreadable time)"),
         "{err}"
     );
     let (events, sh) = show(&w, &a);

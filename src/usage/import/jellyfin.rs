@@ -2,8 +2,8 @@
 //! (`UserData` joined to `BaseItems.Path` on the item id), 10.10 and earlier `library.db`
 //! (`UserDatas` joined to `TypedBaseItems` on the user-data key). Dates there are UTC.
 //! The Playback Reporting plugin (`playback_reporting.db`, `PlaybackActivity`) logs every
-//! playback in local time, naming items by a 32-digit id; it is resolved through the core
-//! database given in the same import. Ids are compared in one canonical form (32 lowercase
+//! playback in the wall-clock time of the server's machine (`--server-tz`), naming items
+//! by a 32-digit id; it is resolved through the core database given in the same import. Ids are compared in one canonical form (32 lowercase
 //! hex digits in `Guid.ToString("N")` order; 10.10 stores them as .NET's byte order).
 //! Users are named from the `Users` table of `jellyfin.db`; in 10.10 that file holds only
 //! the users (library.db's `UserDatas` names them by `InternalId`), and may be given beside

@@ -135,7 +135,7 @@ pub fn open(db: &Path) -> Result<Snapshot> {
             roll_back_privately(db, dir.path(), &copy)?;
         }
         Err(e) if is_busy(&e) => bail!(
-            "{} is locked by a write that has lasted over {} s; try again when the server is idle",
+            "{} is locked by a write in progress (waited {} s); try again when the server is idle",
             db.display(),
             WAIT_FOR_WRITER.as_secs()
         ),
