@@ -245,7 +245,10 @@ mod tests {
         assert!(!p("/Data/x.mkv").ci);
         assert_eq!(p("D:\\Mediathek\\x.mkv").path, "D:\\Mediathek\\x.mkv");
         let unc = maps(&["\\\\NAS\\media=/u"]);
-        assert_eq!(map_path("\\\\nas\\Media\\TV\\a.mkv", &unc).path, "/u/TV/a.mkv");
+        assert_eq!(
+            map_path("\\\\nas\\Media\\TV\\a.mkv", &unc).path,
+            "/u/TV/a.mkv"
+        );
         assert!(!case_insensitive("/mnt/NAS/media"));
     }
 
