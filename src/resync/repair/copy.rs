@@ -13,12 +13,73 @@ use crate::fsops;
 use crate::hash;
 use crate::paths;
 use crate::resync::store::{Outcome, Request, Synced};
-use crate::resync::{leftovers, Reason};
+use crate::resync::{leftovers, trust, Reason};
 
-/// A failed attempt: retry it, or give up on the request now.
+/// A failed attempt: retry it, give up on the request now, or leave it for a later run.
 pub(super) enum Fail {
-    Retry { msg: String, verification: bool },
+    Retry {
+        msg: String,
+        verification: bool,
+    },
     Fatal(String),
+    /// The source is still changing: the request waits for a later run.
+    Deferred(String),
+    /// The source fails the container check the local file passes: the local file is kept.
+    SourceBroken(String),
+}
+
+impl Fail {
+    /// What went wrong, in words.
+    pub(super) fn message(self) -> String {
+        match self {
+            Fail::Retry { msg, .. }
+            | Fail::Fatal(msg)
+            | Fail::Deferred(msg)
+            | Fail::SourceBroken(msg) => msg,
+        }
+    }
+
+    /// The request's status when this ends it.
+    pub(super) fn status(&self) -> &'static str {
+        match self {
+            Fail::Deferred(_) => "deferred",
+            Fail::SourceBroken(_) => "source_broken",
+            Fail::Retry { .. } | Fail::Fatal(_) => "failed",
+        }
+    }
+}
+
+/// Whether source `src` (stat `sst`) may be copied for request `r` now (see
+/// [`trust`]); `replaces` when a local file is there to be replaced.
+pub(super) fn judge(
+    r: &Request,
+    src: &Path,
+    sst: &Stat,
+    replaces: bool,
+    settle: Duration,
+) -> Result<(), Fail> {
+    if let Some(why) = trust::still_changing(sst, r.seen, settle, now_ns()) {
+        return Err(Fail::Deferred(why));
+    }
+    if replaces {
+        match trust::source_worse(&r.path, src) {
+            Ok(None) => {}
+            Ok(Some(detail)) => {
+                return Err(Fail::SourceBroken(trust::kept_warning(
+                    &r.path, src, &detail,
+                )))
+            }
+            Err(e) => return Err(retry(e)),
+        }
+    }
+    Ok(())
+}
+
+/// Now, in nanoseconds since the epoch (as file mtimes are).
+fn now_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
 fn retry(msg: impl Into<String>) -> Fail {
@@ -91,6 +152,22 @@ pub(super) fn resume_candidate(target: &Path, source_size: u64) -> Option<(PathB
 fn is_space_error(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::StorageFull
         || matches!(e.raw_os_error(), Some(libc::ENOSPC) | Some(libc::EDQUOT))
+}
+
+/// A local error that retrying cannot mend: a read-only file system, or a folder we may
+/// not write in (a source we may not read is retried: a share can come back).
+fn unwritable(e: &std::io::Error, dir: &Path) -> bool {
+    match e.raw_os_error() {
+        Some(libc::EROFS) => true,
+        Some(libc::EACCES) | Some(libc::EPERM) => {
+            use std::os::unix::ffi::OsStrExt;
+            std::ffi::CString::new(dir.as_os_str().as_bytes()).is_ok_and(|c| {
+                // SAFETY: `c` is a valid NUL-terminated path.
+                unsafe { libc::access(c.as_ptr(), libc::W_OK) != 0 }
+            })
+        }
+        _ => false,
+    }
 }
 
 /// A request copied into a verified temporary file, waiting to be renamed into place.
@@ -184,7 +261,7 @@ fn prepare(
                 return Ok(ready);
             }
             Err(f) => {
-                let fatal = matches!(f, Fail::Fatal(_));
+                let fatal = !matches!(f, Fail::Retry { .. });
                 if matches!(
                     f,
                     Fail::Retry {
@@ -202,12 +279,12 @@ fn prepare(
             }
         }
     }
+    o.status = last.as_ref().map_or("failed", Fail::status).into();
     let (msg, verification) = match last {
         Some(Fail::Retry { msg, verification }) => (msg, verification),
-        Some(Fail::Fatal(msg)) => (msg, false),
+        Some(Fail::Fatal(msg) | Fail::Deferred(msg) | Fail::SourceBroken(msg)) => (msg, false),
         None => ("no attempt was made".into(), false),
     };
-    o.status = "failed".into();
     o.attempts = tries;
     o.error = Some(msg);
     o.duration_secs = started.elapsed().as_secs_f64();
@@ -257,7 +334,14 @@ fn copy_once(
         Ok(m) => Some(Stat::from_metadata(&m)),
         Err(_) => None,
     };
-    fsops::ensure_space(dir, sst.size).map_err(|e| Fail::Fatal(e.to_string()))?;
+    judge(r, src, &sst, before.is_some(), sh.opts.settle)?;
+    // Said of every local failure below: nothing was replaced.
+    let kept = if before.is_some() {
+        "; the local file is kept as it was"
+    } else {
+        ""
+    };
+    fsops::ensure_space(dir, sst.size).map_err(|e| Fail::Fatal(format!("{e}{kept}")))?;
     let prefix = if resume && expected.is_some() {
         resume_candidate(target, sst.size)
     } else {
@@ -298,7 +382,15 @@ fn copy_once(
     }
     let (tmp, copied) = copy.map_err(|e| {
         if is_space_error(&e) {
-            Fail::Fatal(format!("no space left for {}: {e}", paths::display(target)))
+            Fail::Fatal(format!(
+                "no space left for {}: {e}{kept}",
+                paths::display(target)
+            ))
+        } else if unwritable(&e, dir) {
+            Fail::Fatal(format!(
+                "cannot write in {} (read-only?): {e}{kept}",
+                paths::display(dir)
+            ))
         } else if e.kind() == std::io::ErrorKind::InvalidData {
             // copy_to_temp read the copy back and it differed from what was written.
             verify_fail(fsops::NOT_VERIFIED)
@@ -314,8 +406,8 @@ fn copy_once(
     match std::fs::metadata(src) {
         Ok(m) if Stat::from_metadata(&m) == sst => {}
         Ok(_) => {
-            return Err(discard(retry(format!(
-                "source {shown} changed during the copy"
+            return Err(discard(Fail::Deferred(format!(
+                "source still changing: {shown} changed during the copy"
             ))))
         }
         Err(e) => return Err(discard(retry(format!("source {shown}: {e}")))),

@@ -25,24 +25,10 @@ struct Done {
     backup: Option<PathBuf>,
 }
 
-fn backup_path(sh: &Shared, dir: &Path, target: &Path) -> PathBuf {
-    let rel = sh
-        .opts
-        .under
-        .as_deref()
-        .and_then(|u| target.strip_prefix(u).ok())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| target.components().skip(1).collect());
-    let base = dir.join(rel);
-    let mut p = base.clone();
-    let mut n = 1;
-    while p.symlink_metadata().is_ok() {
-        let mut name = base.file_name().unwrap_or_default().to_owned();
-        name.push(format!(".{n}"));
-        p = base.with_file_name(name);
-        n += 1;
-    }
-    p
+/// A replaced file's backup, made before the rename that replaces it.
+struct Kept {
+    id: i64,
+    path: PathBuf,
 }
 
 /// What became of one request of a batch.
@@ -137,15 +123,16 @@ pub(super) fn finish_batch(sh: &Shared, copying: Copying) -> Vec<Outcome> {
     if batch.len() > 1 {
         make_durable(&mut items);
     }
+    let mut kept = keep_replaced(sh, batch, &mut items);
     let mut folders = leftovers::Folders::default();
     let mut renamed_in = std::collections::BTreeSet::new();
-    for (r, item) in batch.iter().zip(items.iter_mut()) {
+    for (i, (r, item)) in batch.iter().zip(items.iter_mut()).enumerate() {
         let Some(ready) = item.ready.take() else {
             continue;
         };
         let (tmp, attempts) = (ready.tmp.clone(), ready.attempts);
         item.outcome.duration_secs = ready.duration_secs;
-        match commit_one(sh, r, ready) {
+        match commit_one(sh, r, ready, kept[i].take()) {
             Ok(d) => {
                 renamed_in.insert(fsops::parent_of(&r.path).to_path_buf());
                 let o = &mut item.outcome;
@@ -248,6 +235,22 @@ fn record(sh: &Shared, batch: &[Request], items: &[Item]) {
                     None,
                 ));
                 store::set_state(c, r.id, "done", Some(r.attempts + o.attempts), None, None)?;
+            } else if o.status == "deferred" || o.status == "source_broken" {
+                // Not copied on purpose: a later run (deferred) or a later check (source
+                // broken) looks again.
+                if let Some(step) = item.step {
+                    c.journal_set(step, "skipped", o.error.as_deref())?;
+                }
+                let state = if o.status == "deferred" {
+                    // The stat it was judged by: the next run copies it if it holds still.
+                    if let Some(seen) = r.source.as_deref().and_then(|s| Stat::of(s).ok()) {
+                        store::set_seen(c, r.id, &seen)?;
+                    }
+                    "pending"
+                } else {
+                    "source_broken"
+                };
+                store::set_state(c, r.id, state, None, o.error.as_deref(), None)?;
             } else {
                 if let Some(step) = item.step {
                     c.journal_set(step, "failed", o.error.as_deref())?;
@@ -277,9 +280,104 @@ fn record(sh: &Shared, batch: &[Request], items: &[Item]) {
     }
 }
 
-/// Rename a durable, verified copy over its target (keeping a backup when asked). The
-/// folder is fsynced by the caller, once for all the batch's renames in it.
-fn commit_one(sh: &Shared, r: &Request, ready: Ready) -> Result<Done, String> {
+/// Before any target of the batch is replaced, give each file to be replaced its backup
+/// name (see [`crate::resync::backup`]) and make those names durable. A file whose backup
+/// cannot be made is not replaced: its request fails and the file stays as it is.
+fn keep_replaced(sh: &Shared, batch: &[Request], items: &mut [Item]) -> Vec<Option<Kept>> {
+    let mut dirs = std::collections::BTreeSet::new();
+    let kept = batch
+        .iter()
+        .zip(items.iter_mut())
+        .map(|(r, item)| {
+            let before = item.ready.as_ref()?.before?;
+            let place =
+                sh.opts
+                    .backup
+                    .place(&r.path, r.root.as_deref(), sh.opts.under.as_deref())?;
+            match keep_one(sh, r, &before, &place) {
+                Ok((k, changed)) => {
+                    dirs.extend(changed);
+                    Some(k)
+                }
+                Err(msg) => {
+                    let ready = item.ready.take().expect("checked above");
+                    let _ = std::fs::remove_file(&ready.tmp);
+                    let o = &mut item.outcome;
+                    o.status = "failed".into();
+                    o.attempts = ready.attempts;
+                    o.duration_secs = ready.duration_secs;
+                    o.error = Some(msg);
+                    None
+                }
+            }
+        })
+        .collect();
+    // The backup names (and the folders made for them) reach the disk before any file
+    // they keep is replaced: a power cut between the two must not lose the old file.
+    for dir in &dirs {
+        if let Err(e) = fsops::fsync_dir(dir) {
+            eprintln!("plexsync: syncing {}: {e}", paths::display(dir));
+        }
+    }
+    kept
+}
+
+/// Keep `r`'s target (still `before`) at `place`, journaled and recorded; with the folders
+/// to fsync.
+fn keep_one(
+    sh: &Shared,
+    r: &Request,
+    before: &Stat,
+    place: &crate::resync::backup::Place,
+) -> Result<(Kept, Vec<PathBuf>), String> {
+    let target = &r.path;
+    let unchanged = Stat::of(target).ok().as_ref() == Some(before);
+    if !unchanged {
+        return Err(format!(
+            "{} changed during the copy; left alone",
+            paths::display(target)
+        ));
+    }
+    let step = sh
+        .cat(|c| c.journal_add(sh.run, "backup", Some(target), Some(&place.path), None))
+        .map_err(|e| format!("{e:#}"))?;
+    let made = crate::resync::backup::keep(target, &place.path)
+        .and_then(|changed| Ok((Stat::of(&place.path)?, changed)));
+    let (st, changed) = match made {
+        Ok(made) => made,
+        Err(e) => {
+            let _ = sh.cat(|c| c.journal_set(step, "failed", Some(&e.to_string())));
+            return Err(format!(
+                "keeping the replaced file at {}: {e}; nothing replaced, the local file is kept as it was",
+                paths::display(&place.path)
+            ));
+        }
+    };
+    let id = sh.cat(|c| {
+        let id = crate::resync::backup::record(c, Some(sh.run), target, place, &st)?;
+        c.journal_set(step, "done", None)?;
+        Ok(id)
+    });
+    match id {
+        Ok(id) => Ok((
+            Kept {
+                id,
+                path: place.path.clone(),
+            },
+            changed,
+        )),
+        Err(e) => {
+            // Unrecorded, nothing could prune or restore it: better not replace at all.
+            let _ = std::fs::remove_file(&place.path);
+            Err(format!("recording the backup: {e:#}; nothing replaced"))
+        }
+    }
+}
+
+/// Rename a durable, verified copy over its target, whose old version `kept` holds when
+/// there was one to keep. The folder is fsynced by the caller, once for all the batch's
+/// renames in it.
+fn commit_one(sh: &Shared, r: &Request, ready: Ready, kept: Option<Kept>) -> Result<Done, String> {
     let target = &r.path;
     let Ready {
         tmp,
@@ -290,41 +388,30 @@ fn commit_one(sh: &Shared, r: &Request, ready: Ready) -> Result<Done, String> {
         resumed,
         ..
     } = ready;
+    let undo = |kept: Option<Kept>| {
+        if let Some(k) = kept {
+            let _ = sh.cat(|c| {
+                crate::resync::backup::discard(c, k.id, &k.path);
+                Ok(())
+            });
+        }
+    };
     // Re-check the file being replaced right before touching it.
-    let now = std::fs::symlink_metadata(target)
-        .ok()
-        .map(|m| Stat::from_metadata(&m));
+    let now = Stat::of(target).ok();
     if now != before {
+        undo(kept);
         return Err(format!(
             "{} changed during the copy; left alone",
             paths::display(target)
         ));
     }
-    let mut backup = None;
-    if let (Some(dir), Some(_)) = (sh.opts.backup_dir.as_deref(), before) {
-        let b = backup_path(sh, dir, target);
-        let step = sh
-            .cat(|c| c.journal_add(sh.run, "backup", Some(target), Some(&b), None))
-            .map_err(|e| format!("{e:#}"))?;
-        if let Err(e) = fsops::move_file(target, &b) {
-            let _ = sh.cat(|c| c.journal_set(step, "failed", Some(&e.to_string())));
-            return Err(format!("keeping a backup in {}: {e}", paths::display(&b)));
-        }
-        let _ = sh.cat(|c| c.journal_set(step, "done", None));
-        backup = Some(b);
-    }
+    // One atomic rename: the target is the old file or the new one, never neither.
     if let Err(e) = std::fs::rename(&tmp, target) {
-        let mut msg = format!("replacing {}: {e}", paths::display(target));
-        if let Some(b) = &backup {
-            match fsops::move_file(b, target) {
-                Ok(_) => msg.push_str("; the old copy was restored"),
-                Err(e2) => msg.push_str(&format!(
-                    "; the old copy is kept at {} ({e2})",
-                    paths::display(b)
-                )),
-            }
-        }
-        return Err(msg);
+        undo(kept);
+        return Err(format!(
+            "replacing {}: {e}; the local file is kept as it was",
+            paths::display(target)
+        ));
     }
     // The renamed file is the temporary one: same inode, size and mtime.
     let lst = Stat::from_metadata(&copied.metadata);
@@ -347,7 +434,7 @@ fn commit_one(sh: &Shared, r: &Request, ready: Ready) -> Result<Done, String> {
         size: copied.size,
         read: copied.read_from_source,
         resumed,
-        backup,
+        backup: kept.map(|k| k.path),
     })
 }
 

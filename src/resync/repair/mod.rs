@@ -41,8 +41,8 @@ pub struct RunOptions {
     pub backoff: Duration,
     /// Reuse a verified prefix of an interrupted copy.
     pub resume: bool,
-    /// Keep replaced copies here (same relative path below it).
-    pub backup_dir: Option<PathBuf>,
+    /// Where replaced local files are kept, and for how long.
+    pub backup: crate::resync::backup::Policy,
     /// Total read rate limit from the sources, bytes per second.
     pub bwlimit: Option<u64>,
     /// Copies at once.
@@ -51,6 +51,10 @@ pub struct RunOptions {
     pub dry_run: bool,
     /// Only requests for files below this local folder.
     pub under: Option<PathBuf>,
+    /// Leave the requests below these local folders for later (their source is not there).
+    pub skip: Vec<PathBuf>,
+    /// A source modified less than this long ago is still changing: not copied yet.
+    pub settle: Duration,
 }
 
 /// The longest wait between two attempts.
@@ -80,10 +84,32 @@ pub struct RunSummary {
     pub requests: u64,
     pub done: u64,
     pub failed: u64,
+    /// Requests that kept their local file: its source fails the container check it passes.
+    pub source_broken: u64,
+    /// Requests left for a later run: their source is still changing.
+    pub deferred: u64,
+    /// Replaced local files kept as backups by this run.
+    pub backups_kept: u64,
+    /// Expired backups this run removed.
+    pub backups_pruned: u64,
     pub bytes: u64,
     pub read_from_source: u64,
     pub resumed_bytes: u64,
     pub elapsed_secs: f64,
+}
+
+impl RunSummary {
+    /// Count an outcome by its status (a planned one counts in none).
+    fn count(&mut self, o: &Outcome) {
+        self.backups_kept += u64::from(o.backup.is_some());
+        match o.status.as_str() {
+            "done" => self.done += 1,
+            "source_broken" => self.source_broken += 1,
+            "deferred" => self.deferred += 1,
+            "failed" => self.failed += 1,
+            _ => {}
+        }
+    }
 }
 
 struct Shared<'a> {
@@ -135,10 +161,12 @@ pub fn run(
         ..RunSummary::default()
     };
     if opts.dry_run {
-        let reqs = store::requests(cat, store::OPEN_STATES, opts.under.as_deref())?;
+        let mut reqs = store::requests(cat, store::OPEN_STATES, opts.under.as_deref())?;
+        reqs.retain(|r| !opts.skip.iter().any(|d| r.path.starts_with(d)));
         for r in reqs {
             sum.requests += 1;
             let o = plan(cat, &r, opts);
+            sum.count(&o);
             sum.bytes += o.bytes;
             sum.read_from_source += o.read_from_source;
             sum.resumed_bytes += o.resumed_from;
@@ -151,7 +179,8 @@ pub fn run(
         on_event(RunEvent::Warning(msg.to_string()))
     })?;
     // Read the queue under the lock: a run that just finished may have emptied it.
-    let reqs = store::requests(cat, store::OPEN_STATES, opts.under.as_deref())?;
+    let mut reqs = store::requests(cat, store::OPEN_STATES, opts.under.as_deref())?;
+    reqs.retain(|r| !opts.skip.iter().any(|d| r.path.starts_with(d)));
     // Under the lock no other run is active: one still `running` was killed.
     cat.conn().execute(
         "UPDATE runs SET state = 'interrupted', finished_at = ?1
@@ -160,6 +189,12 @@ pub fn run(
     )?;
     let run_id = cat.begin_run("resync", "resync run")?;
     sum.run_id = Some(run_id);
+    // Every run prunes the backups whose retention has passed, even with nothing queued.
+    let (pruned, warnings) = crate::resync::backup::prune(cat, run_id, opts.backup.days)?;
+    sum.backups_pruned = pruned;
+    for w in warnings {
+        on_event(RunEvent::Warning(w));
+    }
     sum.requests = reqs.len() as u64;
     // The sources' sizes, for batches and progress: stats on both cores.
     let sizes: Vec<u64> = reqs
@@ -194,11 +229,7 @@ pub fn run(
         let finisher = s.spawn(move || {
             for batch in copied {
                 for o in finish_batch(shared, batch) {
-                    if o.status == "done" {
-                        sum.done += 1;
-                    } else {
-                        sum.failed += 1;
-                    }
+                    sum.count(&o);
                     sum.bytes += o.bytes;
                     sum.read_from_source += o.read_from_source;
                     sum.resumed_bytes += o.resumed_from;
@@ -221,7 +252,7 @@ pub fn run(
         }
     });
     progress.finish();
-    let failed = sum.failed > 0;
+    let failed = sum.failed + sum.source_broken > 0;
     let cat = shared.cat.into_inner().unwrap_or_else(|e| e.into_inner());
     cat.finish_run(run_id, if failed { "failed" } else { "done" })?;
     sum.elapsed_secs = started.elapsed().as_secs_f64();
@@ -238,6 +269,13 @@ fn plan(cat: &Catalog, r: &Request, opts: &RunOptions) -> Outcome {
     match std::fs::metadata(src) {
         Ok(m) => {
             let st = Stat::from_metadata(&m);
+            // What the run would decide, so a dry run shows it.
+            let replaces = std::fs::symlink_metadata(&r.path).is_ok();
+            if let Err(f) = copy::judge(r, src, &st, replaces, opts.settle) {
+                o.status = f.status().into();
+                o.error = Some(f.message());
+                return o;
+            }
             o.bytes = st.size;
             o.read_from_source = st.size;
             let rec = store::synced(cat, &r.path).ok().flatten();
@@ -335,11 +373,13 @@ mod tests {
             retries: 3,
             backoff: Duration::from_secs_f64(backoff),
             resume: true,
-            backup_dir: None,
+            backup: Default::default(),
             bwlimit: None,
             jobs: 1,
             dry_run: false,
             under: None,
+            skip: Vec::new(),
+            settle: Duration::ZERO,
         }
     }
 
@@ -396,6 +436,8 @@ mod tests {
             created_at: 0,
             updated_at: 0,
             usage_score: None,
+            root: None,
+            seen: None,
         };
         let many: Vec<Request> = (0..600).map(|i| req(i, None)).collect();
         let sizes: Vec<usize> = batches(&many, &[0; 600]).iter().map(|b| b.len()).collect();
