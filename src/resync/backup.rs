@@ -150,7 +150,10 @@ pub fn keep(file: &Path, backup: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(changed)
 }
 
-/// Record that `path`'s replaced version is kept at `backup` (stat `st`) by run `run`.
+/// List `path`'s replaced version as about to be kept at `place` by run `run` (state
+/// `pending`), before [`keep`] makes the second name: a kill between the two leaves a row
+/// that the next run settles ([`settle_pending`]), never a backup nobody lists or prunes.
+/// `st` is the file's stat now (a hard link keeps it). [`set_kept`] confirms it.
 pub fn record(
     cat: &Catalog,
     run: Option<i64>,
@@ -162,7 +165,7 @@ pub fn record(
         .prepare_cached(
             "INSERT INTO resync_backups (path, backup, size, mtime_ns, dev, ino, run_id, kept_at,
                auto_prune, state)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'kept')",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending')",
         )?
         .execute(params![
             paths::to_bytes(path),
@@ -178,13 +181,79 @@ pub fn record(
     Ok(cat.conn().last_insert_rowid())
 }
 
-/// Take back a backup whose file was not replaced after all (the rename failed): the
-/// second name goes, the file itself stays where it is.
-pub fn discard(cat: &Catalog, id: i64, backup: &Path) {
-    let _ = std::fs::remove_file(backup);
-    let _ = cat
+/// Confirm backup `id`, whose file now has stat `st` (a copy across file systems is a new
+/// inode).
+pub fn set_kept(cat: &Catalog, id: i64, st: &Stat) -> Result<()> {
+    cat.conn()
+        .prepare_cached(
+            "UPDATE resync_backups SET state = 'kept', size = ?2, mtime_ns = ?3, dev = ?4, ino = ?5
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            st.size as i64,
+            st.mtime_ns,
+            st.dev as i64,
+            st.ino as i64
+        ])?;
+    Ok(())
+}
+
+/// Forget backup `id` whose second name was never made.
+pub fn forget(cat: &Catalog, id: i64) -> Result<()> {
+    cat.conn()
+        .execute("DELETE FROM resync_backups WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Settle the backups a killed run left `pending` (the caller holds the act lock): one
+/// whose name was never made is forgotten; one that is still the very file under its own
+/// name (the rename that was to replace it never happened) loses its second name; any
+/// other is kept.
+pub fn settle_pending(cat: &Catalog) -> Result<()> {
+    let rows: Vec<(i64, PathBuf, PathBuf)> = cat
         .conn()
-        .execute("DELETE FROM resync_backups WHERE id = ?1", [id]);
+        .prepare("SELECT id, path, backup FROM resync_backups WHERE state = 'pending'")?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                paths::from_bytes(&r.get::<_, Vec<u8>>(1)?),
+                paths::from_bytes(&r.get::<_, Vec<u8>>(2)?),
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, path, backup) in rows {
+        match Stat::of(&backup) {
+            Err(_) => {
+                forget(cat, id)?;
+            }
+            Ok(b) if Stat::of(&path).is_ok_and(|t| (t.dev, t.ino) == (b.dev, b.ino)) => {
+                std::fs::remove_file(&backup)?;
+                forget(cat, id)?;
+            }
+            Ok(b) => set_kept(cat, id, &b)?,
+        }
+    }
+    Ok(())
+}
+
+/// Take back a backup whose file was not replaced after all (the rename failed, or the
+/// file changed first): the second name goes only while `file` is still the very file it
+/// names (else it may be the old version's last name, and it is kept).
+pub fn discard(cat: &Catalog, id: i64, backup: &Path, file: &Path) {
+    let same = match (Stat::of(backup), Stat::of(file)) {
+        (Ok(b), Ok(f)) => (b.dev, b.ino) == (f.dev, f.ino),
+        _ => false,
+    };
+    if !same {
+        // A copy across file systems, or the file is no longer what was kept: keep it.
+        if let Ok(st) = Stat::of(backup) {
+            let _ = set_kept(cat, id, &st);
+        }
+        return;
+    }
+    let _ = std::fs::remove_file(backup);
+    let _ = forget(cat, id);
 }
 
 /// One kept backup, as `resync report` lists it.
@@ -276,6 +345,10 @@ pub fn set_state(cat: &Catalog, id: i64, state: &str) -> Result<()> {
 pub fn prune(cat: &Catalog, run: i64, days: u32) -> Result<(u64, Vec<String>)> {
     let now = now_secs();
     let (mut pruned, mut warnings) = (0u64, Vec::new());
+    if days == 0 {
+        // No retention means no new backups; those kept earlier are not swept away by it.
+        return Ok((pruned, warnings));
+    }
     for b in list(cat, days)? {
         if !b.auto_prune || b.expires_at.is_some_and(|t| t > now) {
             continue;
@@ -389,5 +462,70 @@ mod tests {
         remove_empty_folders(&b);
         assert!(!d.path().join(".plexsync-backup").exists());
         assert!(d.path().is_dir());
+    }
+
+    #[test]
+    fn a_killed_run_leaves_no_unlisted_backup_and_never_loses_the_old_file() {
+        let d = tempfile::tempdir().unwrap();
+        let cat = Catalog::open_in_memory().unwrap();
+        let place = |name: &str| Place {
+            path: d.path().join(".plexsync-backup").join(name),
+            auto_prune: true,
+        };
+        let file = |name: &str, data: &[u8]| {
+            let p = d.path().join(name);
+            std::fs::write(&p, data).unwrap();
+            (p.clone(), Stat::of(&p).unwrap())
+        };
+        let state = |id: i64| -> Option<String> {
+            cat.conn()
+                .query_row(
+                    "SELECT state FROM resync_backups WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .ok()
+        };
+        // Killed after the row, before the link: forgotten.
+        let (a, st) = file("a.mkv", b"a");
+        let never = record(&cat, None, &a, &place("a.mkv"), &st).unwrap();
+        // Killed after the link, before the rename: the second name goes, the file stays.
+        let (b, st) = file("b.mkv", b"b");
+        let linked = record(&cat, None, &b, &place("b.mkv"), &st).unwrap();
+        keep(&b, &place("b.mkv").path).unwrap();
+        // Killed after the rename, before the row was confirmed: kept.
+        let (c, st) = file("c.mkv", b"old c");
+        let renamed = record(&cat, None, &c, &place("c.mkv"), &st).unwrap();
+        keep(&c, &place("c.mkv").path).unwrap();
+        std::fs::write(d.path().join("new"), b"new c").unwrap();
+        std::fs::rename(d.path().join("new"), &c).unwrap();
+        settle_pending(&cat).unwrap();
+        assert_eq!(state(never), None);
+        assert_eq!(state(linked), None);
+        assert!(!place("b.mkv").path.exists());
+        assert_eq!(std::fs::read(&b).unwrap(), b"b");
+        assert_eq!(state(renamed).as_deref(), Some("kept"));
+        assert_eq!(std::fs::read(place("c.mkv").path).unwrap(), b"old c");
+
+        // A rename that did not happen takes back the second name; but when the file was
+        // replaced by someone else meanwhile, the backup may be the old version's last
+        // name, and it stays.
+        let (e, st) = file("e.mkv", b"old e");
+        let id = record(&cat, None, &e, &place("e.mkv"), &st).unwrap();
+        keep(&e, &place("e.mkv").path).unwrap();
+        std::fs::write(d.path().join("other"), b"someone else's e").unwrap();
+        std::fs::rename(d.path().join("other"), &e).unwrap();
+        discard(&cat, id, &place("e.mkv").path, &e);
+        assert_eq!(std::fs::read(place("e.mkv").path).unwrap(), b"old e");
+        assert_eq!(state(id).as_deref(), Some("kept"));
+        let (f, st) = file("f.mkv", b"f");
+        let id = record(&cat, None, &f, &place("f.mkv"), &st).unwrap();
+        keep(&f, &place("f.mkv").path).unwrap();
+        discard(&cat, id, &place("f.mkv").path, &f);
+        assert!(!place("f.mkv").path.exists());
+        assert_eq!(
+            (state(id), std::fs::read(&f).unwrap()),
+            (None, b"f".to_vec())
+        );
     }
 }

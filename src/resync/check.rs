@@ -127,11 +127,17 @@ enum Decision {
 }
 
 impl Decision {
-    /// Why an open request is no longer needed after this decision (None: it is, or we
-    /// cannot tell).
-    fn settles(&self) -> Option<&'static str> {
+    /// Why an open request with reason `reason` is no longer needed after this decision
+    /// (None: it is, or this check cannot tell). A match by size and mtime alone settles
+    /// only what size and mtime show: bit rot found by `verify`, or a copy that did not
+    /// verify, keeps both, so their requests stay unless `--checksum` read both sides.
+    fn settles(&self, reason: &str, checksum: bool) -> Option<&'static str> {
+        let shown_by_stat = [Reason::Missing, Reason::Incomplete, Reason::Outdated]
+            .iter()
+            .any(|r| r.as_str() == reason);
         Some(match self {
             Decision::Problem(..) | Decision::Error(..) => return None,
+            Decision::Matched(..) if !checksum && !shown_by_stat => return None,
             Decision::Matched(..) => "no longer needed: the local file matches its source",
             Decision::Nothing => "no longer needed: neither the file nor its source is there",
             Decision::Orphan => "no longer needed: not in the source",
@@ -311,7 +317,20 @@ pub fn check(
             // Open requests are judged again (when the source could be seen): one queued
             // against a source that was offline or wrong is updated below or cancelled here,
             // so `run` does not fail on it forever. A request made by hand stays.
-            if let (Some(r), Some(why), true) = (&it.request, d.settles(), online) {
+            let why = it
+                .request
+                .as_ref()
+                .and_then(|r| d.settles(&r.reason, opts.checksum));
+            // Nothing to copy from at the library's path; a request aimed at a source that
+            // is there (elsewhere, or never synced and queued by `check --all`) may still be.
+            let aimed_elsewhere = matches!(d, Decision::Nothing | Decision::Orphan)
+                && it
+                    .request
+                    .as_ref()
+                    .and_then(|r| r.source.as_deref())
+                    .is_some_and(|s| std::fs::symlink_metadata(s).is_ok());
+            let why = why.filter(|_| !aimed_elsewhere);
+            if let (Some(r), Some(why), true) = (&it.request, why, online) {
                 if r.reason != Reason::UserRequest.as_str() && store::cancel_with(&tx, r.id, why)? {
                     sum.cancelled += 1;
                 }

@@ -93,10 +93,16 @@ pub fn restore(cat: &Catalog, b: &Backup, dry_run: bool) -> Result<Restored> {
     let res = (|| -> Result<()> {
         if let Some(place) = &place {
             let step = cat.journal_add(run, "backup", Some(target), Some(&place.path), None)?;
-            let changed = backup::keep(target, &place.path)
-                .with_context(|| format!("keeping {} first", paths::display(target)))?;
-            let st = Stat::of(&place.path)?;
-            backup::record(cat, Some(run), target, place, &st)?;
+            let id = backup::record(cat, Some(run), target, place, &current.unwrap_or_default())?;
+            let changed = match backup::keep(target, &place.path) {
+                Ok(changed) => changed,
+                Err(e) => {
+                    backup::forget(cat, id)?;
+                    return Err(e)
+                        .with_context(|| format!("keeping {} first", paths::display(target)));
+                }
+            };
+            backup::set_kept(cat, id, &Stat::of(&place.path)?)?;
             cat.journal_set(step, "done", None)?;
             // Durable before the rename below replaces what it keeps.
             for dir in changed {

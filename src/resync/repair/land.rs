@@ -341,37 +341,37 @@ fn keep_one(
     let step = sh
         .cat(|c| c.journal_add(sh.run, "backup", Some(target), Some(&place.path), None))
         .map_err(|e| format!("{e:#}"))?;
+    // Listed before the second name exists (see backup::record).
+    let id = sh
+        .cat(|c| crate::resync::backup::record(c, Some(sh.run), target, place, before))
+        .map_err(|e| format!("recording the backup: {e:#}; nothing replaced"))?;
     let made = crate::resync::backup::keep(target, &place.path)
         .and_then(|changed| Ok((Stat::of(&place.path)?, changed)));
     let (st, changed) = match made {
         Ok(made) => made,
         Err(e) => {
-            let _ = sh.cat(|c| c.journal_set(step, "failed", Some(&e.to_string())));
+            let _ = sh.cat(|c| {
+                crate::resync::backup::forget(c, id)?;
+                c.journal_set(step, "failed", Some(&e.to_string()))
+            });
             return Err(format!(
                 "keeping the replaced file at {}: {e}; nothing replaced, the local file is kept as it was",
                 paths::display(&place.path)
             ));
         }
     };
-    let id = sh.cat(|c| {
-        let id = crate::resync::backup::record(c, Some(sh.run), target, place, &st)?;
-        c.journal_set(step, "done", None)?;
-        Ok(id)
+    // Should this fail, the row stays `pending` and the next run settles it.
+    let _ = sh.cat(|c| {
+        crate::resync::backup::set_kept(c, id, &st)?;
+        c.journal_set(step, "done", None)
     });
-    match id {
-        Ok(id) => Ok((
-            Kept {
-                id,
-                path: place.path.clone(),
-            },
-            changed,
-        )),
-        Err(e) => {
-            // Unrecorded, nothing could prune or restore it: better not replace at all.
-            let _ = std::fs::remove_file(&place.path);
-            Err(format!("recording the backup: {e:#}; nothing replaced"))
-        }
-    }
+    Ok((
+        Kept {
+            id,
+            path: place.path.clone(),
+        },
+        changed,
+    ))
 }
 
 /// Rename a durable, verified copy over its target, whose old version `kept` holds when
@@ -391,7 +391,7 @@ fn commit_one(sh: &Shared, r: &Request, ready: Ready, kept: Option<Kept>) -> Res
     let undo = |kept: Option<Kept>| {
         if let Some(k) = kept {
             let _ = sh.cat(|c| {
-                crate::resync::backup::discard(c, k.id, &k.path);
+                crate::resync::backup::discard(c, k.id, &k.path, target);
                 Ok(())
             });
         }

@@ -189,7 +189,9 @@ pub fn run(
     )?;
     let run_id = cat.begin_run("resync", "resync run")?;
     sum.run_id = Some(run_id);
-    // Every run prunes the backups whose retention has passed, even with nothing queued.
+    // Backups a killed run left half made are settled; then every run prunes the backups
+    // whose retention has passed, even with nothing queued.
+    crate::resync::backup::settle_pending(cat)?;
     let (pruned, warnings) = crate::resync::backup::prune(cat, run_id, opts.backup.days)?;
     sum.backups_pruned = pruned;
     for w in warnings {
