@@ -339,7 +339,7 @@ fn run_cmd(ctx: &Ctx, a: &ResyncRunArgs) -> Result<i32> {
     }
     let code = ctx.finish(false);
     // A local file kept from a broken source is a request not done: the status says so.
-    Ok(if sum.source_broken > 0 {
+    Ok(if sum.source_broken > 0 && !sum.dry_run {
         plexsync::exit::ERROR
     } else {
         code

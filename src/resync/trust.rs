@@ -17,7 +17,8 @@ pub const DEFAULT_SETTLE: Duration = Duration::from_secs(300);
 
 /// Why a source with stat `now` is still changing, if it is: its size or mtime moved
 /// since `seen` (when it was queued), or its mtime is less than `settle` before `now_ns`
-/// (or after it: a clock ahead of ours is no proof that the writer is done). A zero
+/// (or up to as far after it: a clock a little ahead of ours is no proof that the writer
+/// is done; one further ahead is a skewed clock, not a writer). A zero
 /// settle period turns the second rule off.
 pub fn still_changing(
     now: &Stat,
@@ -38,7 +39,9 @@ pub fn still_changing(
     }
     let age_ns = now_ns.saturating_sub(now.mtime_ns);
     let settle_ns = i64::try_from(settle.as_nanos()).unwrap_or(i64::MAX);
-    if !settle.is_zero() && age_ns < settle_ns {
+    // An mtime further ahead than the settle period is a skewed clock, not a writer:
+    // waiting for it would hold the file back until the clocks meet.
+    if !settle.is_zero() && age_ns < settle_ns && age_ns > -settle_ns {
         let age = if age_ns < 0 {
             "in the future".to_string()
         } else {
@@ -112,6 +115,11 @@ mod tests {
         );
         let ahead = still_changing(&stat(100, now + 5 * S), None, settle, now).unwrap();
         assert!(ahead.contains("in the future"), "{ahead}");
+        // A day ahead: a clock set wrong, not a file being written.
+        assert_eq!(
+            still_changing(&stat(1, now + 86_400 * S), None, settle, now),
+            None
+        );
         // The edge: exactly the settle period old is settled; a zero period is no wait.
         assert_eq!(
             still_changing(&stat(1, now - 300 * S), None, settle, now),
