@@ -1931,7 +1931,7 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__resync__subcmd__check)
-            opts="-n -q -v -j -h -V --library --source --dest --checksum --all --priority --dry-run --exit-code --catalog --config --json --color --quiet --verbose --jobs --help --version"
+            opts="-n -q -v -j -h -V --library --source --dest --checksum --all --priority --dry-run --exit-code --no-mount-check --catalog --config --json --color --quiet --verbose --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -656,6 +656,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand -n 'Report only: queue nothing and record nothing'
             cand --dry-run 'Report only: queue nothing and record nothing'
             cand --exit-code 'Exit with 1 when a problem was found'
+            cand --no-mount-check 'Judge against the source even when it looks unmounted (its files really were renamed or deleted)'
             cand --json 'Print JSON Lines on stdout (see docs/json.md)'
             cand -q 'No progress and no warnings'
             cand --quiet 'No progress and no warnings'

@@ -502,6 +502,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_see
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l all -d 'Also treat source files never synced as missing'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -s n -l dry-run -d 'Report only: queue nothing and record nothing'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l exit-code -d 'Exit with 1 when a problem was found'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l no-mount-check -d 'Judge against the source even when it looks unmounted (its files really were renamed or deleted)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No progress and no warnings'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'

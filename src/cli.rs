@@ -566,6 +566,9 @@ pub struct ResyncCheckArgs {
     /// Exit with 1 when a problem was found
     #[arg(long)]
     pub exit_code: bool,
+    /// Judge against the source even when it looks unmounted (its files really were renamed or deleted)
+    #[arg(long)]
+    pub no_mount_check: bool,
 }
 
 /// `plexsync resync run`

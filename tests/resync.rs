@@ -482,7 +482,11 @@ fn a_full_destination_fails_the_request_and_replaces_nothing() {
     assert_eq!(r["status"], "failed");
     assert_eq!(r["attempts"], 1, "a full disk is not retried");
     assert!(
-        r["error"].as_str().unwrap().contains("not enough space"),
+        r["error"].as_str().unwrap().contains("not enough space")
+            && r["error"]
+                .as_str()
+                .unwrap()
+                .contains("the local file is kept as it was"),
         "{r}"
     );
     assert_eq!(std::fs::read(&local).unwrap(), b"old copy");

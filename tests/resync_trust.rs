@@ -255,6 +255,17 @@ fn an_unmounted_share_queues_nothing_and_fails_the_exit_code() {
     w.write("src/.stray", b"x");
     let (_, stderr) = run(&w, &lib(&w, &["resync", "check", "--exit-code"]), 1);
     assert!(stderr.contains("looks unmounted"), "{stderr}");
+    // Told that the files really are gone, check judges against it (orphans, not queued).
+    let (msgs, _) = run(
+        &w,
+        &lib(&w, &["resync", "check", "-n", "--no-mount-check"]),
+        0,
+    );
+    let c = of_type(&msgs, "candidate");
+    assert_eq!(c.len(), 11, "the local files are orphans: {c:?}");
+    assert!(c
+        .iter()
+        .all(|c| c["reason"] == "orphaned" && c["id"].is_null()));
 
     // Mounted again: the one file gone locally is missing, and only that.
     std::fs::remove_dir_all(w.path("src")).unwrap();

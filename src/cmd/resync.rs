@@ -104,6 +104,7 @@ fn check_cmd(ctx: &Ctx, a: &ResyncCheckArgs) -> Result<i32> {
         priority: a.priority,
         jobs: ctx.jobs,
         dry_run: a.dry_run,
+        no_mount_check: a.no_mount_check,
     };
     let (sum, problems) = check_library(ctx, &mut cat, &lib, &opts)?;
     if ctx.out.json() {
@@ -251,6 +252,7 @@ fn run_cmd(ctx: &Ctx, a: &ResyncRunArgs) -> Result<i32> {
             priority: None,
             jobs: ctx.jobs,
             dry_run: a.dry_run,
+            no_mount_check: false,
         };
         for l in &libs {
             let (sum, _) = check_library(ctx, &mut cat, l, &copts)?;

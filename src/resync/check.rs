@@ -36,6 +36,9 @@ pub struct CheckOptions {
     pub jobs: usize,
     /// Report only: queue nothing and record nothing.
     pub dry_run: bool,
+    /// Judge against the source even when it looks unmounted (its files really were
+    /// renamed or deleted).
+    pub no_mount_check: bool,
 }
 
 /// A problem found (or an orphan).
@@ -226,7 +229,9 @@ pub fn check(
                 sum.synced_present += u64::from(source.contains_key(src_rel));
             }
         }
-        if converge::looks_unmounted(sum.synced_known, sum.synced_present, sum.source_files) {
+        if !opts.no_mount_check
+            && converge::looks_unmounted(sum.synced_known, sum.synced_present, sum.source_files)
+        {
             sum.source_unmounted = true;
             on_event(CheckEvent::Warning(converge::unmounted_warning(
                 &paths::display(&lib.source),

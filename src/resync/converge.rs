@@ -19,7 +19,8 @@ pub fn looks_unmounted(known: u64, present: u64, files: u64) -> bool {
 pub fn unmounted_warning(source: &str, known: u64, present: u64) -> String {
     format!(
         "source {source} looks unmounted: {present} of {known} synced files present; \
-         nothing checked or queued against it (mount it, then check again)"
+         nothing checked or queued against it (mount it and check again; if its files \
+         really were renamed or deleted, check with --no-mount-check)"
     )
 }
 
