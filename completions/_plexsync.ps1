@@ -691,7 +691,8 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Copy queued files again from the source, verified (resumes, retries, backups)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Scrub local files alone: container check and recorded-hash check; queue failures')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'List, add, cancel or clear queued requests')
-            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The history of runs and their statistics')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The history of runs and their statistics, and the replaced files kept as backups')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a replaced local file back from its backup (the file it replaces is kept in turn)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -710,6 +711,7 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Report only: queue nothing and record nothing')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Report only: queue nothing and record nothing')
             [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit with 1 when a problem was found')
+            [CompletionResult]::new('--no-mount-check', '--no-mount-check', [CompletionResultType]::ParameterName, 'Judge against the source even when it looks unmounted (its files really were renamed or deleted)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON Lines on stdout (see docs/json.md)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no warnings')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no warnings')
@@ -727,7 +729,9 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             [CompletionResult]::new('--dest', '--dest', [CompletionResultType]::ParameterName, 'The local folder synced from the source')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a failed attempt (source I/O errors, failed verification) [default: 3]')
             [CompletionResult]::new('--backoff', '--backoff', [CompletionResultType]::ParameterName, 'Base of the exponential backoff between attempts, in seconds, capped at 60 [default: 1]')
-            [CompletionResult]::new('--backup-dir', '--backup-dir', [CompletionResultType]::ParameterName, 'Keep each replaced local file below this folder')
+            [CompletionResult]::new('--backup-dir', '--backup-dir', [CompletionResultType]::ParameterName, 'Keep each replaced local file below this folder, never pruned [default: .plexsync-backup at the library root, pruned after --backup-days]')
+            [CompletionResult]::new('--backup-days', '--backup-days', [CompletionResultType]::ParameterName, 'Days to keep replaced files in the library''s .plexsync-backup folder; 0 keeps none [default: 7]')
+            [CompletionResult]::new('--settle', '--settle', [CompletionResultType]::ParameterName, 'Copy a source only once it has not been modified for this long, in seconds [default: 300]')
             [CompletionResult]::new('--bwlimit', '--bwlimit', [CompletionResultType]::ParameterName, 'Limit the total read rate from the source (bytes per second; K, M, G suffixes)')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Catalog file [default: ~/.local/share/plexsync/catalog.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]')
@@ -735,6 +739,9 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads [default: number of CPUs]')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Worker threads [default: number of CPUs]')
             [CompletionResult]::new('--no-resume', '--no-resume', [CompletionResultType]::ParameterName, 'Always copy whole files, never resume from an interrupted copy')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Check the library first (or every configured one), then run: one command for cron')
+            [CompletionResult]::new('--checksum', '--checksum', [CompletionResultType]::ParameterName, 'With --check: hash both sides (reads every byte)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'With --check: also copy source files never synced')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be copied and how many bytes; change nothing')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be copied and how many bytes; change nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON Lines on stdout (see docs/json.md)')
@@ -911,12 +918,32 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'plexsync;resync;restore' {
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Catalog file [default: ~/.local/share/plexsync/catalog.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns auto off)')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads [default: number of CPUs]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Worker threads [default: number of CPUs]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be restored; change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be restored; change nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON Lines on stdout (see docs/json.md)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress and no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress and no warnings')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeat for more)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'plexsync;resync;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Copy queued files again from the source, verified (resumes, retries, backups)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Scrub local files alone: container check and recorded-hash check; queue failures')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'List, add, cancel or clear queued requests')
-            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The history of runs and their statistics')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The history of runs and their statistics, and the replaced files kept as backups')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a replaced local file back from its backup (the file it replaces is kept in turn)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -949,6 +976,9 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             break
         }
         'plexsync;resync;help;report' {
+            break
+        }
+        'plexsync;resync;help;restore' {
             break
         }
         'plexsync;resync;help;help' {
@@ -1131,7 +1161,8 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Copy queued files again from the source, verified (resumes, retries, backups)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Scrub local files alone: container check and recorded-hash check; queue failures')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'List, add, cancel or clear queued requests')
-            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The history of runs and their statistics')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'The history of runs and their statistics, and the replaced files kept as backups')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a replaced local file back from its backup (the file it replaces is kept in turn)')
             break
         }
         'plexsync;help;resync;check' {
@@ -1163,6 +1194,9 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             break
         }
         'plexsync;help;resync;report' {
+            break
+        }
+        'plexsync;help;resync;restore' {
             break
         }
         'plexsync;help;generate' {

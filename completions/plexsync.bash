@@ -163,6 +163,9 @@ _plexsync() {
             plexsync__subcmd__help__subcmd__resync,report)
                 cmd="plexsync__subcmd__help__subcmd__resync__subcmd__report"
                 ;;
+            plexsync__subcmd__help__subcmd__resync,restore)
+                cmd="plexsync__subcmd__help__subcmd__resync__subcmd__restore"
+                ;;
             plexsync__subcmd__help__subcmd__resync,run)
                 cmd="plexsync__subcmd__help__subcmd__resync__subcmd__run"
                 ;;
@@ -259,6 +262,9 @@ _plexsync() {
             plexsync__subcmd__resync,report)
                 cmd="plexsync__subcmd__resync__subcmd__report"
                 ;;
+            plexsync__subcmd__resync,restore)
+                cmd="plexsync__subcmd__resync__subcmd__restore"
+                ;;
             plexsync__subcmd__resync,run)
                 cmd="plexsync__subcmd__resync__subcmd__run"
                 ;;
@@ -276,6 +282,9 @@ _plexsync() {
                 ;;
             plexsync__subcmd__resync__subcmd__help,report)
                 cmd="plexsync__subcmd__resync__subcmd__help__subcmd__report"
+                ;;
+            plexsync__subcmd__resync__subcmd__help,restore)
+                cmd="plexsync__subcmd__resync__subcmd__help__subcmd__restore"
                 ;;
             plexsync__subcmd__resync__subcmd__help,run)
                 cmd="plexsync__subcmd__resync__subcmd__help__subcmd__run"
@@ -1156,7 +1165,7 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__help__subcmd__resync)
-            opts="check run verify queue report"
+            opts="check run verify queue report restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1254,6 +1263,20 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__help__subcmd__resync__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__help__subcmd__resync__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1874,7 +1897,7 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__resync)
-            opts="-q -v -j -h -V --catalog --config --json --color --quiet --verbose --jobs --help --version check run verify queue report help"
+            opts="-q -v -j -h -V --catalog --config --json --color --quiet --verbose --jobs --help --version check run verify queue report restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1908,7 +1931,7 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__resync__subcmd__check)
-            opts="-n -q -v -j -h -V --library --source --dest --checksum --all --priority --dry-run --exit-code --catalog --config --json --color --quiet --verbose --jobs --help --version"
+            opts="-n -q -v -j -h -V --library --source --dest --checksum --all --priority --dry-run --exit-code --no-mount-check --catalog --config --json --color --quiet --verbose --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1958,7 +1981,7 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__resync__subcmd__help)
-            opts="check run verify queue report help"
+            opts="check run verify queue report restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2070,6 +2093,20 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__resync__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        plexsync__subcmd__resync__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2419,8 +2456,42 @@ _plexsync() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        plexsync__subcmd__resync__subcmd__restore)
+            opts="-n -q -v -j -h -V --dry-run --catalog --config --json --color --quiet --verbose --jobs --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         plexsync__subcmd__resync__subcmd__run)
-            opts="-n -q -v -j -h -V --library --source --dest --retries --backoff --no-resume --backup-dir --bwlimit --dry-run --catalog --config --json --color --quiet --verbose --jobs --help --version"
+            opts="-n -q -v -j -h -V --library --source --dest --retries --backoff --no-resume --backup-dir --backup-days --settle --check --checksum --all --bwlimit --dry-run --catalog --config --json --color --quiet --verbose --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2447,6 +2518,14 @@ _plexsync() {
                     return 0
                     ;;
                 --backup-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backup-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --settle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -639,7 +639,8 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand run 'Copy queued files again from the source, verified (resumes, retries, backups)'
             cand verify 'Scrub local files alone: container check and recorded-hash check; queue failures'
             cand queue 'List, add, cancel or clear queued requests'
-            cand report 'The history of runs and their statistics'
+            cand report 'The history of runs and their statistics, and the replaced files kept as backups'
+            cand restore 'Put a replaced local file back from its backup (the file it replaces is kept in turn)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'plexsync;resync;check'= {
@@ -657,6 +658,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand -n 'Report only: queue nothing and record nothing'
             cand --dry-run 'Report only: queue nothing and record nothing'
             cand --exit-code 'Exit with 1 when a problem was found'
+            cand --no-mount-check 'Judge against the source even when it looks unmounted (its files really were renamed or deleted)'
             cand --json 'Print JSON Lines on stdout (see docs/json.md)'
             cand -q 'No progress and no warnings'
             cand --quiet 'No progress and no warnings'
@@ -673,7 +675,9 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --dest 'The local folder synced from the source'
             cand --retries 'Retries after a failed attempt (source I/O errors, failed verification) [default: 3]'
             cand --backoff 'Base of the exponential backoff between attempts, in seconds, capped at 60 [default: 1]'
-            cand --backup-dir 'Keep each replaced local file below this folder'
+            cand --backup-dir 'Keep each replaced local file below this folder, never pruned [default: .plexsync-backup at the library root, pruned after --backup-days]'
+            cand --backup-days 'Days to keep replaced files in the library''s .plexsync-backup folder; 0 keeps none [default: 7]'
+            cand --settle 'Copy a source only once it has not been modified for this long, in seconds [default: 300]'
             cand --bwlimit 'Limit the total read rate from the source (bytes per second; K, M, G suffixes)'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
             cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
@@ -681,6 +685,9 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand -j 'Worker threads [default: number of CPUs]'
             cand --jobs 'Worker threads [default: number of CPUs]'
             cand --no-resume 'Always copy whole files, never resume from an interrupted copy'
+            cand --check 'Check the library first (or every configured one), then run: one command for cron'
+            cand --checksum 'With --check: hash both sides (reads every byte)'
+            cand --all 'With --check: also copy source files never synced'
             cand -n 'Show what would be copied and how many bytes; change nothing'
             cand --dry-run 'Show what would be copied and how many bytes; change nothing'
             cand --json 'Print JSON Lines on stdout (see docs/json.md)'
@@ -843,12 +850,31 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'plexsync;resync;restore'= {
+            cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
+            cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
+            cand --color 'When to use colour (NO_COLOR turns auto off)'
+            cand -j 'Worker threads [default: number of CPUs]'
+            cand --jobs 'Worker threads [default: number of CPUs]'
+            cand -n 'Show what would be restored; change nothing'
+            cand --dry-run 'Show what would be restored; change nothing'
+            cand --json 'Print JSON Lines on stdout (see docs/json.md)'
+            cand -q 'No progress and no warnings'
+            cand --quiet 'No progress and no warnings'
+            cand -v 'More detail on stderr (repeat for more)'
+            cand --verbose 'More detail on stderr (repeat for more)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'plexsync;resync;help'= {
             cand check 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
             cand run 'Copy queued files again from the source, verified (resumes, retries, backups)'
             cand verify 'Scrub local files alone: container check and recorded-hash check; queue failures'
             cand queue 'List, add, cancel or clear queued requests'
-            cand report 'The history of runs and their statistics'
+            cand report 'The history of runs and their statistics, and the replaced files kept as backups'
+            cand restore 'Put a replaced local file back from its backup (the file it replaces is kept in turn)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'plexsync;resync;help;check'= {
@@ -872,6 +898,8 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         &'plexsync;resync;help;queue;clear'= {
         }
         &'plexsync;resync;help;report'= {
+        }
+        &'plexsync;resync;help;restore'= {
         }
         &'plexsync;resync;help;help'= {
         }
@@ -1020,7 +1048,8 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand run 'Copy queued files again from the source, verified (resumes, retries, backups)'
             cand verify 'Scrub local files alone: container check and recorded-hash check; queue failures'
             cand queue 'List, add, cancel or clear queued requests'
-            cand report 'The history of runs and their statistics'
+            cand report 'The history of runs and their statistics, and the replaced files kept as backups'
+            cand restore 'Put a replaced local file back from its backup (the file it replaces is kept in turn)'
         }
         &'plexsync;help;resync;check'= {
         }
@@ -1043,6 +1072,8 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         &'plexsync;help;resync;queue;clear'= {
         }
         &'plexsync;help;resync;report'= {
+        }
+        &'plexsync;help;resync;restore'= {
         }
         &'plexsync;help;generate'= {
             cand completions 'Shell completions, to stdout or into a folder'

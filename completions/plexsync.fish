@@ -472,23 +472,24 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s q -l quiet -
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand parse" -s V -l version -d 'Print version'
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -s q -l quiet -d 'No progress and no warnings'
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -s h -l help -d 'Print help'
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -s V -l version -d 'Print version'
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -f -a "check" -d 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -f -a "run" -d 'Copy queued files again from the source, verified (resumes, retries, backups)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -f -a "verify" -d 'Scrub local files alone: container check and recorded-hash check; queue failures'
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -f -a "queue" -d 'List, add, cancel or clear queued requests'
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -f -a "report" -d 'The history of runs and their statistics'
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -f -a "check" -d 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -f -a "run" -d 'Copy queued files again from the source, verified (resumes, retries, backups)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -f -a "verify" -d 'Scrub local files alone: container check and recorded-hash check; queue failures'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -f -a "queue" -d 'List, add, cancel or clear queued requests'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -f -a "report" -d 'The history of runs and their statistics, and the replaced files kept as backups'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -f -a "restore" -d 'Put a replaced local file back from its backup (the file it replaces is kept in turn)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and not __fish_seen_subcommand_from check run verify queue report restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l library -d 'A library from the config file ([[library]] name, path, source)' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l source -d 'The source folder (e.g. a mounted share)' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l dest -d 'The local folder synced from the source' -r -F
@@ -503,6 +504,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_see
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l all -d 'Also treat source files never synced as missing'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -s n -l dry-run -d 'Report only: queue nothing and record nothing'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l exit-code -d 'Exit with 1 when a problem was found'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l no-mount-check -d 'Judge against the source even when it looks unmounted (its files really were renamed or deleted)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -s q -l quiet -d 'No progress and no warnings'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (repeat for more)'
@@ -513,7 +515,9 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_see
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l dest -d 'The local folder synced from the source' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l retries -d 'Retries after a failed attempt (source I/O errors, failed verification) [default: 3]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l backoff -d 'Base of the exponential backoff between attempts, in seconds, capped at 60 [default: 1]' -r
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l backup-dir -d 'Keep each replaced local file below this folder' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l backup-dir -d 'Keep each replaced local file below this folder, never pruned [default: .plexsync-backup at the library root, pruned after --backup-days]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l backup-days -d 'Days to keep replaced files in the library\'s .plexsync-backup folder; 0 keeps none [default: 7]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l settle -d 'Copy a source only once it has not been modified for this long, in seconds [default: 300]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l bwlimit -d 'Limit the total read rate from the source (bytes per second; K, M, G suffixes)' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
@@ -522,6 +526,9 @@ always\t''
 never\t''"
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l no-resume -d 'Always copy whole files, never resume from an interrupted copy'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l check -d 'Check the library first (or every configured one), then run: one command for cron'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l checksum -d 'With --check: hash both sides (reads every byte)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l all -d 'With --check: also copy source files never synced'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -s n -l dry-run -d 'Show what would be copied and how many bytes; change nothing'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from run" -s q -l quiet -d 'No progress and no warnings'
@@ -574,11 +581,24 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_see
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -s v -l verbose -d 'More detail on stderr (repeat for more)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from restore" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from restore" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from restore" -s j -l jobs -d 'Worker threads [default: number of CPUs]' -r
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from restore" -s n -l dry-run -d 'Show what would be restored; change nothing'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from restore" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'No progress and no warnings'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (repeat for more)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "check" -d 'Compare local files with the source and queue what is missing, incomplete, corrupted or outdated'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "run" -d 'Copy queued files again from the source, verified (resumes, retries, backups)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Scrub local files alone: container check and recorded-hash check; queue failures'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "queue" -d 'List, add, cancel or clear queued requests'
-complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "report" -d 'The history of runs and their statistics'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "report" -d 'The history of runs and their statistics, and the replaced files kept as backups'
+complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Put a replaced local file back from its backup (the file it replaces is kept in turn)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand resync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
@@ -651,6 +671,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from resync" -f -a "run" -d 'Copy queued files again from the source, verified (resumes, retries, backups)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from resync" -f -a "verify" -d 'Scrub local files alone: container check and recorded-hash check; queue failures'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from resync" -f -a "queue" -d 'List, add, cancel or clear queued requests'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from resync" -f -a "report" -d 'The history of runs and their statistics'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from resync" -f -a "report" -d 'The history of runs and their statistics, and the replaced files kept as backups'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from resync" -f -a "restore" -d 'Put a replaced local file back from its backup (the file it replaces is kept in turn)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Shell completions, to stdout or into a folder'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Man pages (one per command) into a folder'

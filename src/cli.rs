@@ -534,8 +534,10 @@ pub enum Resync {
     Verify(ResyncVerifyArgs),
     /// List, add, cancel or clear queued requests
     Queue(ResyncQueueArgs),
-    /// The history of runs and their statistics
+    /// The history of runs and their statistics, and the replaced files kept as backups
     Report(ResyncReportArgs),
+    /// Put a replaced local file back from its backup (the file it replaces is kept in turn)
+    Restore(ResyncRestoreArgs),
 }
 
 /// Which library: a name from the config, or a source and destination folder.
@@ -572,6 +574,9 @@ pub struct ResyncCheckArgs {
     /// Exit with 1 when a problem was found
     #[arg(long)]
     pub exit_code: bool,
+    /// Judge against the source even when it looks unmounted (its files really were renamed or deleted)
+    #[arg(long)]
+    pub no_mount_check: bool,
 }
 
 /// `plexsync resync run`
@@ -589,9 +594,24 @@ pub struct ResyncRunArgs {
     /// Always copy whole files, never resume from an interrupted copy
     #[arg(long)]
     pub no_resume: bool,
-    /// Keep each replaced local file below this folder
+    /// Keep each replaced local file below this folder, never pruned [default: .plexsync-backup at the library root, pruned after --backup-days]
     #[arg(long, value_name = "DIR")]
     pub backup_dir: Option<PathBuf>,
+    /// Days to keep replaced files in the library's .plexsync-backup folder; 0 keeps none [default: 7]
+    #[arg(long, value_name = "DAYS")]
+    pub backup_days: Option<u32>,
+    /// Copy a source only once it has not been modified for this long, in seconds [default: 300]
+    #[arg(long, value_name = "SECS")]
+    pub settle: Option<u64>,
+    /// Check the library first (or every configured one), then run: one command for cron
+    #[arg(long)]
+    pub check: bool,
+    /// With --check: hash both sides (reads every byte)
+    #[arg(long, requires = "check")]
+    pub checksum: bool,
+    /// With --check: also copy source files never synced
+    #[arg(long, requires = "check")]
+    pub all: bool,
     /// Limit the total read rate from the source (bytes per second; K, M, G suffixes)
     #[arg(long, value_name = "BYTES_PER_SEC", value_parser = parse_rate)]
     pub bwlimit: Option<u64>,
@@ -673,6 +693,17 @@ pub struct ResyncReportArgs {
     /// Write the whole history as JSON to this file
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+/// `plexsync resync restore`
+#[derive(Debug, Args)]
+pub struct ResyncRestoreArgs {
+    /// The local file to put back (its newest backup), or a backup file itself
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// Show what would be restored; change nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
 }
 
 /// `10M` → 10485760: a byte rate with an optional K/M/G (binary) suffix.

@@ -41,13 +41,16 @@ fn set_mtime(p: &Path, t: SystemTime) {
         .unwrap();
 }
 
-/// Every file below `root` (relative path → content).
+/// Every file below `root` (relative path → content), but the backups of replaced files.
 fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).unwrap() {
             let e = e.unwrap();
+            if e.file_name() == ".plexsync-backup" {
+                continue;
+            }
             if e.file_type().unwrap().is_dir() {
                 stack.push(e.path());
             } else {
@@ -199,7 +202,7 @@ fn check_finds_each_fault_and_run_repairs_the_tree() {
     let queue = w.json(&["resync", "queue"], 0);
     assert_eq!(of_type(&queue, "request").len(), 5);
 
-    let msgs = w.json(&["resync", "run", "--backoff", "0.01"], 0);
+    let msgs = w.json(&["resync", "run", "--settle", "0", "--backoff", "0.01"], 0);
     let results = of_type(&msgs, "result");
     assert_eq!(results.len(), 5);
     assert!(results
@@ -223,6 +226,17 @@ fn check_finds_each_fault_and_run_repairs_the_tree() {
     let orphan = local.remove(Path::new("Movies/orphan.nfo"));
     assert_eq!(orphan.as_deref(), Some(&b"<movie/>"[..]));
     assert_eq!(local, tree(&w.path("src")));
+    // Every file that was replaced is kept in the library's backup folder, as it was.
+    let kept = tree(&w.path("local/.plexsync-backup"));
+    let names: Vec<String> = kept
+        .keys()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    for n in ["Cut.mkv", "Flipped.bin", "Changed.S01E01.bin"] {
+        assert!(names.iter().any(|k| k == n), "{n} kept: {names:?}");
+    }
+    assert_eq!(kept[Path::new("Movies/Cut (2002)/Cut.mkv")].len(), 30_000);
 
     // Nothing left to do; the queue is empty and the next check is clean.
     let msgs = run_json(&w, &lib_args(&w, &["resync", "check", "--exit-code"]), 0);
@@ -339,7 +353,7 @@ fn verify_scrubs_recorded_hashes() {
         [("Fine.S01E02.srt".to_string(), "corrupted".to_string())].into()
     );
     assert_eq!(summary(&msgs)["hashed"], 6);
-    let msgs = w.json(&["resync", "run", "--backoff", "0"], 0);
+    let msgs = w.json(&["resync", "run", "--settle", "0", "--backoff", "0"], 0);
     assert_eq!(of_type(&msgs, "result")[0]["status"], "done");
     assert_eq!(
         std::fs::read(&p).unwrap(),
@@ -354,7 +368,19 @@ fn source_vanishing_retries_then_fails_and_replaces_nothing() {
     let before = std::fs::read(&local).unwrap();
     w.json(&["resync", "queue", "add", local.to_str().unwrap()], 0);
     std::fs::remove_dir_all(w.path("src")).unwrap();
-    let msgs = w.json(&["resync", "run", "--retries", "2", "--backoff", "0.01"], 2);
+    let msgs = w.json(
+        &[
+            "resync",
+            "run",
+            "--settle",
+            "0",
+            "--retries",
+            "2",
+            "--backoff",
+            "0.01",
+        ],
+        2,
+    );
     let r = of_type(&msgs, "result");
     assert_eq!(r.len(), 1);
     assert_eq!(r[0]["status"], "failed");
@@ -372,7 +398,7 @@ fn source_vanishing_retries_then_fails_and_replaces_nothing() {
 
     // A source file replaced by a folder is an error too, never a panic.
     w.write("src/Movies/Cut (2002)/Cut.mkv/inner", b"x");
-    let msgs = w.json(&["resync", "run", "--retries", "0"], 2);
+    let msgs = w.json(&["resync", "run", "--settle", "0", "--retries", "0"], 2);
     assert!(of_type(&msgs, "result")[0]["error"]
         .as_str()
         .unwrap()
@@ -391,14 +417,14 @@ fn resume_reads_only_the_missing_bytes() {
     let data = bytes(3_000_000, 9);
     w.write("src/big.bin", &data);
     run_json(&w, &lib_args(&w, &["resync", "check", "--all"]), 0);
-    let msgs = w.json(&["resync", "run"], 0);
+    let msgs = w.json(&["resync", "run", "--settle", "0"], 0);
     assert_eq!(of_type(&msgs, "result")[0]["read_from_source"], 3_000_000);
 
     let local = w.path("local/big.bin");
     std::fs::write(&local, &data[..1_200_000]).unwrap();
     let msgs = run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
     assert_eq!(reasons(&msgs)["big.bin"], "incomplete");
-    let msgs = w.json(&["resync", "run"], 0);
+    let msgs = w.json(&["resync", "run", "--settle", "0"], 0);
     let r = of_type(&msgs, "result")[0];
     assert_eq!(r["resumed_from"], 1_200_000);
     assert_eq!(r["read_from_source"], 1_800_000);
@@ -410,7 +436,7 @@ fn resume_reads_only_the_missing_bytes() {
     bad[10] ^= 1;
     std::fs::write(&local, &bad).unwrap();
     run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
-    let msgs = w.json(&["resync", "run", "--backoff", "0"], 0);
+    let msgs = w.json(&["resync", "run", "--settle", "0", "--backoff", "0"], 0);
     let r = of_type(&msgs, "result")[0];
     assert_eq!(r["attempts"], 2);
     assert_eq!(r["read_from_source"], 3_000_000);
@@ -420,19 +446,19 @@ fn resume_reads_only_the_missing_bytes() {
     // the next run does not trust the prefix again.
     std::fs::write(&local, &bad).unwrap();
     run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
-    let msgs = w.json(&["resync", "run", "--retries", "0"], 2);
+    let msgs = w.json(&["resync", "run", "--settle", "0", "--retries", "0"], 2);
     let r = of_type(&msgs, "result")[0];
     assert_eq!(r["reason"], "verification_failed");
     assert_eq!(r["verified"], false);
     assert_eq!(std::fs::read(&local).unwrap(), bad);
-    let msgs = w.json(&["resync", "run", "--retries", "0"], 0);
+    let msgs = w.json(&["resync", "run", "--settle", "0", "--retries", "0"], 0);
     assert_eq!(of_type(&msgs, "result")[0]["read_from_source"], 3_000_000);
     assert_eq!(std::fs::read(&local).unwrap(), data);
 
     // --no-resume always copies everything.
     std::fs::write(&local, &data[..500_000]).unwrap();
     run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
-    let msgs = w.json(&["resync", "run", "--no-resume"], 0);
+    let msgs = w.json(&["resync", "run", "--settle", "0", "--no-resume"], 0);
     assert_eq!(of_type(&msgs, "result")[0]["read_from_source"], 3_000_000);
 }
 
@@ -451,12 +477,16 @@ fn a_full_destination_fails_the_request_and_replaces_nothing() {
     let local = w.path("local/huge.mkv");
     let args = lib_args(&w, &["resync", "queue", "add", local.to_str().unwrap()]);
     run_json(&w, &args, 0);
-    let msgs = w.json(&["resync", "run", "--backoff", "0"], 2);
+    let msgs = w.json(&["resync", "run", "--settle", "0", "--backoff", "0"], 2);
     let r = of_type(&msgs, "result")[0];
     assert_eq!(r["status"], "failed");
     assert_eq!(r["attempts"], 1, "a full disk is not retried");
     assert!(
-        r["error"].as_str().unwrap().contains("not enough space"),
+        r["error"].as_str().unwrap().contains("not enough space")
+            && r["error"]
+                .as_str()
+                .unwrap()
+                .contains("the local file is kept as it was"),
         "{r}"
     );
     assert_eq!(std::fs::read(&local).unwrap(), b"old copy");
@@ -472,7 +502,7 @@ fn sigkill_mid_copy_then_run_again_ends_whole() {
     run_json(&w, &lib_args(&w, &["resync", "check", "--all"]), 0);
     let mut child = w
         .std_cmd()
-        .args(["resync", "run", "--bwlimit", "8M"])
+        .args(["resync", "run", "--settle", "0", "--bwlimit", "8M"])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -487,7 +517,7 @@ fn sigkill_mid_copy_then_run_again_ends_whole() {
         "no half-written file under the real name"
     );
 
-    let msgs = w.json(&["resync", "run"], 0);
+    let msgs = w.json(&["resync", "run", "--settle", "0"], 0);
     assert_eq!(of_type(&msgs, "result")[0]["status"], "done");
     assert_eq!(tree(&w.path("local")), tree(&w.path("src")));
     let runs = w.json(&["resync", "report"], 0);
@@ -508,8 +538,8 @@ fn backup_dir_keeps_the_replaced_copy() {
     set_mtime(&p, SystemTime::now() + Duration::from_secs(5));
     run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
     let backups = w.path("backups");
-    let mut args = lib_args(&w, &["resync", "run", "--backup-dir"]);
-    args.insert(3, backups.display().to_string());
+    let mut args = lib_args(&w, &["resync", "run", "--settle", "0", "--backup-dir"]);
+    args.insert(5, backups.display().to_string());
     let msgs = run_json(&w, &args, 0);
     let r = of_type(&msgs, "result")[0];
     let kept = json_path(&r["backup"]);
@@ -558,9 +588,21 @@ fn queue_add_cancel_clear_and_bad_input() {
     );
     std::fs::remove_file(w.path("src/Movies/Cut (2002)/Cut.mkv")).unwrap();
     w.json(&["resync", "queue", "add", a.to_str().unwrap()], 0);
-    let msgs = w.json(&["resync", "run", "--library", "m"], 2);
+    let msgs = w.json(&["resync", "run", "--settle", "0", "--library", "m"], 2);
     assert_eq!(of_type(&msgs, "result")[0]["attempts"], 1);
-    let msgs = w.json(&["resync", "run", "--library", "m", "--retries", "1"], 2);
+    let msgs = w.json(
+        &[
+            "resync",
+            "run",
+            "--settle",
+            "0",
+            "--library",
+            "m",
+            "--retries",
+            "1",
+        ],
+        2,
+    );
     assert_eq!(of_type(&msgs, "result")[0]["attempts"], 2);
     w.json(&["resync", "queue", "clear", "--all"], 0);
 
@@ -571,7 +613,7 @@ fn queue_add_cancel_clear_and_bad_input() {
     for args in [
         vec!["resync", "check"],
         vec!["resync", "check", "--source", "/nonexistent"],
-        vec!["resync", "run", "--backoff", "-1"],
+        vec!["resync", "run", "--settle", "0", "--backoff", "-1"],
         vec!["resync", "check", "--library", "nope"],
         vec!["resync", "queue", "add", "--priority", "9", "x"],
         vec!["resync", "queue", "--all", "clear", "--done"],
@@ -608,7 +650,7 @@ fn a_batch_with_one_failure_still_lands_the_others() {
     ] {
         w.write(&format!("local/TV/Show/Season 01/{stale}"), b"stale");
     }
-    let msgs = w.json(&["resync", "run", "--retries", "0"], 2);
+    let msgs = w.json(&["resync", "run", "--settle", "0", "--retries", "0"], 2);
     let results = of_type(&msgs, "result");
     assert_eq!(results.len(), 300);
     let failed: Vec<_> = results.iter().filter(|r| r["status"] == "failed").collect();
@@ -647,7 +689,17 @@ fn the_source_vanishing_mid_run_fails_cleanly_and_the_next_run_converges() {
     run_json(&w, &lib_args(&w, &["resync", "check", "--all"]), 0);
     let child = w
         .std_cmd()
-        .args(["--json", "-j", "1", "resync", "run", "--bwlimit", "4M"])
+        .args([
+            "--json",
+            "-j",
+            "1",
+            "resync",
+            "run",
+            "--settle",
+            "0",
+            "--bwlimit",
+            "4M",
+        ])
         .args(["--retries", "2", "--backoff", "0.05"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
@@ -672,7 +724,7 @@ fn the_source_vanishing_mid_run_fails_cleanly_and_the_next_run_converges() {
     );
 
     std::fs::rename(w.path("src.gone"), w.path("src")).unwrap();
-    let msgs = w.json(&["resync", "run"], 0);
+    let msgs = w.json(&["resync", "run", "--settle", "0"], 0);
     assert_eq!(of_type(&msgs, "summary")[0]["done"], 3);
     assert_eq!(tree(&w.path("local")), tree(&w.path("src")));
 }
@@ -698,7 +750,7 @@ fn the_original_tools_config_yaml_names_libraries() {
     for lib in ["Movies Primary", "TV"] {
         w.json(&["resync", "check", "--all", "--library", lib], 0);
     }
-    w.json(&["resync", "run"], 0);
+    w.json(&["resync", "run", "--settle", "0"], 0);
     assert_eq!(
         std::fs::read(w.path("home/Media/Movies/A (2001)/A.mkv")).unwrap(),
         b"movie a"
@@ -721,7 +773,7 @@ fn the_original_tools_config_yaml_names_libraries() {
     );
     std::fs::create_dir_all(w.path("toml-tv")).unwrap();
     w.json(&["resync", "check", "--all", "--library", "TV"], 0);
-    w.json(&["resync", "run"], 0);
+    w.json(&["resync", "run", "--settle", "0"], 0);
     assert!(w.path("toml-tv/S/Season 01/S.S01E01.mkv").is_file());
     // The legacy file given by --config is read alone; a broken one is a clear error.
     let out = w

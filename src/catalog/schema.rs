@@ -158,4 +158,33 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (source, db)
     );
     "#,
+    // 4: resync trust: a request remembers its library's local root (where replaced files
+    // are kept) and the source's size and mtime when it was queued (a source that moved
+    // since is still changing); every replaced local file kept as a backup; and files put
+    // back by `resync restore`, held against the source version they replaced.
+    r#"
+    ALTER TABLE resync_queue ADD COLUMN root BLOB;
+    ALTER TABLE resync_queue ADD COLUMN source_size INTEGER;
+    ALTER TABLE resync_queue ADD COLUMN source_mtime_ns INTEGER;
+    CREATE TABLE resync_backups (
+        id         INTEGER PRIMARY KEY,
+        path       BLOB NOT NULL,        -- the local file that was replaced
+        backup     BLOB NOT NULL,        -- where the replaced version is kept
+        size       INTEGER NOT NULL,     -- the kept file's stat, checked before pruning
+        mtime_ns   INTEGER NOT NULL,
+        dev        INTEGER NOT NULL,
+        ino        INTEGER NOT NULL,
+        run_id     INTEGER,
+        kept_at    INTEGER NOT NULL,     -- unix seconds
+        auto_prune INTEGER NOT NULL,     -- 1: in the library's own backup folder, pruned after the retention
+        state      TEXT NOT NULL         -- kept | restored | pruned | gone
+    );
+    CREATE INDEX resync_backups_path ON resync_backups(path);
+    CREATE TABLE resync_holds (
+        path            BLOB PRIMARY KEY,  -- a local file restored by hand
+        source_size     INTEGER NOT NULL,  -- the source version it is not to be replaced with
+        source_mtime_ns INTEGER NOT NULL,
+        held_at         INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    "#,
 ];

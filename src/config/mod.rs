@@ -34,6 +34,10 @@ pub struct ResyncConfig {
     pub bwlimit: Option<u64>,
     /// Keep replaced copies below this folder (`--backup-dir`).
     pub backup_dir: Option<PathBuf>,
+    /// Days to keep replaced files in the library's backup folder, 0 none (`--backup-days`, default 7).
+    pub backup_days: Option<u32>,
+    /// Seconds a source must be left unmodified before it is copied (`--settle`, default 300).
+    pub settle: Option<u64>,
 }
 
 /// The `[dupes]` table.

@@ -14,8 +14,8 @@ use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::store::{self, Synced};
-use super::{leftovers, Library, Reason};
+use super::store::{self, NewRequest, Request, Synced};
+use super::{converge, leftovers, trust, Library, Reason};
 use crate::catalog::{now_secs, Catalog, Stat};
 use crate::hash::Blake3;
 use crate::media::container::{self, Verdict};
@@ -36,6 +36,9 @@ pub struct CheckOptions {
     pub jobs: usize,
     /// Report only: queue nothing and record nothing.
     pub dry_run: bool,
+    /// Judge against the source even when it looks unmounted (its files really were
+    /// renamed or deleted).
+    pub no_mount_check: bool,
 }
 
 /// A problem found (or an orphan).
@@ -81,6 +84,20 @@ pub struct CheckSummary {
     /// Local files whose container is broken, like their source's: copying again cannot
     /// mend them, so they are reported (a warning each) and not queued.
     pub broken_at_source: u64,
+    /// Local files kept as they are: whole, while their source fails the container check
+    /// (a warning each; not queued, since a copy would make them worse).
+    pub source_broken: u64,
+    /// Local files put back by `resync restore` whose source has not changed since: not queued.
+    pub held: u64,
+    /// Open requests this check found no longer needed, and cancelled.
+    pub cancelled: u64,
+    /// The source root is there but holds almost none of the files synced from it: an
+    /// unmounted share. Nothing was judged or queued against it.
+    pub source_unmounted: bool,
+    /// Files synced from this source whose local copy is there, and how many of them the
+    /// source holds (what tells an unmounted share).
+    pub synced_known: u64,
+    pub synced_present: u64,
     pub errors: u64,
 }
 
@@ -91,6 +108,10 @@ struct Item {
     source: Option<Stat>,
     synced: Option<Synced>,
     leftovers: Vec<PathBuf>,
+    /// The open request for this file, if any: looked at again.
+    request: Option<Request>,
+    /// The source version `resync restore` held this file against.
+    hold: Option<(u64, i64)>,
 }
 
 enum Decision {
@@ -99,8 +120,35 @@ enum Decision {
     Matched(Box<Synced>, u64),
     Nothing,
     Error(PathBuf, String),
-    /// The local container is broken and so is the source's: a warning, not queued.
-    BrokenAtSource(String),
+    /// The local container is broken and so is the source's: a warning, not queued; the
+    /// row is recorded when the two are the same bytes (so a deletion is `missing`).
+    BrokenAtSource(String, Option<Box<Synced>>, u64),
+    /// The local file is whole and its source is not: kept, a warning, not queued.
+    SourceBroken(String),
+    /// Restored by hand, and the source is the version it replaced: left alone.
+    Held,
+}
+
+impl Decision {
+    /// Why an open request with reason `reason` is no longer needed after this decision
+    /// (None: it is, or this check cannot tell). A match by size and mtime alone settles
+    /// only what size and mtime show: bit rot found by `verify`, or a copy that did not
+    /// verify, keeps both, so their requests stay unless `--checksum` read both sides.
+    fn settles(&self, reason: &str, checksum: bool) -> Option<&'static str> {
+        let shown_by_stat = [Reason::Missing, Reason::Incomplete, Reason::Outdated]
+            .iter()
+            .any(|r| r.as_str() == reason);
+        Some(match self {
+            Decision::Problem(..) | Decision::Error(..) => return None,
+            Decision::Matched(..) if !checksum && !shown_by_stat => return None,
+            Decision::Matched(..) => "no longer needed: the local file matches its source",
+            Decision::Nothing => "no longer needed: neither the file nor its source is there",
+            Decision::Orphan => "no longer needed: not in the source",
+            Decision::BrokenAtSource(..) => "not copied: broken in the source too",
+            Decision::SourceBroken(_) => "not copied: the source is broken, the local file whole",
+            Decision::Held => "not copied: restored by hand (resync restore)",
+        })
+    }
 }
 
 /// Walk a root into rel → stat, reporting errors; leftovers go into `left` by target.
@@ -164,6 +212,37 @@ pub fn check(
     sum.local_files = local.len() as u64;
     sum.source_files = source.len() as u64;
     let synced = store::synced_under(cat, &lib.dest)?;
+    if sum.source_online {
+        // An empty mount point: judged against it, every local file would be an orphan.
+        for s in synced
+            .values()
+            .filter(|s| s.source.starts_with(&lib.source))
+        {
+            let (Ok(rel), Ok(src_rel)) = (
+                s.path.strip_prefix(&lib.dest),
+                s.source.strip_prefix(&lib.source),
+            ) else {
+                continue;
+            };
+            if local.contains_key(rel) {
+                sum.synced_known += 1;
+                sum.synced_present += u64::from(source.contains_key(src_rel));
+            }
+        }
+        if !opts.no_mount_check
+            && converge::looks_unmounted(sum.synced_known, sum.synced_present, sum.source_files)
+        {
+            sum.source_unmounted = true;
+            on_event(CheckEvent::Warning(converge::unmounted_warning(
+                &paths::display(&lib.source),
+                sum.synced_known,
+                sum.synced_present,
+            )));
+            return Ok(sum);
+        }
+    }
+    let requests = store::requests(cat, "('pending', 'failed')", Some(&lib.dest))?;
+    let holds = store::holds_under(cat, &lib.dest)?;
 
     let mut items: BTreeMap<PathBuf, Item> = BTreeMap::new();
     fn slot<'a>(items: &'a mut BTreeMap<PathBuf, Item>, rel: &Path) -> &'a mut Item {
@@ -185,6 +264,17 @@ pub fn check(
         if let Ok(rel) = s.path.strip_prefix(&lib.dest) {
             let rel = rel.to_path_buf();
             slot(&mut items, &rel).synced = Some(s);
+        }
+    }
+    // A request for a file neither side has any more is looked at too (and cancelled).
+    for r in requests {
+        if let Ok(rel) = r.path.strip_prefix(&lib.dest).map(Path::to_path_buf) {
+            slot(&mut items, &rel).request = Some(r);
+        }
+    }
+    for (path, hold) in holds {
+        if let Ok(rel) = paths::from_bytes(&path).strip_prefix(&lib.dest) {
+            slot(&mut items, rel).hold = Some(hold);
         }
     }
     let items: Vec<Item> = items.into_values().collect();
@@ -209,7 +299,7 @@ pub fn check(
             .par_iter()
             .enumerate()
             .map(|(i, it)| {
-                let d = decide(lib, it, online, opts, progress);
+                let d = guard(lib, it, decide(lib, it, online, opts, progress));
                 progress.advance(1, 0);
                 (i, d)
             })
@@ -222,14 +312,59 @@ pub fn check(
     for (i, d) in decisions {
         let it = &items[i];
         let local_path = lib.dest.join(&it.rel);
+        if !opts.dry_run {
+            if let Some(hold) = it.hold {
+                // A hold lasts while the source is the version it was restored against.
+                if online && it.source.map(|s| (s.size, s.mtime_ns)) != Some(hold) {
+                    store::drop_hold(&tx, &local_path)?;
+                }
+            }
+            // Open requests are judged again (when the source could be seen): one queued
+            // against a source that was offline or wrong is updated below or cancelled here,
+            // so `run` does not fail on it forever. A request made by hand stays.
+            let why = it
+                .request
+                .as_ref()
+                .and_then(|r| d.settles(&r.reason, opts.checksum));
+            // Nothing to copy from at the library's path; a request aimed at a source that
+            // is there (elsewhere, or never synced and queued by `check --all`) may still be.
+            let aimed_elsewhere = matches!(d, Decision::Nothing | Decision::Orphan)
+                && it
+                    .request
+                    .as_ref()
+                    .and_then(|r| r.source.as_deref())
+                    .is_some_and(|s| std::fs::symlink_metadata(s).is_ok());
+            let why = why.filter(|_| !aimed_elsewhere);
+            if let (Some(r), Some(why), true) = (&it.request, why, online) {
+                if r.reason != Reason::UserRequest.as_str() && store::cancel_with(&tx, r.id, why)? {
+                    sum.cancelled += 1;
+                }
+            }
+        }
         match d {
             Decision::Nothing => {}
+            Decision::Held => sum.held += 1,
             Decision::Error(p, msg) => {
                 sum.errors += 1;
                 on_event(CheckEvent::Error(Some(p), msg));
             }
-            Decision::BrokenAtSource(msg) => {
+            Decision::BrokenAtSource(msg, row, hashed) => {
                 sum.broken_at_source += 1;
+                sum.hashed_bytes += hashed;
+                on_event(CheckEvent::Warning(msg));
+                if let Some(row) = row.filter(|r| it.synced.as_ref() != Some(r)) {
+                    if !opts.dry_run {
+                        let mut row = *row;
+                        if it.synced.is_none() {
+                            row.synced_at = now;
+                        }
+                        store::put_synced(&tx, &row)?;
+                        sum.recorded += 1;
+                    }
+                }
+            }
+            Decision::SourceBroken(msg) => {
+                sum.source_broken += 1;
                 on_event(CheckEvent::Warning(msg));
             }
             Decision::Matched(row, hashed) => {
@@ -274,10 +409,14 @@ pub fn check(
                     sum.queued += 1;
                     Some(store::enqueue(
                         &tx,
-                        &local_path,
-                        Some(&src),
-                        reason,
-                        priority,
+                        &NewRequest {
+                            path: &local_path,
+                            source: Some(&src),
+                            reason,
+                            priority,
+                            root: Some(&lib.dest),
+                            seen: it.source,
+                        },
                     )?)
                 };
                 on_event(CheckEvent::Candidate(Candidate {
@@ -311,6 +450,49 @@ pub(super) fn container_problem(path: &Path) -> Result<Option<(Reason, String)>,
         Ok(Some(v @ Verdict::Truncated { .. })) => Ok(Some((Reason::Incomplete, v.describe()))),
         Ok(Some(v)) => Ok(Some((Reason::Corrupted, v.describe()))),
         Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Whether a local file and its source of the same size are the same bytes: the same
+/// mtime (a synced copy gets its source's), or with `--checksum` the same hash. The hashes
+/// read (local, source) come back to be recorded, with the bytes read.
+#[allow(clippy::type_complexity)]
+fn same_bytes(
+    local: &Path,
+    source: &Path,
+    l: &Stat,
+    s: &Stat,
+    opts: &CheckOptions,
+    progress: &dyn Progress,
+) -> Result<(Option<(Option<Blake3>, Option<Blake3>)>, u64), (PathBuf, String)> {
+    if l.size != s.size {
+        return Ok((None, 0));
+    }
+    if !opts.checksum {
+        return Ok(((l.mtime_ns == s.mtime_ns).then_some((None, None)), 0));
+    }
+    let (a, b) = rayon::join(
+        || hash_with_progress(source, progress),
+        || hash_with_progress(local, progress),
+    );
+    match (a, b) {
+        (Ok(sh), Ok(lh)) => Ok(((sh == lh).then_some((Some(lh), Some(sh))), l.size + s.size)),
+        (Err(e), _) => Err((source.to_path_buf(), e.to_string())),
+        (_, Err(e)) => Err((local.to_path_buf(), e.to_string())),
+    }
+}
+
+/// A problem whose fix would replace a whole local file with a source that fails the
+/// container check is no problem to fix: the local file is kept (see [`trust`]).
+fn guard(lib: &Library, it: &Item, d: Decision) -> Decision {
+    if !matches!(d, Decision::Problem(..)) || it.local.is_none() || it.source.is_none() {
+        return d;
+    }
+    let (local, source) = (lib.dest.join(&it.rel), lib.source.join(&it.rel));
+    match trust::source_worse(&local, &source) {
+        Ok(Some(detail)) => Decision::SourceBroken(trust::kept_warning(&local, &source, &detail)),
+        Ok(None) => d,
+        Err(e) => Decision::Error(source, e),
     }
 }
 
@@ -352,6 +534,9 @@ fn decide(
             Decision::Nothing
         };
     };
+    if it.local.is_some() && it.hold == Some((s.size, s.mtime_ns)) {
+        return Decision::Held;
+    }
     let source_changed = it
         .synced
         .as_ref()
@@ -388,7 +573,9 @@ fn decide(
             "the source's size or mtime changed since the last sync".into(),
         );
     }
-    if it.synced.is_none() && (l.size > s.size || (l.size == s.size && s.mtime_ns > l.mtime_ns)) {
+    // Never synced: only a newer source is a new version. A larger local file with an
+    // older source is no proof of that (the source may be a copy still being written).
+    if it.synced.is_none() && l.size >= s.size && s.mtime_ns > l.mtime_ns {
         return Decision::Problem(Reason::Outdated, "the source is newer".into());
     }
     if l.size < s.size {
@@ -406,18 +593,6 @@ fn decide(
             "a leftover partial copy lies beside it".into(),
         );
     }
-    match container_problem(&local_path) {
-        Ok(Some((reason, detail))) => {
-            // A source that fails the same check cannot be repaired by copying it again.
-            return match container_problem(&source_path) {
-                Ok(None) => Decision::Problem(reason, detail),
-                Ok(Some(_)) => Decision::BrokenAtSource(broken_in_source_too(&local_path, &detail)),
-                Err(e) => Decision::Error(source_path, e),
-            };
-        }
-        Ok(None) => {}
-        Err(e) => return Decision::Error(local_path, e),
-    }
     let prev = it.synced.as_ref();
     let mut row = Synced {
         path: local_path.clone(),
@@ -433,6 +608,35 @@ fn decide(
         synced_at: prev.map_or(0, |r| r.synced_at),
         verified_at: prev.and_then(|r| r.verified_at),
     };
+    match container_problem(&local_path) {
+        Ok(Some((reason, detail))) => {
+            // A source that fails the same check cannot be repaired by copying it again.
+            return match container_problem(&source_path) {
+                Ok(None) => Decision::Problem(reason, detail),
+                Ok(Some(_)) => {
+                    let warning = broken_in_source_too(&local_path, &detail);
+                    // The same bytes on both sides are synced, broken or not: a later
+                    // deletion is then known as `missing`.
+                    match same_bytes(&local_path, &source_path, &l, &s, opts, progress) {
+                        Ok((same, hashed)) => {
+                            if let Some((lh, sh)) = same {
+                                row.local_blake3 = lh.or(row.local_blake3);
+                                row.source_blake3 = sh.or(row.source_blake3);
+                                if lh.is_some() {
+                                    row.verified_at = Some(now_secs());
+                                }
+                            }
+                            Decision::BrokenAtSource(warning, same.map(|_| Box::new(row)), hashed)
+                        }
+                        Err((p, e)) => Decision::Error(p, e),
+                    }
+                }
+                Err(e) => Decision::Error(source_path, e),
+            };
+        }
+        Ok(None) => {}
+        Err(e) => return Decision::Error(local_path, e),
+    }
     let mut hashed = 0u64;
     if opts.checksum {
         let (a, b) = rayon::join(

@@ -4,12 +4,16 @@
 //! verified, resumable, atomic copies ([`repair`]). No clap and no terminal in here: the
 //! binary drives it and renders what it reports.
 
+pub mod backup;
 pub mod check;
+pub mod converge;
 pub mod leftovers;
 pub mod repair;
 pub mod report;
+pub mod restore;
 pub mod scrub;
 pub mod store;
+pub mod trust;
 
 use std::path::{Path, PathBuf};
 

@@ -34,6 +34,10 @@ pub struct RunReport {
     pub requests: u64,
     pub done: u64,
     pub failed: u64,
+    /// Requests that kept their local file (the source is broken).
+    pub source_broken: u64,
+    /// Requests left for a later run (the source is still changing).
+    pub deferred: u64,
     pub bytes: u64,
     pub read_from_source: u64,
     pub duration_secs: f64,
@@ -63,7 +67,9 @@ pub fn history(cat: &Catalog) -> Result<Vec<RunReport>> {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let done = results.iter().filter(|r| r.status == "done").count() as u64;
+        let with = |status: &str| results.iter().filter(|r| r.status == status).count() as u64;
+        let (done, failed) = (with("done"), with("failed"));
+        let (source_broken, deferred) = (with("source_broken"), with("deferred"));
         out.push(RunReport {
             id: run.id,
             started_at: run.started_at,
@@ -71,7 +77,9 @@ pub fn history(cat: &Catalog) -> Result<Vec<RunReport>> {
             state: run.state,
             requests: results.len() as u64,
             done,
-            failed: results.len() as u64 - done,
+            failed,
+            source_broken,
+            deferred,
             bytes: results.iter().map(|r| r.bytes).sum(),
             read_from_source: results.iter().map(|r| r.read_from_source).sum(),
             duration_secs: run

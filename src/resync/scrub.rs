@@ -169,7 +169,18 @@ pub fn verify(
                 let id = match (&source, opts.dry_run) {
                     (Some(s), false) => {
                         sum.queued += 1;
-                        Some(store::enqueue(&tx, &path, Some(s), reason, priority)?)
+                        let lib = libs.iter().find(|l| path.starts_with(&l.dest));
+                        Some(store::enqueue(
+                            &tx,
+                            &store::NewRequest {
+                                path: &path,
+                                source: Some(s),
+                                reason,
+                                priority,
+                                root: lib.map(|l| l.dest.as_path()),
+                                seen: None,
+                            },
+                        )?)
                     }
                     _ => None,
                 };

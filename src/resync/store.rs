@@ -109,6 +109,42 @@ pub fn set_local_verified(cat: &Catalog, path: &Path, stat: &Stat, b3: &Blake3) 
     Ok(())
 }
 
+/// Hold local file `path` against the source version of `size` bytes and mtime `mtime_ns`:
+/// `check` does not queue it while its source keeps them (`resync restore` sets this).
+pub fn put_hold(conn: &rusqlite::Connection, path: &Path, size: u64, mtime_ns: i64) -> Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO resync_holds (path, source_size, source_mtime_ns, held_at)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![paths::to_bytes(path), size as i64, mtime_ns, now_secs()],
+    )?;
+    Ok(())
+}
+
+/// The holds at or below local folder `dir`: path bytes → (source size, source mtime).
+pub fn holds_under(cat: &Catalog, dir: &Path) -> Result<HashMap<Vec<u8>, (u64, i64)>> {
+    let (lo, hi) = paths::prefix_range(dir);
+    let mut stmt = cat.conn().prepare_cached(
+        "SELECT path, source_size, source_mtime_ns FROM resync_holds
+         WHERE (path >= ?1 AND path < ?2) OR path = ?3",
+    )?;
+    let rows = stmt
+        .query_map(params![lo, hi, paths::to_bytes(dir)], |r| {
+            Ok((
+                r.get::<_, Vec<u8>>(0)?,
+                (r.get::<_, i64>(1)? as u64, r.get::<_, i64>(2)?),
+            ))
+        })?
+        .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+    Ok(rows)
+}
+
+/// Drop the hold on `path` (its source changed, or someone asked for a copy).
+pub fn drop_hold(conn: &rusqlite::Connection, path: &Path) -> Result<()> {
+    conn.prepare_cached("DELETE FROM resync_holds WHERE path = ?1")?
+        .execute([paths::to_bytes(path)])?;
+    Ok(())
+}
+
 /// One queued request.
 #[derive(Debug, Clone, Serialize)]
 pub struct Request {
@@ -127,10 +163,16 @@ pub struct Request {
     /// The usage engine's score (0–100) of the file, when it has a history (orders ties).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usage_score: Option<f64>,
+    /// The library's local root, when known.
+    #[serde(skip)]
+    pub root: Option<PathBuf>,
+    /// The source's size and mtime when the request was queued or last looked at.
+    #[serde(skip)]
+    pub seen: Option<(u64, i64)>,
 }
 
-const REQ_COLS: &str =
-    "id, path, source, reason, priority, attempts, last_error, state, created_at, updated_at";
+const REQ_COLS: &str = "id, path, source, reason, priority, attempts, last_error, state, \
+     created_at, updated_at, root, source_size, source_mtime_ns";
 
 fn row_to_request(r: &rusqlite::Row) -> rusqlite::Result<Request> {
     Ok(Request {
@@ -147,56 +189,112 @@ fn row_to_request(r: &rusqlite::Row) -> rusqlite::Result<Request> {
         created_at: r.get(8)?,
         updated_at: r.get(9)?,
         usage_score: None,
+        root: r
+            .get::<_, Option<Vec<u8>>>(10)?
+            .map(|b| paths::from_bytes(&b)),
+        seen: match (r.get::<_, Option<i64>>(11)?, r.get::<_, Option<i64>>(12)?) {
+            (Some(size), Some(mtime)) => Some((size as u64, mtime)),
+            _ => None,
+        },
     })
 }
 
 /// States of a request that a run still has to process.
 pub const OPEN_STATES: &str = "('pending', 'running', 'failed')";
 
-/// Queue a request for `path`, or update the open one: the reason becomes `reason` and
-/// the priority the higher of the two. Returns the request id.
-pub fn enqueue(
-    conn: &rusqlite::Connection,
-    path: &Path,
-    source: Option<&Path>,
-    reason: Reason,
-    priority: u8,
-) -> Result<i64> {
+/// Every state: the open ones, `done`, `cancelled`, and `source_broken` (the run kept the
+/// local file: its source fails the container check the local file passes).
+pub const ALL_STATES: &str =
+    "('pending', 'running', 'failed', 'done', 'cancelled', 'source_broken')";
+
+/// A request to queue (see [`enqueue`]).
+#[derive(Debug, Clone, Copy)]
+pub struct NewRequest<'a> {
+    pub path: &'a Path,
+    pub source: Option<&'a Path>,
+    pub reason: Reason,
+    pub priority: u8,
+    /// The library's local root, when known: replaced files are kept below it.
+    pub root: Option<&'a Path>,
+    /// The source's stat as seen now: a run finds a source that moved since still changing.
+    pub seen: Option<Stat>,
+}
+
+/// Queue a request, or update the open one for its path: the reason becomes the new one,
+/// the priority the higher of the two, and the source, root and source stat the new ones
+/// where given. Returns the request id.
+pub fn enqueue(conn: &rusqlite::Connection, r: &NewRequest) -> Result<i64> {
     let now = now_secs();
+    let path = paths::to_bytes(r.path);
+    let source = r.source.map(paths::to_bytes);
+    let root = r.root.map(paths::to_bytes);
+    let (size, mtime) = (r.seen.map(|s| s.size as i64), r.seen.map(|s| s.mtime_ns));
     let open: Option<(i64, i64)> = conn
         .prepare_cached(&format!(
             "SELECT id, priority FROM resync_queue WHERE path = ?1 AND state IN {OPEN_STATES}
              ORDER BY id LIMIT 1"
         ))?
-        .query_row([paths::to_bytes(path)], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row([&path], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     if let Some((id, prio)) = open {
         conn.prepare_cached(
             "UPDATE resync_queue SET reason = ?2, priority = ?3, source = COALESCE(?4, source),
-               state = CASE state WHEN 'failed' THEN 'pending' ELSE state END, updated_at = ?5
+               state = CASE state WHEN 'failed' THEN 'pending' ELSE state END, updated_at = ?5,
+               root = COALESCE(?6, root),
+               source_size = CASE WHEN ?7 IS NULL THEN source_size ELSE ?7 END,
+               source_mtime_ns = CASE WHEN ?7 IS NULL THEN source_mtime_ns ELSE ?8 END
              WHERE id = ?1",
         )?
         .execute(params![
             id,
-            reason.as_str(),
-            prio.min(i64::from(priority)),
-            source.map(paths::to_bytes),
-            now
+            r.reason.as_str(),
+            prio.min(i64::from(r.priority)),
+            source,
+            now,
+            root,
+            size,
+            mtime
         ])?;
         return Ok(id);
     }
     conn.prepare_cached(
-        "INSERT INTO resync_queue (path, source, reason, priority, state, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?5)",
+        "INSERT INTO resync_queue (path, source, reason, priority, state, created_at, updated_at,
+           root, source_size, source_mtime_ns)
+         VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
-        paths::to_bytes(path),
-        source.map(paths::to_bytes),
-        reason.as_str(),
-        i64::from(priority),
-        now
+        path,
+        source,
+        r.reason.as_str(),
+        i64::from(r.priority),
+        now,
+        root,
+        size,
+        mtime
     ])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Remember the source's stat a run saw for request `id` (it moved since it was queued):
+/// the next run copies it if it then holds still.
+pub fn set_seen(cat: &Catalog, id: i64, seen: &Stat) -> Result<()> {
+    cat.conn()
+        .prepare_cached(
+            "UPDATE resync_queue SET source_size = ?2, source_mtime_ns = ?3 WHERE id = ?1",
+        )?
+        .execute(params![id, seen.size as i64, seen.mtime_ns])?;
+    Ok(())
+}
+
+/// Cancel open request `id`, saying why (a `check` found it no longer needed).
+pub fn cancel_with(conn: &rusqlite::Connection, id: i64, why: &str) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE resync_queue SET state = 'cancelled', last_error = ?2, updated_at = ?3
+             WHERE id = ?1 AND state IN ('pending', 'failed')",
+        )?
+        .execute(params![id, why, now_secs()])?;
+    Ok(n > 0)
 }
 
 /// Requests in `states` (e.g. [`OPEN_STATES`]), optionally only below `under`, in queue
@@ -278,13 +376,13 @@ pub fn cancel(cat: &Catalog, id: Option<i64>, path: Option<&Path>) -> Result<usi
     Ok(n)
 }
 
-/// Delete finished requests (`done` and `cancelled`), or with `all` every one that is not
+/// Delete finished requests (`done`, `cancelled`, `source_broken`), or with `all` every one that is not
 /// running; returns how many.
 pub fn clear(cat: &Catalog, all: bool) -> Result<usize> {
     let sql = if all {
         "DELETE FROM resync_queue WHERE state != 'running'"
     } else {
-        "DELETE FROM resync_queue WHERE state IN ('done', 'cancelled')"
+        "DELETE FROM resync_queue WHERE state IN ('done', 'cancelled', 'source_broken')"
     };
     Ok(cat.conn().execute(sql, [])?)
 }
@@ -299,7 +397,9 @@ pub struct Outcome {
     #[serde(serialize_with = "paths::serialize_opt")]
     pub source: Option<PathBuf>,
     pub reason: String,
-    /// `done`, `failed`, or `planned` (dry run).
+    /// `done`, `failed`, `source_broken` (the local file was kept: its source fails the
+    /// container check it passes), `deferred` (the source is still changing), or
+    /// `planned` (dry run).
     pub status: String,
     /// Size of the file now in place (or, dry run, to be copied).
     pub bytes: u64,
@@ -311,7 +411,7 @@ pub struct Outcome {
     pub verified: bool,
     pub duration_secs: f64,
     pub error: Option<String>,
-    /// Where the replaced copy was kept (`--backup-dir`).
+    /// Where the replaced local file was kept.
     #[serde(serialize_with = "paths::serialize_opt")]
     pub backup: Option<PathBuf>,
 }
@@ -349,21 +449,34 @@ mod tests {
     fn queue_orders_by_priority_then_usage_then_age() {
         let cat = Catalog::open_in_memory().unwrap();
         let c = cat.conn();
+        let req = |p: &'static str, reason, priority| NewRequest {
+            path: Path::new(p),
+            source: None,
+            reason,
+            priority,
+            root: None,
+            seen: None,
+        };
+        let seen = Stat {
+            dev: 1,
+            ino: 2,
+            size: 3,
+            mtime_ns: 4,
+        };
         let a = enqueue(
             c,
-            Path::new("/l/a"),
-            Some(Path::new("/s/a")),
-            Reason::Outdated,
-            4,
+            &NewRequest {
+                source: Some(Path::new("/s/a")),
+                root: Some(Path::new("/l")),
+                seen: Some(seen),
+                ..req("/l/a", Reason::Outdated, 4)
+            },
         )
         .unwrap();
-        let b = enqueue(c, Path::new("/l/b"), None, Reason::Missing, 2).unwrap();
-        let d = enqueue(c, Path::new("/l/d"), None, Reason::Missing, 2).unwrap();
-        // Re-queueing keeps one open request and the higher priority.
-        assert_eq!(
-            enqueue(c, Path::new("/l/a"), None, Reason::Corrupted, 5).unwrap(),
-            a
-        );
+        let b = enqueue(c, &req("/l/b", Reason::Missing, 2)).unwrap();
+        let d = enqueue(c, &req("/l/d", Reason::Missing, 2)).unwrap();
+        // Re-queueing keeps one open request, the higher priority, and what it knew.
+        assert_eq!(enqueue(c, &req("/l/a", Reason::Corrupted, 5)).unwrap(), a);
         let ids: Vec<i64> = requests(&cat, OPEN_STATES, None)
             .unwrap()
             .iter()
@@ -385,8 +498,13 @@ mod tests {
         assert!((45.0..=50.0).contains(&score), "{score}");
         assert_eq!(reqs[1].usage_score, None);
         assert_eq!(reqs[2].reason, "corrupted");
+        assert_eq!(reqs[2].root.as_deref(), Some(Path::new("/l")));
+        assert_eq!(reqs[2].seen, Some((3, 4)));
+        assert!(cancel_with(c, a, "no longer needed").unwrap());
+        assert!(!cancel_with(c, a, "twice").unwrap());
+        enqueue(c, &req("/l/a", Reason::Corrupted, 5)).unwrap();
         assert_eq!(cancel(&cat, None, Some(Path::new("/l/b"))).unwrap(), 1);
-        assert_eq!(clear(&cat, false).unwrap(), 1);
+        assert_eq!(clear(&cat, false).unwrap(), 2);
         assert_eq!(requests(&cat, OPEN_STATES, None).unwrap().len(), 2);
     }
 }

@@ -9,6 +9,11 @@ use std::sync::Arc;
 
 use crate::catalog::Stat;
 
+/// The folder where `resync` keeps replaced files, at a library's root: plexsync's own, so
+/// no walk enters it (Plex's scanner skips dot-folders too). Its files are old versions,
+/// not part of the library: no engine may report, move or deduplicate them.
+pub const BACKUP_DIR: &str = ".plexsync-backup";
+
 /// What the walk found at one path.
 #[derive(Debug)]
 pub enum Found {
@@ -84,6 +89,11 @@ pub fn walk(root: &Path, follow: bool, jobs: usize, f: &mut dyn FnMut(Found)) {
                     ancestors.0 = Arc::new(chain);
                 }
             }
+            children.retain(|c| {
+                c.as_ref().map_or(true, |c| {
+                    !(c.file_type.is_dir() && c.file_name == BACKUP_DIR)
+                })
+            });
             for child in children.iter_mut().flatten() {
                 let ft = child.file_type;
                 if ft.is_dir() {
