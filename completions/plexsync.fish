@@ -202,7 +202,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "find" -d 'Find groups of duplicates (changes no file)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to the trash: --trash)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -238,7 +238,7 @@ low\t''
 medium\t''
 high\t''
 very_high\t''"
-complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l trash -d 'Move the files into this folder (keeping relative paths) instead of deleting them' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l trash -d 'Move the files to the desktop trash of their file system instead of deleting them (freedesktop.org: restorable from a file manager), or into DIR keeping relative paths. Without DIR, give it after the paths' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
@@ -308,7 +308,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "find" -d 'Find groups of duplicates (changes no file)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to the trash: --trash)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -634,7 +634,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "history" -d 'List organize runs'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "rules" -d 'Print the rules in force (TOML, ready to copy into a rules file)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "find" -d 'Find groups of duplicates (changes no file)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to the trash: --trash)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "record" -d 'Record accesses of files (for player hooks and scripts)'

@@ -248,7 +248,7 @@ pub struct DupesArgs {
 pub enum DupesVerb {
     /// Find groups of duplicates (changes no file)
     Find(DupesFindArgs),
-    /// Delete the non-keepers of the chosen groups (or move them to --trash DIR)
+    /// Delete the non-keepers of the chosen groups (or move them to the trash: --trash)
     Remove(DupesRemoveArgs),
     /// Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper
     Link(DupesLinkArgs),
@@ -310,9 +310,11 @@ pub struct DupesActArgs {
 pub struct DupesRemoveArgs {
     #[command(flatten)]
     pub act: DupesActArgs,
-    /// Move the files into this folder (keeping relative paths) instead of deleting them
-    #[arg(long, value_name = "DIR")]
-    pub trash: Option<PathBuf>,
+    /// Move the files to the desktop trash of their file system instead of deleting them
+    /// (freedesktop.org: restorable from a file manager), or into DIR keeping relative
+    /// paths. Without DIR, give it after the paths
+    #[arg(long, value_name = "DIR", num_args = 0..=1)]
+    pub trash: Option<Option<PathBuf>>,
 }
 
 /// `plexsync dupes link`

@@ -5,7 +5,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
-use plexsync::dupes::act::{self, ActOptions, ActSummary, Op, State, Step};
+use plexsync::dupes::act::{self, ActOptions, ActSummary, Op, State, Step, Trash};
 use plexsync::dupes::{self, Confidence, FindOptions, Found, KeepRule, Kind, Note};
 use plexsync::output::{count, human_bytes, thousands, Output};
 use plexsync::paths;
@@ -21,7 +21,11 @@ pub fn run(ctx: &Ctx, args: &DupesArgs) -> Result<i32> {
             ctx,
             &a.act,
             Op::Remove {
-                trash: a.trash.as_deref().map(absolute).transpose()?,
+                trash: match &a.trash {
+                    None => None,
+                    Some(None) => Some(Trash::Desktop),
+                    Some(Some(dir)) => Some(Trash::Dir(absolute(dir)?)),
+                },
             },
         ),
         DupesVerb::Link(a) => act(ctx, &a.act, Op::Link { symlink: a.symlink }),
