@@ -147,6 +147,7 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             [CompletionResult]::new('--copy', '--copy', [CompletionResultType]::ParameterName, 'Copy (verified) instead of moving')
             [CompletionResult]::new('--hardlink', '--hardlink', [CompletionResultType]::ParameterName, 'Hard-link instead of moving')
             [CompletionResult]::new('--symlink', '--symlink', [CompletionResultType]::ParameterName, 'Symlink instead of moving')
+            [CompletionResult]::new('--follow-links', '--follow-links', [CompletionResultType]::ParameterName, 'Write through symbolic links to folders below --into (a folder linked to another disk on purpose); without it such a link stops the run')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would happen, change nothing')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would happen, change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required without a terminal)')

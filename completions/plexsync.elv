@@ -139,6 +139,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --copy 'Copy (verified) instead of moving'
             cand --hardlink 'Hard-link instead of moving'
             cand --symlink 'Symlink instead of moving'
+            cand --follow-links 'Write through symbolic links to folders below --into (a folder linked to another disk on purpose); without it such a link stops the run'
             cand -n 'Show what would happen, change nothing'
             cand --dry-run 'Show what would happen, change nothing'
             cand -y 'Do not ask for confirmation (required without a terminal)'

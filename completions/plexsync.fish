@@ -126,6 +126,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l copy -d 'Copy (verified) instead of moving'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l hardlink -d 'Hard-link instead of moving'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l symlink -d 'Symlink instead of moving'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l follow-links -d 'Write through symbolic links to folders below --into (a folder linked to another disk on purpose); without it such a link stops the run'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s n -l dry-run -d 'Show what would happen, change nothing'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Do not ask for confirmation (required without a terminal)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'

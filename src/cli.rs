@@ -174,6 +174,10 @@ pub struct OrganizeApplyArgs {
     /// Symlink instead of moving
     #[arg(long, group = "mode")]
     pub symlink: bool,
+    /// Write through symbolic links to folders below --into (a folder linked to another
+    /// disk on purpose); without it such a link stops the run
+    #[arg(long)]
+    pub follow_links: bool,
     /// Show what would happen, change nothing
     #[arg(short = 'n', long)]
     pub dry_run: bool,

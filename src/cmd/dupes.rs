@@ -1,7 +1,7 @@
 //! `plexsync dupes find|remove|link|move`: the command glue around the `dupes` engine —
 //! options from flags, human or JSON rendering, the confirmation prompt.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
@@ -184,22 +184,27 @@ fn act(ctx: &Ctx, args: &DupesActArgs, op: Op) -> Result<i32> {
         finish(out, &sum, &found);
         return Ok(ctx.finish(false));
     }
-    if !args.yes {
-        let verb = steps[0].op;
-        eprint!(
-            "plexsync: {verb} {} files ({}) from {} groups? [y/N] ",
-            thousands(steps.len() as u64),
-            human_bytes(planned_bytes),
-            thousands(found.groups.len() as u64)
-        );
-        let _ = std::io::stderr().flush();
-        let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes") {
-            bail!("cancelled, nothing changed");
+    let question = format!(
+        "{} {} files ({}) from {} groups",
+        steps[0].op,
+        thousands(steps.len() as u64),
+        human_bytes(planned_bytes),
+        thousands(found.groups.len() as u64)
+    );
+    if !ctx.confirm(args.yes, &question)? {
+        let sum = ActSummary {
+            planned: steps.len() as u64,
+            cancelled: true,
+            ..ActSummary::default()
+        };
+        if out.json() {
+            finish(out, &sum, &found);
         }
+        return Ok(ctx.cancelled());
     }
     let _lock = cat.lock("dupes", &|msg| out.warn(msg))?;
+    // A reader that goes away stops the printing, not the steps or their journal.
+    out.keep_working_when_closed();
     let command: Vec<String> = std::env::args_os()
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())

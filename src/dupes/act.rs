@@ -110,6 +110,8 @@ pub struct ActSummary {
     pub run: Option<i64>,
     /// Files an interrupted earlier run had set aside, put back before this one started.
     pub recovered: u64,
+    /// The prompt was answered no: nothing was done.
+    pub cancelled: bool,
 }
 
 /// The steps acting would take, in group order (largest waste first).

@@ -75,6 +75,11 @@ pub fn parent_of(p: &Path) -> &Path {
 
 /// Bytes available to an unprivileged user on the file system holding `path`.
 pub fn free_space(path: &Path) -> io::Result<u64> {
+    free_space_and_inodes(path).map(|(bytes, _)| bytes)
+}
+
+/// Free bytes and free inodes (for an unprivileged user) on the file system holding `path`.
+pub fn free_space_and_inodes(path: &Path) -> io::Result<(u64, u64)> {
     use std::ffi::CString;
     let c = CString::new(path.as_os_str().as_bytes())?;
     let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
@@ -82,7 +87,22 @@ pub fn free_space(path: &Path) -> io::Result<u64> {
     if unsafe { libc::statvfs(c.as_ptr(), &mut st) } != 0 {
         return Err(io::Error::last_os_error());
     }
-    Ok(st.f_bavail as u64 * st.f_frsize as u64)
+    Ok((st.f_bavail as u64 * st.f_frsize as u64, st.f_favail as u64))
+}
+
+/// The top folder of the file system holding `path` (its mount point, as far as walking
+/// up until the device changes tells).
+pub fn mount_point(path: &Path) -> io::Result<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    let mut top = std::fs::canonicalize(path)?;
+    let dev = std::fs::metadata(&top)?.dev();
+    while let Some(up) = top.parent() {
+        if std::fs::metadata(up)?.dev() != dev {
+            break;
+        }
+        top = up.to_path_buf();
+    }
+    Ok(top)
 }
 
 /// Fail with a clear `StorageFull` error when `dir` cannot take `need` more bytes.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::aside::{retire, verify_standing, Digests, Expect, Refusal, Then};
 use super::beneath::Dir;
-use super::{copy_to_temp, ensure_space, parent_of, CopyOptions};
+use super::{copy_to_temp, ensure_space, parent_of, Copied, CopyOptions};
 use crate::catalog::Stat;
 
 /// Rename `src` to `dst`, failing with `AlreadyExists` instead of replacing anything.
@@ -125,30 +125,7 @@ pub fn move_into(src: &Path, dir: &Dir, name: &OsStr) -> io::Result<Moved> {
     }
     let before = Stat::from_metadata(&m);
     removable(src)?;
-    ensure_space(dir.path(), before.size)?;
-    let opts = CopyOptions {
-        mtime: m.modified().ok(),
-        ..CopyOptions::default()
-    };
-    let (tmp, copied) = copy_to_temp(src, &dst, opts, &mut |_| {})?;
-    let tmp_name = tmp.file_name().unwrap_or_default().to_os_string();
-    let (cdev, cino) = (copied.metadata.dev(), copied.metadata.ino());
-    let landed = if copied.size != before.size {
-        Err(io::Error::other("the source changed size during the copy"))
-    } else if !dir.holds(&tmp_name, cdev, cino) {
-        // The copy went through a path that no longer leads to `dir`.
-        Err(io::Error::other(format!(
-            "{} changed while the copy was made",
-            dir.path().display()
-        )))
-    } else {
-        dir.rename_within(&tmp_name, name)
-    };
-    if let Err(e) = landed {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    dir.sync()?;
+    let copied = copy_into(src, dir, name, m.modified().ok(), before.size)?;
     let copy = Stat::from_metadata(&copied.metadata);
     let mut digests = Digests::default();
     let removed = retire(src, &Expect::stat(before), &mut digests, |_, d| {
@@ -187,6 +164,44 @@ pub fn move_into(src: &Path, dir: &Dir, name: &OsStr) -> io::Result<Moved> {
             why: format!("{why}; taking the copy back failed too: {r}"),
         })),
     }
+}
+
+/// Copy `src` (of `size` bytes, checked again after the copy) to the new name `name` in
+/// `dir`, never replacing anything: a free-space check, a verified temporary file beside
+/// it (fsynced, given `mtime`), renamed into place once it is seen to lie in `dir`, and
+/// the folder fsynced.
+pub fn copy_into(
+    src: &Path,
+    dir: &Dir,
+    name: &OsStr,
+    mtime: Option<std::time::SystemTime>,
+    size: u64,
+) -> io::Result<Copied> {
+    ensure_space(dir.path(), size)?;
+    let opts = CopyOptions {
+        mtime,
+        ..CopyOptions::default()
+    };
+    let (tmp, copied) = copy_to_temp(src, &dir.path().join(name), opts, &mut |_| {})?;
+    let tmp_name = tmp.file_name().unwrap_or_default().to_os_string();
+    let (cdev, cino) = (copied.metadata.dev(), copied.metadata.ino());
+    let landed = if copied.size != size {
+        Err(io::Error::other("the source changed size during the copy"))
+    } else if !dir.holds(&tmp_name, cdev, cino) {
+        // The copy went through a path that no longer leads to `dir`.
+        Err(io::Error::other(format!(
+            "{} changed while the copy was made",
+            dir.path().display()
+        )))
+    } else {
+        dir.rename_within(&tmp_name, name)
+    };
+    if let Err(e) = landed {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    dir.sync()?;
+    Ok(copied)
 }
 
 /// An error unless this process may remove names from `path`'s folder (checked before a

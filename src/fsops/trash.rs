@@ -97,7 +97,13 @@ pub fn trash_for(original: &Path, dev: u64) -> io::Result<TrashDir> {
             top: None,
         });
     }
-    let top = top_dir(parent_of(original), dev)?;
+    let top = super::mount_point(parent_of(original))?;
+    if fs::metadata(&top)?.dev() != dev {
+        return Err(io::Error::other(format!(
+            "{} is not on the file system it was found on",
+            original.display()
+        )));
+    }
     // SAFETY: getuid cannot fail.
     let uid = unsafe { libc::getuid() };
     let admin = top.join(".Trash");
@@ -135,18 +141,6 @@ fn data_home() -> PathBuf {
         Some(d) => PathBuf::from(d),
         None => crate::catalog::home_dir().join(".local/share"),
     }
-}
-
-/// The top folder of the file system (device `dev`) that holds `dir`: its mount point.
-fn top_dir(dir: &Path, dev: u64) -> io::Result<PathBuf> {
-    let mut top = fs::canonicalize(dir)?;
-    while let Some(up) = top.parent() {
-        if fs::metadata(up)?.dev() != dev {
-            break;
-        }
-        top = up.to_path_buf();
-    }
-    Ok(top)
 }
 
 /// Make `dir` (mode 0700) unless it exists; an existing one must be a real folder.
@@ -258,7 +252,7 @@ mod tests {
     fn the_top_folder_is_the_mount_point() {
         let dir = tempfile::tempdir().unwrap();
         let dev = fs::metadata(dir.path()).unwrap().dev();
-        let top = top_dir(dir.path(), dev).unwrap();
+        let top = crate::fsops::mount_point(dir.path()).unwrap();
         assert_eq!(fs::metadata(&top).unwrap().dev(), dev);
         let up = top.parent().map(|p| fs::metadata(p).unwrap().dev());
         assert!(top == Path::new("/") || up != Some(dev));
