@@ -205,3 +205,66 @@ fn trash_without_a_folder_is_the_desktop_trash() {
     let actions = of_type(&msgs, "action");
     assert!(actions.iter().all(|a| a["op"] == "trash"), "{actions:?}");
 }
+
+#[test]
+fn trash_on_another_file_system_is_the_trash_at_its_top() {
+    let w = World::new();
+    let disk = w.path("disk");
+    std::fs::create_dir_all(&disk).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=4m", "tmpfs"])
+        .arg(&disk)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipping: cannot mount a tmpfs here (not root?)");
+        return;
+    }
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount")
+                .arg("-l")
+                .arg(&self.0)
+                .status();
+        }
+    }
+    let _guard = Unmount(disk.clone());
+    let data = b"the same bytes twice".to_vec();
+    for (name, age) in [("old.mkv", 86_400), ("new.mkv", 60)] {
+        let p = disk.join("lib").join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, &data).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&p)
+            .unwrap()
+            .set_modified(SystemTime::now() - Duration::from_secs(age))
+            .unwrap();
+    }
+    let lib = disk.join("lib");
+    let msgs = w.json(
+        &[
+            "dupes",
+            "remove",
+            "--yes",
+            "--keep",
+            "oldest",
+            lib.to_str().unwrap(),
+            "--trash",
+        ],
+        0,
+    );
+    assert_eq!(summary(&msgs)["done"], 1, "{msgs:#?}");
+    // SAFETY: getuid cannot fail.
+    let uid = unsafe { libc::getuid() };
+    let trash = disk.join(format!(".Trash-{uid}"));
+    assert_eq!(std::fs::read(trash.join("files/new.mkv")).unwrap(), data);
+    let info = std::fs::read_to_string(trash.join("info/new.mkv.trashinfo")).unwrap();
+    // On a top-folder trash the path is relative to the top of the file system.
+    assert!(info.contains("\nPath=lib/new.mkv\n"), "{info}");
+    assert!(lib.join("old.mkv").exists() && !lib.join("new.mkv").exists());
+    // Nothing went to the home trash (another file system: that would be a copy).
+    assert!(!w.path("home/.local/share/Trash/files/new.mkv").exists());
+}

@@ -166,11 +166,11 @@ where
     F: FnOnce(&Path, &mut Digests) -> Result<Then, Refusal>,
 {
     let aside = set_aside(victim).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound => Refusal::Changed(format!("{} is gone", victim.display())),
+        io::ErrorKind::NotFound => Refusal::Changed("it is gone".into()),
         _ => Refusal::Io(e),
     })?;
     let outcome = check_file(&aside, want, digests)
-        .map_err(|m| Refusal::Changed(format!("{} {m}", victim.display())))
+        .map_err(|m| Refusal::Changed(format!("it {m}")))
         .and_then(|()| keep(&aside, digests));
     match outcome {
         Ok(Then::Unlink) => {
