@@ -4,32 +4,15 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
-
-use common::World;
+use common::{Tmpfs, World};
 
 #[test]
 fn a_full_catalog_disk_is_named_in_one_line() {
     let w = World::new();
     let disk = w.path("tiny");
-    std::fs::create_dir_all(&disk).unwrap();
-    let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=512k", "tmpfs"])
-        .arg(&disk)
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !mounted {
-        eprintln!("skipping: cannot mount a tmpfs here (not root?)");
+    let Some(_tiny) = Tmpfs::mount(disk.clone(), "512k") else {
         return;
-    }
-    struct Unmount(std::path::PathBuf);
-    impl Drop for Unmount {
-        fn drop(&mut self) {
-            let _ = Command::new("umount").arg("-l").arg(&self.0).status();
-        }
-    }
-    let _guard = Unmount(disk.clone());
+    };
     for i in 0..3000 {
         w.write(
             &format!("lib/a file with a rather long name {i:05}.mkv"),

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::{Duration, SystemTime};
 
-use common::{of_type, summary, World};
+use common::{of_type, summary, Tmpfs, World};
 
 /// `groups` groups of two identical files, `a/NNN.mkv` (a day old) and `b/NNN.mkv`
 /// (an hour old), each group with content of its own. Returns every content by group.
@@ -162,23 +162,22 @@ fn two_moves_from_two_catalogs_leave_every_content() {
     two_catalogs_at_once("move", &to, 100);
 }
 
+/// `dupes remove --yes --keep oldest LIB --trash` (the desktop trash), its messages.
+fn remove_to_desktop_trash(w: &World, lib: &Path) -> Vec<serde_json::Value> {
+    let lib = lib.to_str().unwrap();
+    w.json(
+        &[
+            "dupes", "remove", "--yes", "--keep", "oldest", lib, "--trash",
+        ],
+        0,
+    )
+}
+
 #[test]
 fn trash_without_a_folder_is_the_desktop_trash() {
     let w = World::new();
     let data = tree(&w, 2);
-    let lib = w.path("lib");
-    let msgs = w.json(
-        &[
-            "dupes",
-            "remove",
-            "--yes",
-            "--keep",
-            "oldest",
-            lib.to_str().unwrap(),
-            "--trash",
-        ],
-        0,
-    );
+    let msgs = remove_to_desktop_trash(&w, &w.path("lib"));
     assert_eq!(summary(&msgs)["done"], 2, "{msgs:#?}");
     // The world's HOME is on the same file system as the tree: the home trash.
     let trash = w.path("home/.local/share/Trash");
@@ -210,27 +209,9 @@ fn trash_without_a_folder_is_the_desktop_trash() {
 fn trash_on_another_file_system_is_the_trash_at_its_top() {
     let w = World::new();
     let disk = w.path("disk");
-    std::fs::create_dir_all(&disk).unwrap();
-    let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=4m", "tmpfs"])
-        .arg(&disk)
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !mounted {
-        eprintln!("skipping: cannot mount a tmpfs here (not root?)");
+    let Some(_fs) = Tmpfs::mount(disk.clone(), "4m") else {
         return;
-    }
-    struct Unmount(PathBuf);
-    impl Drop for Unmount {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("umount")
-                .arg("-l")
-                .arg(&self.0)
-                .status();
-        }
-    }
-    let _guard = Unmount(disk.clone());
+    };
     let data = b"the same bytes twice".to_vec();
     for (name, age) in [("old.mkv", 86_400), ("new.mkv", 60)] {
         let p = disk.join("lib").join(name);
@@ -244,18 +225,7 @@ fn trash_on_another_file_system_is_the_trash_at_its_top() {
             .unwrap();
     }
     let lib = disk.join("lib");
-    let msgs = w.json(
-        &[
-            "dupes",
-            "remove",
-            "--yes",
-            "--keep",
-            "oldest",
-            lib.to_str().unwrap(),
-            "--trash",
-        ],
-        0,
-    );
+    let msgs = remove_to_desktop_trash(&w, &lib);
     assert_eq!(summary(&msgs)["done"], 1, "{msgs:#?}");
     // SAFETY: getuid cannot fail.
     let uid = unsafe { libc::getuid() };

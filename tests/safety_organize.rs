@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::{of_type, summary, World};
+use common::{of_type, summary, Tmpfs, World};
 
 const MATRIX: &str = "in/The.Matrix.1999.720p.WEB-DL.x264-GRP.mp4";
 const HEAT: &str = "in/Heat.1995.1080p.BluRay.x264-GRP/Heat.1995.1080p.BluRay.x264-GRP.mkv";
@@ -50,41 +50,6 @@ fn folders(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
-}
-
-/// A tmpfs mounted on a fresh folder for the test's lifetime (root only).
-struct Tmpfs(PathBuf);
-
-impl Tmpfs {
-    fn mount(dir: PathBuf, size: &str) -> Option<Tmpfs> {
-        std::fs::create_dir_all(&dir).unwrap();
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(&dir)
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            eprintln!("skipping the tmpfs part: cannot mount one here (not root?)");
-            return None;
-        }
-        Some(Tmpfs(dir))
-    }
-
-    fn read_only(&self) {
-        let ok = Command::new("mount")
-            .args(["-o", "remount,ro"])
-            .arg(&self.0)
-            .status()
-            .unwrap();
-        assert!(ok.success());
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
-    }
 }
 
 fn run_in(w: &World, args: &[&str]) -> (Option<i32>, String, String) {
