@@ -496,6 +496,11 @@ pub fn settle(cat: &Catalog, op: &str, src: &Path, dst: &Path, d: &Detail) -> Re
         "rmdir" => return Ok(if exists(src) { "skipped" } else { "done" }),
         _ => {}
     }
+    // A removal killed half-way left its file under a set-aside name: back first, so the
+    // disk says what it held.
+    for p in [src, dst] {
+        aside::recover(p);
+    }
     let (s, t) = (exists(src), exists(dst));
     if s {
         remove_temps(dst);
@@ -615,6 +620,25 @@ mod tests {
         assert_eq!(settle(&cat, "move", &a, &b, &d).unwrap(), "done");
         assert!(!a.exists());
         assert_eq!(fs::read(&b).unwrap(), b"data");
+    }
+
+    #[test]
+    fn settle_puts_back_a_source_a_killed_move_had_set_aside() {
+        let cat = Catalog::open_in_memory().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.mkv");
+        let b = dir.path().join("out/b.mkv");
+        fs::write(&a, b"data").unwrap();
+        let d = Detail::from(Stat::of(&a).unwrap());
+        fs::create_dir_all(b.parent().unwrap()).unwrap();
+        fs::copy(&a, &b).unwrap();
+        // Killed with the source under the set-aside name of a dead process.
+        let hidden = dir.path().join(".a.mkv.plexsync-aside.2147483646-3");
+        fs::rename(&a, &hidden).unwrap();
+        assert_eq!(settle(&cat, "move", &a, &b, &d).unwrap(), "done");
+        assert!(!hidden.exists() && !a.exists());
+        assert_eq!(fs::read(&b).unwrap(), b"data");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "only out/ is left");
     }
 
     #[test]
