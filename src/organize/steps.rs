@@ -638,7 +638,11 @@ mod tests {
         assert_eq!(settle(&cat, "move", &a, &b, &d).unwrap(), "done");
         assert!(!hidden.exists() && !a.exists());
         assert_eq!(fs::read(&b).unwrap(), b"data");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "only out/ is left");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "only out/ is left"
+        );
     }
 
     #[test]
