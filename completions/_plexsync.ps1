@@ -147,6 +147,7 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             [CompletionResult]::new('--copy', '--copy', [CompletionResultType]::ParameterName, 'Copy (verified) instead of moving')
             [CompletionResult]::new('--hardlink', '--hardlink', [CompletionResultType]::ParameterName, 'Hard-link instead of moving')
             [CompletionResult]::new('--symlink', '--symlink', [CompletionResultType]::ParameterName, 'Symlink instead of moving')
+            [CompletionResult]::new('--follow-links', '--follow-links', [CompletionResultType]::ParameterName, 'Write through symbolic links to folders below --into (a folder linked to another disk on purpose); without it such a link stops the run')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would happen, change nothing')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would happen, change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required without a terminal)')
@@ -286,7 +287,7 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find groups of duplicates (changes no file)')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete the non-keepers of the chosen groups (or move them to the trash: --trash)')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper')
             [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move the non-keepers into a folder, keeping their paths relative to their root')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -320,7 +321,7 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
             [CompletionResult]::new('--min-size', '--min-size', [CompletionResultType]::ParameterName, 'Ignore files smaller than this (e.g. 0, 4096, 10K, 1MiB)')
             [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Keeper rule: best, newest, oldest, largest or path:GLOB')
             [CompletionResult]::new('--min-confidence', '--min-confidence', [CompletionResultType]::ParameterName, 'Act only on groups at least this sure')
-            [CompletionResult]::new('--trash', '--trash', [CompletionResultType]::ParameterName, 'Move the files into this folder (keeping relative paths) instead of deleting them')
+            [CompletionResult]::new('--trash', '--trash', [CompletionResultType]::ParameterName, 'Move the files to the desktop trash of their file system instead of deleting them (freedesktop.org: restorable from a file manager), or into DIR keeping relative paths. Without DIR, give it after the paths')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Catalog file [default: ~/.local/share/plexsync/catalog.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR turns auto off)')
@@ -401,7 +402,7 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
         }
         'plexsync;dupes;help' {
             [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find groups of duplicates (changes no file)')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete the non-keepers of the chosen groups (or move them to the trash: --trash)')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper')
             [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move the non-keepers into a folder, keeping their paths relative to their root')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1101,7 +1102,7 @@ Register-ArgumentCompleter -Native -CommandName 'plexsync' -ScriptBlock {
         }
         'plexsync;help;dupes' {
             [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find groups of duplicates (changes no file)')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete the non-keepers of the chosen groups (or move them to the trash: --trash)')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper')
             [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move the non-keepers into a folder, keeping their paths relative to their root')
             break

@@ -1507,7 +1507,7 @@ _plexsync() {
             return 0
             ;;
         plexsync__subcmd__organize__subcmd__apply)
-            opts="-n -y -q -v -j -h -V --into --strategy --rules --on-conflict --portable --no-portable --exit-code --copy --hardlink --symlink --dry-run --yes --catalog --config --json --color --quiet --verbose --jobs --help --version"
+            opts="-n -y -q -v -j -h -V --into --strategy --rules --on-conflict --portable --no-portable --exit-code --copy --hardlink --symlink --follow-links --dry-run --yes --catalog --config --json --color --quiet --verbose --jobs --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -139,6 +139,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --copy 'Copy (verified) instead of moving'
             cand --hardlink 'Hard-link instead of moving'
             cand --symlink 'Symlink instead of moving'
+            cand --follow-links 'Write through symbolic links to folders below --into (a folder linked to another disk on purpose); without it such a link stops the run'
             cand -n 'Show what would happen, change nothing'
             cand --dry-run 'Show what would happen, change nothing'
             cand -y 'Do not ask for confirmation (required without a terminal)'
@@ -265,7 +266,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand find 'Find groups of duplicates (changes no file)'
-            cand remove 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
+            cand remove 'Delete the non-keepers of the chosen groups (or move them to the trash: --trash)'
             cand link 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
             cand move 'Move the non-keepers into a folder, keeping their paths relative to their root'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -297,7 +298,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
             cand --min-size 'Ignore files smaller than this (e.g. 0, 4096, 10K, 1MiB)'
             cand --keep 'Keeper rule: best, newest, oldest, largest or path:GLOB'
             cand --min-confidence 'Act only on groups at least this sure'
-            cand --trash 'Move the files into this folder (keeping relative paths) instead of deleting them'
+            cand --trash 'Move the files to the desktop trash of their file system instead of deleting them (freedesktop.org: restorable from a file manager), or into DIR keeping relative paths. Without DIR, give it after the paths'
             cand --catalog 'Catalog file [default: ~/.local/share/plexsync/catalog.db]'
             cand --config 'Config file: TOML, or the original tool''s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]'
             cand --color 'When to use colour (NO_COLOR turns auto off)'
@@ -375,7 +376,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;dupes;help'= {
             cand find 'Find groups of duplicates (changes no file)'
-            cand remove 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
+            cand remove 'Delete the non-keepers of the chosen groups (or move them to the trash: --trash)'
             cand link 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
             cand move 'Move the non-keepers into a folder, keeping their paths relative to their root'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1003,7 +1004,7 @@ set edit:completion:arg-completer[plexsync] = {|@words|
         }
         &'plexsync;help;dupes'= {
             cand find 'Find groups of duplicates (changes no file)'
-            cand remove 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
+            cand remove 'Delete the non-keepers of the chosen groups (or move them to the trash: --trash)'
             cand link 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
             cand move 'Move the non-keepers into a folder, keeping their paths relative to their root'
         }

@@ -126,6 +126,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_s
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l copy -d 'Copy (verified) instead of moving'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l hardlink -d 'Hard-link instead of moving'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l symlink -d 'Symlink instead of moving'
+complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l follow-links -d 'Write through symbolic links to folders below --into (a folder linked to another disk on purpose); without it such a link stops the run'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s n -l dry-run -d 'Show what would happen, change nothing'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Do not ask for confirmation (required without a terminal)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand organize; and __fish_seen_subcommand_from apply" -l json -d 'Print JSON Lines on stdout (see docs/json.md)'
@@ -202,7 +203,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "find" -d 'Find groups of duplicates (changes no file)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to the trash: --trash)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and not __fish_seen_subcommand_from find remove link move help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -238,7 +239,7 @@ low\t''
 medium\t''
 high\t''
 very_high\t''"
-complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l trash -d 'Move the files into this folder (keeping relative paths) instead of deleting them' -r -F
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l trash -d 'Move the files to the desktop trash of their file system instead of deleting them (freedesktop.org: restorable from a file manager), or into DIR keeping relative paths. Without DIR, give it after the paths' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l catalog -d 'Catalog file [default: ~/.local/share/plexsync/catalog.db]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l config -d 'Config file: TOML, or the original tool\'s YAML by its extension [default: ~/.config/plexsync/config.toml, and config.yaml beside it when it exists]' -r -F
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (NO_COLOR turns auto off)' -r -f -a "auto\t''
@@ -308,7 +309,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from move" -s V -l version -d 'Print version'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "find" -d 'Find groups of duplicates (changes no file)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to the trash: --trash)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
 complete -c plexsync -n "__fish_plexsync_using_subcommand dupes; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -656,7 +657,7 @@ complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "history" -d 'List organize runs'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from organize" -f -a "rules" -d 'Print the rules in force (TOML, ready to copy into a rules file)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "find" -d 'Find groups of duplicates (changes no file)'
-complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to --trash DIR)'
+complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "remove" -d 'Delete the non-keepers of the chosen groups (or move them to the trash: --trash)'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "link" -d 'Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from dupes" -f -a "move" -d 'Move the non-keepers into a folder, keeping their paths relative to their root'
 complete -c plexsync -n "__fish_plexsync_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "record" -d 'Record accesses of files (for player hooks and scripts)'

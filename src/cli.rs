@@ -174,6 +174,10 @@ pub struct OrganizeApplyArgs {
     /// Symlink instead of moving
     #[arg(long, group = "mode")]
     pub symlink: bool,
+    /// Write through symbolic links to folders below --into (a folder linked to another
+    /// disk on purpose); without it such a link stops the run
+    #[arg(long)]
+    pub follow_links: bool,
     /// Show what would happen, change nothing
     #[arg(short = 'n', long)]
     pub dry_run: bool,
@@ -248,7 +252,7 @@ pub struct DupesArgs {
 pub enum DupesVerb {
     /// Find groups of duplicates (changes no file)
     Find(DupesFindArgs),
-    /// Delete the non-keepers of the chosen groups (or move them to --trash DIR)
+    /// Delete the non-keepers of the chosen groups (or move them to the trash: --trash)
     Remove(DupesRemoveArgs),
     /// Replace the non-keepers of exact groups with hard links (or --symlink) to the keeper
     Link(DupesLinkArgs),
@@ -310,9 +314,11 @@ pub struct DupesActArgs {
 pub struct DupesRemoveArgs {
     #[command(flatten)]
     pub act: DupesActArgs,
-    /// Move the files into this folder (keeping relative paths) instead of deleting them
-    #[arg(long, value_name = "DIR")]
-    pub trash: Option<PathBuf>,
+    /// Move the files to the desktop trash of their file system instead of deleting them
+    /// (freedesktop.org: restorable from a file manager), or into DIR keeping relative
+    /// paths. Without DIR, give it after the paths
+    #[arg(long, value_name = "DIR", num_args = 0..=1)]
+    pub trash: Option<Option<PathBuf>>,
 }
 
 /// `plexsync dupes link`

@@ -11,7 +11,8 @@ fn main() {
     let code = match run(&cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("plexsync: {e:#}");
+            let msg = plexsync::catalog::full_disk_message(&e).unwrap_or_else(|| format!("{e:#}"));
+            eprintln!("plexsync: {msg}");
             plexsync::exit::ERROR
         }
     };

@@ -3,10 +3,12 @@
 //!
 //! JSON mode writes one message per line, `{"type": "<kind>", "data": {...}}`, ending
 //! with a `summary` (see `docs/json.md`). A closed pipe ends the process quietly with
-//! exit code 0, as `grep` and ripgrep do.
+//! exit code 0, as `grep` and ripgrep do — except while a verb changes files
+//! ([`Output::keep_working_when_closed`]): then it only stops the printing, and the work
+//! and its journal are finished (`organize apply … | head` leaves no run half-recorded).
 
 use std::io::{self, BufWriter, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use console::Style;
@@ -30,6 +32,10 @@ pub struct Output {
     mode: OutputMode,
     stdout: Mutex<BufWriter<io::Stdout>>,
     errors: AtomicUsize,
+    /// A closed stdout stops the printing only (see the module documentation).
+    keep_working: AtomicBool,
+    /// stdout was found closed: nothing more is written to it.
+    closed: AtomicBool,
 }
 
 #[derive(Serialize)]
@@ -46,7 +52,20 @@ impl Output {
             mode,
             stdout: Mutex::new(BufWriter::new(io::stdout())),
             errors: AtomicUsize::new(0),
+            keep_working: AtomicBool::new(false),
+            closed: AtomicBool::new(false),
         }
+    }
+
+    /// From now on a closed stdout only stops the printing: the process goes on with its
+    /// work (a verb that changes files finishes its steps and journal).
+    pub fn keep_working_when_closed(&self) {
+        self.keep_working.store(true, Ordering::Relaxed);
+    }
+
+    /// True once stdout was found closed (with [`Output::keep_working_when_closed`]).
+    pub fn closed(&self) -> bool {
+        self.closed.load(Ordering::Relaxed)
     }
 
     /// The mode this output renders in.
@@ -92,7 +111,7 @@ impl Output {
     pub fn warn(&self, msg: impl std::fmt::Display) {
         if !self.mode.quiet {
             self.flush();
-            eprintln!("plexsync: warning: {msg}");
+            to_stderr(format_args!("plexsync: warning: {msg}"));
         }
     }
 
@@ -100,13 +119,13 @@ impl Output {
     pub fn error(&self, msg: impl std::fmt::Display) {
         self.errors.fetch_add(1, Ordering::Relaxed);
         self.flush();
-        eprintln!("plexsync: {msg}");
+        to_stderr(format_args!("plexsync: {msg}"));
     }
 
     /// A note for `-v` runs on stderr.
     pub fn verbose(&self, level: u8, msg: impl std::fmt::Display) {
         if self.mode.verbose >= level && !self.mode.quiet {
-            eprintln!("plexsync: {msg}");
+            to_stderr(format_args!("plexsync: {msg}"));
         }
     }
 
@@ -115,19 +134,33 @@ impl Output {
         self.errors.load(Ordering::Relaxed)
     }
 
-    /// Flush stdout (a closed pipe ends the process with 0).
+    /// Flush stdout (a closed pipe ends the process with 0, unless it keeps working).
     pub fn flush(&self) {
+        if self.closed() {
+            return;
+        }
         let mut out = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
         if let Err(e) = out.flush() {
-            broken_pipe_or_panic(e);
+            self.write_failed(e);
         }
     }
 
     fn write(&self, bytes: &[u8]) {
+        if self.closed() {
+            return;
+        }
         let mut out = self.stdout.lock().unwrap_or_else(|e| e.into_inner());
         if let Err(e) = out.write_all(bytes) {
-            broken_pipe_or_panic(e);
+            self.write_failed(e);
         }
+    }
+
+    fn write_failed(&self, e: io::Error) {
+        if e.kind() == io::ErrorKind::BrokenPipe && self.keep_working.load(Ordering::Relaxed) {
+            self.closed.store(true, Ordering::Relaxed);
+            return;
+        }
+        broken_pipe_or_panic(e);
     }
 }
 
@@ -135,6 +168,11 @@ impl Drop for Output {
     fn drop(&mut self) {
         self.flush();
     }
+}
+
+/// One line on stderr; a closed stderr is no reason to stop (`eprintln!` would panic).
+fn to_stderr(line: std::fmt::Arguments) {
+    let _ = writeln!(io::stderr(), "{line}");
 }
 
 fn broken_pipe_or_panic(e: io::Error) {

@@ -1,6 +1,6 @@
 //! The acting safety net through the library: a file changed between detection and
 //! action is skipped (by its stat, and by its hash when the stat was forged back), and
-//! every step is journaled.
+//! every step is journaled; a file a killed run left set aside comes back.
 
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -125,4 +125,39 @@ fn a_changed_keeper_stops_its_group() {
     .unwrap();
     assert_eq!((sum.done, sum.skipped), (0, 1));
     assert_eq!(std::fs::read(root.join("copy.mkv")).unwrap(), data);
+}
+
+#[test]
+fn a_file_a_killed_run_left_set_aside_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("lib");
+    let data = vec![9u8; 30_000];
+    write(&root.join("orig.mkv"), &data, 7200);
+    write(&root.join("copy.mkv"), &data, 60);
+    let mut cat = Catalog::open(&dir.path().join("c.db")).unwrap();
+    let found = find(&mut cat, &root);
+    // A run killed between setting its file aside and letting it go: journaled `started`,
+    // the file under a set-aside name of a process that no longer exists.
+    let run = cat.begin_run("dupes", "dupes remove (killed)").unwrap();
+    let victim = root.join("copy.mkv");
+    let step = cat
+        .journal_add(
+            run,
+            "remove",
+            Some(&victim),
+            Some(&root.join("orig.mkv")),
+            None,
+        )
+        .unwrap();
+    cat.journal_set(step, "started", None).unwrap();
+    let aside = root.join(".copy.mkv.plexsync-aside.2147483646-0");
+    std::fs::rename(&victim, &aside).unwrap();
+
+    let sum = act::execute(&mut cat, &found, Vec::new(), "dupes remove", &mut |_| {}).unwrap();
+    assert_eq!(sum.recovered, 1);
+    assert_eq!(std::fs::read(&victim).unwrap(), data);
+    assert!(!aside.exists());
+    let killed = cat.runs("dupes").unwrap();
+    let killed = killed.iter().find(|r| r.id == run).unwrap();
+    assert_eq!(killed.state, "recovered");
 }

@@ -4,7 +4,10 @@
 //! Opened in one place ([`Catalog::open`]) with explicit pragmas every time (WAL,
 //! `synchronous=NORMAL`, foreign keys, a 60 s busy timeout) and append-only migrations
 //! tracked in `PRAGMA user_version`. A file that is not a plexsync catalog, or one written
-//! by a newer plexsync, is refused with a clear error and never overwritten.
+//! by a newer plexsync, is refused with a clear error and never overwritten. When SQLite
+//! cannot write because the disk holding the catalog is full (no space or no inodes: it
+//! says `database or disk is full`, or an I/O error mapping its shared memory),
+//! [`full_disk_message`] words it as that, naming the catalog and the file system.
 
 pub mod files;
 pub mod journal;
@@ -22,6 +25,58 @@ pub use lock::ActLock;
 
 /// `PRAGMA application_id` of a plexsync catalog ("PLXS").
 pub const APPLICATION_ID: i64 = 0x504c_5853;
+
+/// The catalog this process opened last, for messages about its disk.
+static IN_USE: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// When `e` comes from SQLite failing to write the catalog because its disk is full, a
+/// one-line message that says so and where; `None` for any other error.
+pub fn full_disk_message(e: &anyhow::Error) -> Option<String> {
+    let path = IN_USE.lock().ok()?.clone()?;
+    full_disk_message_for(e, &path, &|p| crate::fsops::free_space_and_inodes(p).ok())
+}
+
+/// Below this many free bytes an I/O error of SQLite's is taken for a full disk.
+const NEARLY_FULL: u64 = 1 << 20;
+
+/// [`full_disk_message`] for the catalog at `catalog`, with `free` telling the free bytes
+/// and inodes of a folder's file system.
+fn full_disk_message_for(
+    e: &anyhow::Error,
+    catalog: &Path,
+    free: &dyn Fn(&Path) -> Option<(u64, u64)>,
+) -> Option<String> {
+    let sqlite = e
+        .chain()
+        .find_map(|c| c.downcast_ref::<rusqlite::Error>())?;
+    let code = sqlite.sqlite_error_code()?;
+    let dir = catalog
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let (bytes, inodes) = free(dir).unwrap_or((0, 1));
+    let full = match code {
+        rusqlite::ErrorCode::DiskFull => true,
+        // An I/O error (extending the WAL or its shared memory) is a full disk only when
+        // the disk says so.
+        rusqlite::ErrorCode::SystemIoFailure => bytes < NEARLY_FULL || inodes == 0,
+        _ => false,
+    };
+    if !full {
+        return None;
+    }
+    let mount = crate::fsops::mount_point(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let what = if inodes == 0 {
+        "has no free inodes".to_string()
+    } else {
+        format!("is full ({} free)", crate::output::human_bytes(bytes))
+    };
+    Some(format!(
+        "the disk holding the catalog {} ({}) {what}: free some space there, or use --catalog PATH on another disk ({sqlite})",
+        catalog.display(),
+        mount.display()
+    ))
+}
 
 /// An open catalog.
 pub struct Catalog {
@@ -68,6 +123,9 @@ impl Catalog {
         }
         if path.is_dir() {
             bail!("catalog {} is a folder, not a file", path.display());
+        }
+        if let Ok(mut in_use) = IN_USE.lock() {
+            *in_use = Some(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
         }
         let conn = Connection::open_with_flags(
             path,
@@ -230,6 +288,42 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(v, schema::MIGRATIONS.len() as i64);
+    }
+
+    fn sqlite_error(code: i32) -> anyhow::Error {
+        anyhow::Error::new(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(code),
+            None,
+        ))
+        .context("recording results")
+    }
+
+    #[test]
+    fn a_full_catalog_disk_is_called_so_with_the_catalog_and_its_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let cat = dir.path().join("catalog.db");
+        let empty = |_: &Path| Some((0u64, 100u64));
+        let roomy = |_: &Path| Some((10u64 << 30, 100u64));
+        let no_inodes = |_: &Path| Some((10u64 << 30, 0u64));
+        // SQLITE_FULL, and the shared-memory error of the issue (SQLITE_IOERR_SHMMAP).
+        for code in [13, 4874] {
+            let m = full_disk_message_for(&sqlite_error(code), &cat, &empty).unwrap();
+            assert!(
+                m.starts_with(&format!("the disk holding the catalog {}", cat.display())),
+                "{m}"
+            );
+            assert!(
+                m.contains("is full (0 B free)") && m.contains("--catalog"),
+                "{m}"
+            );
+            assert_eq!(m.lines().count(), 1);
+        }
+        let m = full_disk_message_for(&sqlite_error(4874), &cat, &no_inodes).unwrap();
+        assert!(m.contains("no free inodes"), "{m}");
+        // An I/O error on a disk with room is not a full disk; nor is a busy catalog.
+        assert!(full_disk_message_for(&sqlite_error(4874), &cat, &roomy).is_none());
+        assert!(full_disk_message_for(&sqlite_error(5), &cat, &empty).is_none());
+        assert!(full_disk_message_for(&anyhow::anyhow!("other"), &cat, &empty).is_none());
     }
 
     #[test]

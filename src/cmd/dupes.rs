@@ -1,11 +1,11 @@
 //! `plexsync dupes find|remove|link|move`: the command glue around the `dupes` engine —
 //! options from flags, human or JSON rendering, the confirmation prompt.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
-use plexsync::dupes::act::{self, ActOptions, ActSummary, Op, State, Step};
+use plexsync::dupes::act::{self, ActOptions, ActSummary, Op, State, Step, Trash};
 use plexsync::dupes::{self, Confidence, FindOptions, Found, KeepRule, Kind, Note};
 use plexsync::output::{count, human_bytes, thousands, Output};
 use plexsync::paths;
@@ -21,7 +21,11 @@ pub fn run(ctx: &Ctx, args: &DupesArgs) -> Result<i32> {
             ctx,
             &a.act,
             Op::Remove {
-                trash: a.trash.as_deref().map(absolute).transpose()?,
+                trash: match &a.trash {
+                    None => None,
+                    Some(None) => Some(Trash::Desktop),
+                    Some(Some(dir)) => Some(Trash::Dir(absolute(dir)?)),
+                },
             },
         ),
         DupesVerb::Link(a) => act(ctx, &a.act, Op::Link { symlink: a.symlink }),
@@ -180,22 +184,27 @@ fn act(ctx: &Ctx, args: &DupesActArgs, op: Op) -> Result<i32> {
         finish(out, &sum, &found);
         return Ok(ctx.finish(false));
     }
-    if !args.yes {
-        let verb = steps[0].op;
-        eprint!(
-            "plexsync: {verb} {} files ({}) from {} groups? [y/N] ",
-            thousands(steps.len() as u64),
-            human_bytes(planned_bytes),
-            thousands(found.groups.len() as u64)
-        );
-        let _ = std::io::stderr().flush();
-        let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes") {
-            bail!("cancelled, nothing changed");
+    let question = format!(
+        "{} {} files ({}) from {} groups",
+        steps[0].op,
+        thousands(steps.len() as u64),
+        human_bytes(planned_bytes),
+        thousands(found.groups.len() as u64)
+    );
+    if !ctx.confirm(args.yes, &question)? {
+        let sum = ActSummary {
+            planned: steps.len() as u64,
+            cancelled: true,
+            ..ActSummary::default()
+        };
+        if out.json() {
+            finish(out, &sum, &found);
         }
+        return Ok(ctx.cancelled());
     }
     let _lock = cat.lock("dupes", &|msg| out.warn(msg))?;
+    // A reader that goes away stops the printing, not the steps or their journal.
+    out.keep_working_when_closed();
     let command: Vec<String> = std::env::args_os()
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())

@@ -74,6 +74,36 @@ impl Ctx {
         Bar::new(self.out.mode().quiet || self.out.json() && !console::Term::stderr().is_term())
     }
 
+    /// Ask `question` on the terminal, the one way every acting verb confirms: only `y`
+    /// or `yes` (any case) goes on; anything else — an empty line, `n`, the end of input —
+    /// is a no, which changes nothing and exits 0 (see [`Ctx::cancelled`]). Without a
+    /// terminal on stdin and stderr, `--yes` is required: refusing is an error (exit 2).
+    pub fn confirm(&self, yes: bool, question: &str) -> Result<bool> {
+        use std::io::{BufRead, IsTerminal, Write};
+        if yes {
+            return Ok(true);
+        }
+        if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+            anyhow::bail!("{question}: refusing without a terminal to ask on; pass --yes");
+        }
+        self.out.flush();
+        eprint!("plexsync: {question}? [y/N] ");
+        let _ = std::io::stderr().flush();
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        Ok(matches!(
+            answer.trim().to_ascii_lowercase().as_str(),
+            "y" | "yes"
+        ))
+    }
+
+    /// The end of a verb whose prompt was answered no: said on stderr, exit code 0.
+    pub fn cancelled(&self) -> i32 {
+        self.out.flush();
+        eprintln!("plexsync: cancelled, nothing changed");
+        self.finish(false)
+    }
+
     /// Exit code for a run that reported per-item errors through `out.error`.
     pub fn finish(&self, found: bool) -> i32 {
         self.out.flush();

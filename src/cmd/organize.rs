@@ -1,7 +1,6 @@
 //! `plexsync organize plan|apply|undo|recover|history|rules`: the command glue around
 //! the organize engine (flags, confirmation, the catalog lock, human and JSON output).
 
-use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -216,22 +215,6 @@ fn plan_cmd(ctx: &Ctx, a: &OrganizePlanArgs) -> Result<i32> {
     Ok(ctx.finish(a.exit_code && !plan.moves.is_empty()))
 }
 
-/// Ask on the terminal; without one, `--yes` is required.
-fn confirm(ctx: &Ctx, yes: bool, question: &str) -> Result<bool> {
-    if yes {
-        return Ok(true);
-    }
-    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        bail!("{question}: refusing without a terminal to ask on; pass --yes");
-    }
-    ctx.out.flush();
-    eprint!("plexsync: {question} [y/N] ");
-    let _ = std::io::stderr().flush();
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
-}
-
 fn take_lock(ctx: &Ctx, cat: &Catalog, purpose: &str) -> Result<plexsync::catalog::ActLock> {
     cat.lock(purpose, &|msg| ctx.out.warn(msg))
 }
@@ -287,6 +270,8 @@ struct ApplyOut<'a> {
     skipped_in_plan: u64,
     conflicts: u64,
     elapsed_secs: f64,
+    /// The prompt was answered no: nothing was done.
+    cancelled: bool,
 }
 
 fn apply_cmd(ctx: &Ctx, a: &OrganizeApplyArgs) -> Result<i32> {
@@ -310,6 +295,7 @@ fn apply_cmd(ctx: &Ctx, a: &OrganizeApplyArgs) -> Result<i32> {
         return Ok(ctx.finish(false));
     }
     let _lock = take_lock(ctx, &cat, "organize apply")?;
+    ctx.out.keep_working_when_closed();
     recover_first(ctx, &cat)?;
     let plan = plan::plan(&a.plan.paths, &rules, &opts)?;
     for (p, msg) in &plan.errors {
@@ -339,8 +325,7 @@ fn apply_cmd(ctx: &Ctx, a: &OrganizeApplyArgs) -> Result<i32> {
     }
     let bytes: u64 = plan.moves.iter().map(|m| m.size).sum();
     if !plan.moves.is_empty()
-        && !confirm(
-            ctx,
+        && !ctx.confirm(
             a.yes,
             &format!(
                 "{} {} files ({}) into {}",
@@ -351,8 +336,18 @@ fn apply_cmd(ctx: &Ctx, a: &OrganizeApplyArgs) -> Result<i32> {
             ),
         )?
     {
-        ctx.out.line("nothing done");
-        return Ok(ctx.finish(false));
+        ctx.out.emit(
+            "summary",
+            &ApplyOut {
+                sum: &apply::ApplySummary::default(),
+                mode,
+                skipped_in_plan: plan.skipped.len() as u64,
+                conflicts: plan.conflicts.len() as u64,
+                elapsed_secs: started.elapsed().as_secs_f64(),
+                cancelled: true,
+            },
+        );
+        return Ok(ctx.cancelled());
     }
     let bases = bases(&a.plan)?;
     let bar = ctx.progress();
@@ -360,9 +355,16 @@ fn apply_cmd(ctx: &Ctx, a: &OrganizeApplyArgs) -> Result<i32> {
     let sum = if plan.moves.is_empty() {
         apply::ApplySummary::default()
     } else {
-        apply::apply(&cat, &plan, mode, &bases, &command_line(), &bar, &mut |s| {
-            report_step(ctx, s)
-        })?
+        apply::apply(
+            &cat,
+            &plan,
+            mode,
+            &bases,
+            a.follow_links,
+            &command_line(),
+            &bar,
+            &mut |s| report_step(ctx, s),
+        )?
     };
     ctx.out.emit(
         "summary",
@@ -372,6 +374,7 @@ fn apply_cmd(ctx: &Ctx, a: &OrganizeApplyArgs) -> Result<i32> {
             skipped_in_plan: plan.skipped.len() as u64,
             conflicts: plan.conflicts.len() as u64,
             elapsed_secs: started.elapsed().as_secs_f64(),
+            cancelled: false,
         },
     );
     if plan.moves.is_empty() {
@@ -408,12 +411,12 @@ fn undo_cmd(ctx: &Ctx, a: &OrganizeUndoArgs) -> Result<i32> {
             Some(id) => runs.into_iter().find(|r| r.id == id),
             None => runs
                 .into_iter()
-                .find(|r| matches!(r.state.as_str(), "done" | "partial" | "recovered")),
+                .find(|r| undo::UNDOABLE.contains(&r.state.as_str())),
         }
         .context("no organize run to undo")?;
         let mut n = 0u64;
         for s in cat.journal_steps(run.id)?.into_iter().rev() {
-            if s.state == "done" {
+            if undo::to_undo(&s) {
                 n += 1;
                 report_step(
                     ctx,
@@ -437,14 +440,21 @@ fn undo_cmd(ctx: &Ctx, a: &OrganizeUndoArgs) -> Result<i32> {
         return Ok(ctx.finish(false));
     }
     let _lock = take_lock(ctx, &cat, "organize undo")?;
+    ctx.out.keep_working_when_closed();
     recover_first(ctx, &cat)?;
     let what = match a.run {
         Some(id) => format!("undo organize run {id}"),
         None => "undo the last organize run".to_string(),
     };
-    if !confirm(ctx, a.yes, &what)? {
-        ctx.out.line("nothing done");
-        return Ok(ctx.finish(false));
+    if !ctx.confirm(a.yes, &what)? {
+        ctx.out.emit(
+            "summary",
+            &undo::UndoSummary {
+                cancelled: true,
+                ..undo::UndoSummary::default()
+            },
+        );
+        return Ok(ctx.cancelled());
     }
     let sum = undo::undo(&cat, a.run, &mut |s| report_step(ctx, s))?;
     ctx.out.emit("summary", &sum);
@@ -477,6 +487,7 @@ fn recover_cmd(ctx: &Ctx, a: &OrganizeRecoverArgs) -> Result<i32> {
         return Ok(ctx.finish(false));
     }
     let _lock = take_lock(ctx, &cat, "organize recover")?;
+    ctx.out.keep_working_when_closed();
     let sum = undo::recover(&cat, &mut |s| report_step(ctx, s))?;
     ctx.out.emit("summary", &sum);
     ctx.out.line(if sum.runs.is_empty() {

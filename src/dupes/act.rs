@@ -2,14 +2,23 @@
 //! replace them with hard or symbolic links to the keeper, or move them out keeping
 //! their paths relative to their root.
 //!
-//! Safety: a step touches only a non-keeper under the roots given; immediately before
-//! it, the keeper and the file are re-checked (same size, mtime and inode as analysed,
-//! and for exact and partial groups the content is hashed again and compared with the
-//! keeper's), and anything that changed is skipped with the reason. Every step is
-//! journaled in the catalog (`planned` → `started` → `done`/`failed`/`skipped`) before
-//! the file is touched, and the catalog rows follow the files.
+//! Safety: a step touches only a non-keeper under the roots given, and every step that
+//! takes a file out of its place (remove, trash, move, link, symlink) follows the
+//! set-aside protocol of [`crate::fsops::aside`]: the file is renamed to a hidden name
+//! first, then it and the keeper are re-checked (same size, mtime and inode as analysed,
+//! and for exact and partial groups the content hashed again: the file's against the
+//! keeper's digest, the keeper's — at its own name, a regular file — against the same),
+//! and only then is the file let go; otherwise it is put back and the step skipped with
+//! the reason. That is what keeps a copy standing when other processes, with other
+//! catalogs and other keepers, act on the same tree at the same time: the module's proof
+//! covers any number of them. Two that set each other's keepers aside at once both put
+//! back and retry after a short random pause.
+//!
+//! Every step is journaled in the catalog (`planned` → `started` → `done`/`failed`/
+//! `skipped`) before the file is touched, and the catalog rows follow the files. A run a
+//! killed process left `running` is settled by the next acting run on the same catalog:
+//! files it had set aside are put back.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -19,15 +28,25 @@ use super::candidates::root_of;
 use super::model::{Confidence, Group, GroupFile, Kind};
 use super::Found;
 use crate::catalog::{now_secs, Catalog, FileUpdate, Stat};
-use crate::fsops;
-use crate::hash;
+use crate::fsops::aside::{self, Content, Digests, Expect, Refusal, Then};
+use crate::fsops::{self, trash};
 use crate::paths;
+
+/// Where removed files go instead of being deleted.
+#[derive(Debug, Clone)]
+pub enum Trash {
+    /// Into this folder, keeping their paths relative to their root.
+    Dir(PathBuf),
+    /// The desktop trash of their file system (freedesktop.org), restorable from a file
+    /// manager.
+    Desktop,
+}
 
 /// What to do with the non-keepers.
 #[derive(Debug, Clone)]
 pub enum Op {
-    /// Delete them, or move them into `trash` keeping their relative paths.
-    Remove { trash: Option<PathBuf> },
+    /// Delete them, or move them into a trash.
+    Remove { trash: Option<Trash> },
     /// Replace them with a hard link (or a symlink) to the keeper.
     Link { symlink: bool },
     /// Move them into `to`, keeping their paths relative to their root.
@@ -89,6 +108,10 @@ pub struct ActSummary {
     pub dry_run: bool,
     /// The catalog run that journals the steps (none in a dry run).
     pub run: Option<i64>,
+    /// Files an interrupted earlier run had set aside, put back before this one started.
+    pub recovered: u64,
+    /// The prompt was answered no: nothing was done.
+    pub cancelled: bool,
 }
 
 /// The steps acting would take, in group order (largest waste first).
@@ -110,9 +133,13 @@ pub fn plan(found: &Found, opts: &ActOptions) -> Vec<Step> {
             for (n, name) in std::iter::once(&f.path).chain(&f.links).enumerate() {
                 let (op, dst) = match &opts.op {
                     Op::Remove { trash: None } => ("remove", None),
-                    Op::Remove { trash: Some(dir) } => {
-                        ("trash", Some(relocate(name, dir, &found.roots)))
-                    }
+                    Op::Remove {
+                        trash: Some(Trash::Dir(dir)),
+                    } => ("trash", Some(relocate(name, dir, &found.roots))),
+                    // Where in the desktop trash is known once it is there.
+                    Op::Remove {
+                        trash: Some(Trash::Desktop),
+                    } => ("trash", None),
                     Op::Link { symlink: false } => ("link", None),
                     Op::Link { symlink: true } => ("symlink", None),
                     Op::Move { to } => ("move", Some(relocate(name, to, &found.roots))),
@@ -154,14 +181,15 @@ pub fn execute(
     command: &str,
     on_step: &mut dyn FnMut(&Step),
 ) -> Result<ActSummary> {
+    let recovered = recover(cat)?;
     let run = cat.begin_run("dupes", command)?;
     let mut sum = ActSummary {
         planned: steps.len() as u64,
         run: Some(run),
+        recovered,
         ..ActSummary::default()
     };
-    let mut keepers: HashMap<usize, Result<(), String>> = HashMap::new();
-    let mut victims: HashMap<(usize, usize), Result<(), String>> = HashMap::new();
+    let mut digests = Digests::default();
     for step in &mut steps {
         let g = &found.groups[step.group];
         let f = &g.files[step.file];
@@ -173,38 +201,37 @@ pub fn execute(
             step.dst.as_deref().or(Some(&step.keep)),
             Some(&detail),
         )?;
-        let keeper_ok = keepers
-            .entry(step.group)
-            .or_insert_with(|| check_keeper(g))
-            .clone();
-        let check = keeper_ok
-            .map_err(|e| format!("the keeper {e}"))
-            .and_then(|()| check_name(step, f, &found.roots))
-            .and_then(|()| {
-                victims
-                    .entry((step.group, step.file))
-                    .or_insert_with(|| check_content(g, f))
-                    .clone()
-            });
-        if let Err(reason) = check {
-            cat.journal_set(id, "skipped", Some(&reason))?;
-            step.state = State::Skipped;
-            step.reason = Some(reason);
-            sum.skipped += 1;
-            on_step(step);
-            continue;
-        }
-        cat.journal_set(id, "started", None)?;
-        match perform(step) {
-            Ok(()) => {
-                cat.journal_set(id, "done", None)?;
+        let wants = check_name(step, &found.roots).and_then(|()| expectations(g, f));
+        let outcome = match wants {
+            Err(reason) => Err(Refusal::Changed(reason)),
+            Ok((victim, keeper)) => {
+                cat.journal_set(id, "started", None)?;
+                perform_retrying(step, &victim, &keeper, &mut digests)
+            }
+        };
+        match outcome {
+            Ok(moved_to) => {
+                let note = moved_to
+                    .as_ref()
+                    .map(|p| format!("{detail}; now at {}", p.display()));
+                if moved_to.is_some() {
+                    step.dst = moved_to;
+                }
+                cat.journal_set(id, "done", note.as_deref())?;
                 follow_in_catalog(cat, step, g)?;
                 step.state = State::Done;
                 sum.done += 1;
                 sum.bytes += step.bytes;
             }
-            Err(e) => {
-                let reason = e.to_string();
+            Err(r @ (Refusal::Changed(_) | Refusal::NoCopy(_))) => {
+                let reason = r.to_string();
+                cat.journal_set(id, "skipped", Some(&reason))?;
+                step.state = State::Skipped;
+                step.reason = Some(reason);
+                sum.skipped += 1;
+            }
+            Err(r) => {
+                let reason = r.to_string();
                 cat.journal_set(id, "failed", Some(&reason))?;
                 step.state = State::Failed;
                 step.reason = Some(reason);
@@ -217,88 +244,186 @@ pub fn execute(
     Ok(sum)
 }
 
-/// The keeper is still what was analysed (and, for content groups, still hashes the same).
-fn check_keeper(g: &Group) -> Result<(), String> {
-    let k = g.keeper().ok_or("is missing from the group")?;
-    match Stat::of(&k.path) {
-        Ok(s) if s == k.stat => {}
-        Ok(_) => {
-            return Err(format!(
-                "{} changed since it was analysed",
-                k.path.display()
-            ))
-        }
-        Err(e) => return Err(format!("{}: {e}", k.path.display())),
-    }
-    if g.kind == Kind::Exact {
-        let want = k.blake3.ok_or("has no recorded hash")?;
-        match hash::blake3_file(&k.path, &mut |_| {}) {
-            Ok(d) if d == want => {}
-            Ok(_) => {
-                return Err(format!(
-                    "{} no longer has the same content",
-                    k.path.display()
-                ))
+/// Settle dupes runs a killed process left `running` (the caller holds the catalog lock,
+/// so their process is gone): put back what their unfinished steps had set aside.
+/// Returns how many files came back.
+fn recover(cat: &Catalog) -> Result<u64> {
+    let mut back = 0;
+    for run in cat
+        .runs("dupes")?
+        .into_iter()
+        .filter(|r| r.state == "running")
+    {
+        for s in cat.journal_steps(run.id)? {
+            if !matches!(s.state.as_str(), "planned" | "started") {
+                continue;
             }
-            Err(e) => return Err(format!("{}: {e}", k.path.display())),
+            let (put_back, stuck) = s.src.as_deref().map(aside::recover).unwrap_or_default();
+            back += put_back.len() as u64;
+            let note = match stuck.first() {
+                Some(p) => format!("interrupted; the file waits at {}", p.display()),
+                None => "interrupted".to_string(),
+            };
+            cat.journal_set(s.id, "failed", Some(&note))?;
         }
+        cat.finish_run(run.id, "recovered")?;
     }
-    Ok(())
+    Ok(back)
 }
 
-/// This name of the file is still the inode analysed, and lies under a root.
-fn check_name(step: &Step, f: &GroupFile, roots: &[PathBuf]) -> Result<(), String> {
+/// This name of the file may be acted on: not the keeper, under a root, not one of
+/// plexsync's temporary or set-aside files. (Its identity is checked once it is set aside.)
+fn check_name(step: &Step, roots: &[PathBuf]) -> Result<(), String> {
     if step.path == step.keep {
         return Err("it is the keeper".into());
     }
     if root_of(&step.path, roots).is_none() {
         return Err("it is outside the paths given".into());
     }
-    match Stat::of(&step.path) {
-        Ok(s) if s == f.stat => Ok(()),
-        Ok(_) => Err("it changed since it was analysed (size, mtime or inode)".into()),
-        Err(e) => Err(format!("it cannot be read now: {e}")),
-    }
-}
-
-/// For content groups, the file's bytes still are the keeper's (or a prefix of them).
-fn check_content(g: &Group, f: &GroupFile) -> Result<(), String> {
-    let Some(k) = g.keeper() else {
-        return Err("no keeper".into());
-    };
-    match g.kind {
-        Kind::Exact => {
-            let d = hash::blake3_file(&f.path, &mut |_| {}).map_err(|e| e.to_string())?;
-            if Some(d) != k.blake3 {
-                return Err("its content no longer equals the keeper's".into());
-            }
-        }
-        Kind::Partial => {
-            let d = hash::blake3_file(&f.path, &mut |_| {}).map_err(|e| e.to_string())?;
-            let p = hash::blake3_range(&k.path, 0, f.size).map_err(|e| e.to_string())?;
-            if d != p || Some(d) != f.blake3 {
-                return Err("it is no longer a prefix of the keeper".into());
-            }
-        }
-        _ => {}
+    if step.path.file_name().is_none_or(fsops::is_temp_name) {
+        return Err("it is a plexsync temporary or set-aside file".into());
     }
     Ok(())
 }
 
-fn perform(step: &Step) -> std::io::Result<()> {
-    match step.op {
-        "remove" => std::fs::remove_file(&step.path),
-        "trash" | "move" => {
-            let dst = step
-                .dst
-                .as_deref()
-                .expect("trash and move have a destination");
-            fsops::move_file(&step.path, dst).map(|_| ())
+/// What the file (the victim) and the keeper must still be for the group's decision to
+/// hold: their analysed identities, and where the decision rests on content, the bytes:
+/// an exact copy holds the keeper's digest; a partial one is a prefix of the keeper.
+fn expectations(g: &Group, f: &GroupFile) -> Result<(Expect, Expect), String> {
+    let k = g.keeper().ok_or("the group has no keeper")?;
+    let (victim, keeper) = match g.kind {
+        Kind::Exact => {
+            let d = k.blake3.ok_or("the keeper has no recorded hash")?;
+            (Content::Digest(d), Content::Digest(d))
         }
-        "link" => fsops::replace_with_hardlink(&step.keep, &step.path),
-        "symlink" => fsops::replace_with_symlink(&step.keep, &step.path),
-        other => Err(std::io::Error::other(format!("unknown operation {other}"))),
+        Kind::Partial => {
+            let d = f.blake3.ok_or("it has no recorded hash")?;
+            (
+                Content::Digest(d),
+                Content::Prefix {
+                    len: f.size,
+                    digest: d,
+                },
+            )
+        }
+        _ => (Content::Any, Content::Any),
+    };
+    Ok((
+        Expect {
+            stat: Some(f.stat),
+            content: victim,
+        },
+        Expect {
+            stat: Some(k.stat),
+            content: keeper,
+        },
+    ))
+}
+
+/// [`perform`], again after a short random pause while another live process holds the
+/// keeper set aside: it may put it back (and be waiting for ours to come back too).
+fn perform_retrying(
+    step: &Step,
+    victim: &Expect,
+    keeper: &Expect,
+    digests: &mut Digests,
+) -> Result<Option<PathBuf>, Refusal> {
+    const TRIES: u32 = 4;
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        match perform(step, victim, keeper, digests) {
+            Err(Refusal::NoCopy(_))
+                if tries < TRIES
+                    && std::fs::symlink_metadata(&step.keep).is_err()
+                    && aside::held_aside(&step.keep) =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(2 + jitter() % 20));
+            }
+            other => return other,
+        }
     }
+}
+
+/// A few random bits (no generator needed: the clock's nanoseconds and the pid).
+fn jitter() -> u64 {
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos() as u64);
+    (t ^ (std::process::id() as u64).wrapping_mul(0x9e37_79b9)) >> 3
+}
+
+/// Carry out one step by the set-aside protocol. Returns where the file went when that
+/// was decided only now (the desktop trash).
+fn perform(
+    step: &Step,
+    victim: &Expect,
+    keeper: &Expect,
+    digests: &mut Digests,
+) -> Result<Option<PathBuf>, Refusal> {
+    let keep = &step.keep;
+    let standing = |d: &mut Digests| {
+        aside::verify_standing(keep, keeper, d)
+            .map_err(|m| Refusal::NoCopy(format!("the keeper {m}")))
+    };
+    let mut went = None;
+    match (step.op, step.dst.as_deref()) {
+        ("remove", _) => aside::retire(&step.path, victim, digests, |_, d| {
+            standing(d).map(|()| Then::Unlink)
+        })?,
+        ("trash" | "move", Some(dst)) => aside::retire(&step.path, victim, digests, |set, d| {
+            standing(d)?;
+            fsops::move_file(set, dst)?;
+            Ok(Then::Gone)
+        })?,
+        ("trash", None) => aside::retire(&step.path, victim, digests, |set, d| {
+            standing(d)?;
+            went = Some(trash::put(set, &step.path)?);
+            Ok(Then::Gone)
+        })?,
+        ("symlink", _) => aside::retire(&step.path, victim, digests, |_, d| {
+            standing(d)?;
+            let tmp = fsops::temp_path(&step.path);
+            std::os::unix::fs::symlink(keep, &tmp)?;
+            place(&tmp, &step.path)?;
+            Ok(Then::Unlink)
+        })?,
+        // The new name holds the keeper's inode, checked through that name before it
+        // takes the file's place: it is the copy that stands.
+        ("link", _) => aside::retire(&step.path, victim, digests, |_, d| {
+            let tmp = fsops::temp_path(&step.path);
+            std::fs::hard_link(keep, &tmp).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    Refusal::NoCopy(format!("the keeper {} is gone", keep.display()))
+                }
+                _ => Refusal::Io(e),
+            })?;
+            if let Err(m) = aside::verify_own(&tmp, keeper, d) {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(Refusal::NoCopy(format!(
+                    "the keeper {} {m}",
+                    keep.display()
+                )));
+            }
+            place(&tmp, &step.path)?;
+            Ok(Then::Unlink)
+        })?,
+        (other, _) => {
+            return Err(Refusal::Io(std::io::Error::other(format!(
+                "unknown operation {other}"
+            ))))
+        }
+    }
+    Ok(went)
+}
+
+/// Rename our temporary `tmp` to `path` (never replacing anything), or remove it.
+fn place(tmp: &Path, path: &Path) -> Result<(), Refusal> {
+    if let Err(e) = fsops::rename_noreplace(tmp, path) {
+        let _ = std::fs::remove_file(tmp);
+        return Err(Refusal::Io(e));
+    }
+    Ok(())
 }
 
 /// Make the catalog rows follow what happened to the file.

@@ -2,6 +2,13 @@
 //! written to the catalog's journal in one transaction before the first file is touched;
 //! steps are then done in order and marked `done` in batched transactions. A crash
 //! between a rename and its mark is harmless: `recover` reads the disk to tell.
+//!
+//! Nothing is written outside the target root through a symbolic link below it: before
+//! anything is journaled, a link on the way to any target folder stops the run with a
+//! message naming it, and every folder and file is then made through descriptors walked
+//! down from the root without following links ([`crate::fsops::beneath`]), so a link put
+//! in place while the run goes is refused too. `follow_links` lifts both (a folder linked
+//! to another disk on purpose).
 
 use std::collections::BTreeSet;
 use std::os::unix::fs::MetadataExt;
@@ -12,7 +19,7 @@ use serde::Serialize;
 
 use super::batch::Batch;
 use super::plan::{Action, Plan};
-use super::steps::{self, Detail, Mode};
+use super::steps::{self, Detail, Failed, Mode, Within};
 use crate::catalog::Catalog;
 use crate::paths;
 use crate::progress::Progress;
@@ -46,15 +53,25 @@ pub struct ApplySummary {
 
 /// Carry out `plan` in `mode`, journaled as a run of `command`. `bases` are the folders
 /// given to the command: folders the run empties below them (never them) are removed.
+/// Targets are reached through symbolic links below the root only when `follow_links`.
+#[allow(clippy::too_many_arguments)]
 pub fn apply(
     cat: &Catalog,
     plan: &Plan,
     mode: Mode,
     bases: &[PathBuf],
+    follow_links: bool,
     command: &str,
     progress: &dyn Progress,
     on_step: &mut dyn FnMut(&StepReport),
 ) -> Result<ApplySummary> {
+    let within = Within {
+        root: &plan.root,
+        follow_links,
+    };
+    if !follow_links {
+        refuse_links(plan)?;
+    }
     let run = cat.begin_run("organize", command)?;
     let mut sum = ApplySummary {
         run,
@@ -114,9 +131,15 @@ pub fn apply(
             .count();
         let made: Vec<std::io::Result<()>> = pool.install(|| {
             use rayon::prelude::*;
-            dirs[i..j].par_iter().map(std::fs::create_dir).collect()
+            dirs[i..j]
+                .par_iter()
+                .map(|d| make_dir(&within, d))
+                .collect()
         });
         b.begin()?;
+        // Every folder of the level is marked before a failure stops the run, so undo
+        // knows each one it made.
+        let mut failed = None;
         for (k, r) in made.into_iter().enumerate() {
             let state = match r {
                 Ok(()) => {
@@ -127,14 +150,23 @@ pub fn apply(
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => "skipped",
                 Err(e) => {
                     cat.journal_set(dir_steps[i + k], "failed", Some(&e.to_string()))?;
-                    b.commit()?;
-                    cat.finish_run(run, "failed")?;
-                    return Err(e).with_context(|| format!("creating {}", dirs[i + k].display()));
+                    failed.get_or_insert((e, i + k));
+                    continue;
                 }
             };
             cat.journal_set(dir_steps[i + k], state, None)?;
             b.tick()?;
             b.begin()?;
+        }
+        if let Some((e, k)) = failed {
+            b.commit()?;
+            cat.finish_run(run, "failed")?;
+            return Err(e).with_context(|| {
+                format!(
+                    "creating {} (`plexsync organize undo {run}` removes the folders made)",
+                    dirs[k].display()
+                )
+            });
         }
         i = j;
     }
@@ -172,13 +204,14 @@ pub fn apply(
                         let (op, _) = file_steps[i];
                         let m = &plan.moves[i];
                         parallel(op, m)
-                            .then(|| steps::act(op, &m.from, &m.to, &Detail::from(m.stat)))
+                            .then(|| steps::act(op, &m.from, &m.to, &Detail::from(m.stat), &within))
                     })
                     .collect()
             });
             done_fs.reverse();
         }
         let pre = done_fs.pop().flatten();
+        let mut failed_detail = None;
         let (state, detail) = if *op == "skip" {
             (
                 "skipped",
@@ -187,11 +220,17 @@ pub fn apply(
         } else {
             let r = match pre {
                 Some(r) => r.and_then(|how| steps::follow(cat, op, &m.from, &m.to).map(|()| how)),
-                None => steps::run(cat, op, &m.from, &m.to, &Detail::from(m.stat)),
+                None => steps::run(cat, op, &m.from, &m.to, &Detail::from(m.stat), &within),
             };
             match r {
                 Ok(how) => ("done", Some(how.to_string())),
-                Err(e) => ("failed", Some(format!("{e:#}"))),
+                Err(e) => {
+                    failed_detail = Some(serde_json::to_string(&Failed::of(
+                        Detail::from(m.stat),
+                        &e,
+                    ))?);
+                    ("failed", Some(format!("{e:#}")))
+                }
             }
         };
         b.begin()?;
@@ -209,7 +248,8 @@ pub fn apply(
             }
             "failed" => {
                 sum.failed += 1;
-                cat.journal_set(*step, "failed", detail.as_deref())?;
+                // The planned stat stays for undo, with the error and any copy left.
+                cat.journal_set(*step, "failed", failed_detail.as_deref())?;
             }
             _ => {
                 sum.skipped += 1;
@@ -285,4 +325,32 @@ pub fn apply(
     b.commit()?;
     cat.finish_run(run, if sum.failed > 0 { "partial" } else { "done" })?;
     Ok(sum)
+}
+
+/// Make folder `d` (below the root) through the folder above it, walked to without
+/// following links (unless allowed).
+fn make_dir(within: &Within, d: &Path) -> std::io::Result<()> {
+    let (parent, name) = crate::fsops::moves::split(d)?;
+    if parent == d || !d.starts_with(within.root) || d == within.root {
+        return std::fs::create_dir(d);
+    }
+    crate::fsops::beneath::Dir::beneath(within.root, parent, false, within.follow_links)?
+        .mkdir_in(name)
+}
+
+/// Stop before anything is journaled when a symbolic link lies on the way from the root to
+/// a target folder, naming the first one met.
+fn refuse_links(plan: &Plan) -> Result<()> {
+    let mut seen = BTreeSet::new();
+    for m in &plan.moves {
+        let Some(dir) = m.to.parent() else { continue };
+        if !seen.insert(dir) {
+            continue;
+        }
+        if let Some(link) = crate::fsops::beneath::first_link(&plan.root, dir) {
+            let e = crate::fsops::beneath::link_refused(&link, &plan.root);
+            anyhow::bail!("{e}; nothing was changed");
+        }
+    }
+    Ok(())
 }

@@ -6,8 +6,19 @@
 //! Every op is no-clobber and keeps a copy of every byte at every instant: a cross-device
 //! move writes a verified temporary file beside the target and removes the source only
 //! after the rename, so after a SIGKILL at any point the source, the target, or both
-//! (identical) exist, plus at most a temporary file that [`settle`] removes.
+//! (identical) exist, plus at most a temporary file that [`settle`] removes. Every removal
+//! of a file that has a copy (the source of a cross-device move or of `replace`, a copy
+//! or link taken back by undo) goes through the set-aside protocol of
+//! [`crate::fsops::aside`], so two runs from two catalogs on one tree cannot each remove
+//! the other's copy.
+//!
+//! Writes go into folders walked down from the target root without following symbolic
+//! links ([`crate::fsops::beneath`]), unless the run allows links ([`Within`]). A
+//! cross-device move whose source cannot be removed takes its copy back; when even that
+//! fails, the step's journal detail ([`Failed`]) names the copy left, and undo takes it
+//! back once the source is seen standing.
 
+use std::ffi::OsStr;
 use std::fs;
 use std::io;
 use std::os::unix::ffi::OsStrExt;
@@ -19,7 +30,28 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Stat};
 use crate::fsops;
+use crate::fsops::aside::{self, Content, Digests, Expect, Refusal, Then};
+use crate::fsops::beneath::Dir;
 use crate::hash;
+
+/// Where an apply may write: below `root`, through symbolic links below it only when
+/// `follow_links` (a folder linked to another disk on purpose).
+#[derive(Debug, Clone, Copy)]
+pub struct Within<'a> {
+    pub root: &'a Path,
+    pub follow_links: bool,
+}
+
+impl Within<'_> {
+    /// The folder of `dst`, walked to from the root (created when missing), and the name.
+    fn dir<'p>(&self, dst: &'p Path) -> io::Result<(Dir, &'p OsStr)> {
+        let (parent, name) = fsops::moves::split(dst)?;
+        Ok((
+            Dir::beneath(self.root, parent, true, self.follow_links)?,
+            name,
+        ))
+    }
+}
 
 /// How `apply` places files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -74,6 +106,50 @@ impl Detail {
         s.and_then(|s| serde_json::from_str(s).ok())
             .unwrap_or_default()
     }
+
+    /// The stat this detail holds (when it holds one).
+    fn stat(&self) -> Option<Stat> {
+        (*self != Detail::default()).then_some(Stat {
+            dev: self.dev,
+            ino: self.ino,
+            size: self.size,
+            mtime_ns: self.mtime_ns,
+        })
+    }
+}
+
+/// The journal detail of a failed file step: the planned stat (what undo reads), the
+/// error, and the identity of a verified copy the step could not take back from its
+/// target.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Failed {
+    #[serde(flatten)]
+    pub planned: Detail,
+    pub error: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<Detail>,
+}
+
+impl Failed {
+    /// The detail of a step planned as `planned` that failed with `e`.
+    pub fn of(planned: Detail, e: &anyhow::Error) -> Failed {
+        let left = e
+            .chain()
+            .find_map(|c| c.downcast_ref::<io::Error>().and_then(fsops::copy_left))
+            .map(|l| Detail::from(l.stat));
+        Failed {
+            planned,
+            error: format!("{e:#}"),
+            left,
+        }
+    }
+
+    /// The copy a failed step left at its target, from its journal detail.
+    pub fn left(detail: Option<&str>) -> Option<Detail> {
+        detail
+            .and_then(|s| serde_json::from_str::<Failed>(s).ok())
+            .and_then(|f| f.left)
+    }
 }
 
 fn exists(p: &Path) -> bool {
@@ -115,28 +191,53 @@ fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
     Ok(hash::blake3_file(a, &mut |_| {})? == hash::blake3_file(b, &mut |_| {})?)
 }
 
-/// Copy `src` to a new `dst` (never replacing it): temporary file, fsync, verify, rename.
-fn copy_new(src: &Path, dst: &Path, mtime_ns: Option<i64>) -> io::Result<()> {
+/// Copy `src` to the new name `name` in `dir` (never replacing anything), verified, with
+/// the given mtime.
+fn copy_new(src: &Path, dir: &Dir, name: &OsStr, mtime_ns: Option<i64>) -> io::Result<()> {
     let size = fs::metadata(src)?.len();
-    fs::create_dir_all(fsops::parent_of(dst))?;
-    fsops::ensure_space(fsops::parent_of(dst), size)?;
-    // copy_to_temp reads the copy back and fsyncs it; the size must still be the one that
-    // was checked for space.
-    let opts = fsops::CopyOptions {
-        mtime: mtime_ns
-            .map(|m| std::time::UNIX_EPOCH + std::time::Duration::from_nanos(m.max(0) as u64)),
-        ..fsops::CopyOptions::default()
+    let mtime =
+        mtime_ns.map(|m| std::time::UNIX_EPOCH + std::time::Duration::from_nanos(m.max(0) as u64));
+    fsops::moves::copy_into(src, dir, name, mtime, size).map(|_| ())
+}
+
+/// [`copy_new`] to a path outside any target root (undo puts files back where they were).
+fn copy_back(src: &Path, dst: &Path, mtime_ns: Option<i64>) -> io::Result<()> {
+    let (parent, name) = fsops::moves::split(dst)?;
+    fs::create_dir_all(parent)?;
+    copy_new(src, &Dir::open(parent)?, name, mtime_ns)
+}
+
+/// Remove `victim` (still `vstat` when given) because `keeper` (still `kstat`) holds the
+/// same bytes, by the set-aside protocol: the victim's bytes are hashed once it is set
+/// aside, and the keeper must show the same digest at its own name (or be the same inode).
+pub fn remove_copy(
+    victim: &Path,
+    vstat: Option<Stat>,
+    keeper: &Path,
+    kstat: Option<Stat>,
+) -> std::result::Result<(), Refusal> {
+    let mut digests = Digests::default();
+    let want = Expect {
+        stat: vstat,
+        content: Content::Any,
     };
-    let (tmp, copied) = fsops::copy_to_temp(src, dst, opts, &mut |_| {})?;
-    if copied.size != size {
-        let _ = fs::remove_file(&tmp);
-        return Err(io::Error::other("the source changed size during the copy"));
-    }
-    if let Err(e) = fsops::rename_noreplace(&tmp, dst) {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    fsops::fsync_dir(fsops::parent_of(dst))
+    aside::retire(victim, &want, &mut digests, |set, dg| {
+        let m = fs::symlink_metadata(set)?;
+        let same_inode =
+            fs::symlink_metadata(keeper).is_ok_and(|k| k.dev() == m.dev() && k.ino() == m.ino());
+        let content = if same_inode {
+            Content::Any
+        } else {
+            Content::Digest(hash::blake3_file(set, &mut |_| {})?)
+        };
+        let want = Expect {
+            stat: kstat,
+            content,
+        };
+        aside::verify_standing(keeper, &want, dg)
+            .map(|()| Then::Unlink)
+            .map_err(|m| Refusal::NoCopy(format!("the copy it relies on, {m}")))
+    })
 }
 
 fn set_mtime(p: &Path, mtime_ns: i64) {
@@ -162,28 +263,17 @@ fn move_fast(src: &Path, dst: &Path) -> io::Result<fsops::Moved> {
     }
 }
 
-/// Exchange two paths atomically (same file system only).
-fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    use std::ffi::CString;
-    let ca = CString::new(a.as_os_str().as_bytes())?;
-    let cb = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: valid NUL-terminated strings; AT_FDCWD resolves them like rename(2).
-    let rc = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            ca.as_ptr(),
-            libc::AT_FDCWD,
-            cb.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if rc == 0 {
-        let _ = fsops::fsync_dir(fsops::parent_of(a));
-        let _ = fsops::fsync_dir(fsops::parent_of(b));
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
+/// Exchange `a` with `b` atomically (one file system), `b` named through `dir`.
+fn exchange(a: &Path, dir: &Dir, b: &OsStr) -> io::Result<()> {
+    dir.exchange_in(a, b)?;
+    let _ = fsops::fsync_dir(fsops::parent_of(a));
+    dir.sync()
+}
+
+/// [`exchange`] of two paths.
+fn exchange_paths(a: &Path, b: &Path) -> io::Result<()> {
+    let (parent, name) = fsops::moves::split(b)?;
+    exchange(a, &Dir::open(parent)?, name)
 }
 
 /// Catalog bookkeeping after a file changed path: its row (hashes, history) follows, and
@@ -244,8 +334,9 @@ pub fn run(
     src: &Path,
     dst: &Path,
     planned: &Detail,
+    within: &Within,
 ) -> Result<&'static str> {
-    let how = act(op, src, dst, planned)?;
+    let how = act(op, src, dst, planned, within)?;
     follow(cat, op, src, dst)?;
     Ok(how)
 }
@@ -259,63 +350,87 @@ pub fn follow(cat: &Catalog, op: &str, src: &Path, dst: &Path) -> Result<()> {
     }
 }
 
-/// The file system's part of [`run`] (safe to run in parallel for distinct files).
-pub fn act(op: &str, src: &Path, dst: &Path, planned: &Detail) -> Result<&'static str> {
+/// The file system's part of [`run`] (safe to run in parallel for distinct files). Every
+/// write lands in the target's folder as walked to from the root (see [`Within`]).
+pub fn act(
+    op: &str,
+    src: &Path,
+    dst: &Path,
+    planned: &Detail,
+    within: &Within,
+) -> Result<&'static str> {
     let now = Stat::of(src).with_context(|| format!("{} vanished", src.display()))?;
     if Detail::from(now) != *planned {
         bail!("{} changed since it was planned; left alone", src.display());
     }
     let ctx = || format!("{} → {}", src.display(), dst.display());
+    let (dir, name) = within.dir(dst).with_context(ctx)?;
     match op {
         "move" => {
-            let how = move_fast(src, dst).with_context(ctx)?;
-            if how == fsops::Moved::Copied {
-                set_mtime(dst, planned.mtime_ns);
-            }
+            let how = fsops::move_into(src, &dir, name).with_context(ctx)?;
             Ok(match how {
                 fsops::Moved::Renamed => "renamed",
                 fsops::Moved::Copied => "copied across file systems",
             })
         }
         "copy" => {
-            copy_new(src, dst, Some(planned.mtime_ns)).with_context(ctx)?;
+            copy_new(src, &dir, name, Some(planned.mtime_ns)).with_context(ctx)?;
             Ok("copied")
         }
         "hardlink" => {
-            fs::create_dir_all(fsops::parent_of(dst)).with_context(ctx)?;
-            fs::hard_link(src, dst).with_context(ctx)?;
+            dir.link_in(src, name).with_context(ctx)?;
             Ok("linked")
         }
         "symlink" => {
-            fs::create_dir_all(fsops::parent_of(dst)).with_context(ctx)?;
-            std::os::unix::fs::symlink(src, dst).with_context(ctx)?;
+            dir.symlink_in(src, name).with_context(ctx)?;
             Ok("symlinked")
         }
         "replace" => {
-            // The decision rests on content: hash both right before acting.
-            if !same_bytes(src, dst).with_context(ctx)? {
-                bail!(
-                    "{} differs from {}; left alone",
-                    dst.display(),
-                    src.display()
-                );
+            // The target holds the same bytes: the source goes, relying on it.
+            let target = Stat::of(dst).with_context(ctx)?;
+            match remove_copy(src, Some(now), dst, Some(target)) {
+                Ok(()) => Ok("replaced an identical file"),
+                Err(Refusal::NoCopy(m)) | Err(Refusal::Changed(m)) => {
+                    bail!("{}: {m}; left alone", ctx())
+                }
+                Err(e) => Err(anyhow!("{}: {e}", ctx())),
             }
-            let target = fs::metadata(dst).with_context(ctx)?;
-            if target.dev() == now.dev {
-                fs::rename(src, dst).with_context(ctx)?;
-                let _ = fsops::fsync_dir(fsops::parent_of(dst));
-            } else {
-                fs::remove_file(src).with_context(ctx)?;
-            }
-            Ok("replaced an identical file")
         }
         "swap" => {
-            exchange(src, dst)
+            exchange(src, &dir, name)
                 .with_context(|| format!("{} (keep-larger needs one file system)", ctx()))?;
             Ok("swapped with the smaller file")
         }
         other => Err(anyhow!("unknown journal op {other:?}")),
     }
+}
+
+/// Take back the verified copy a failed cross-device move left at `dst` (identity
+/// `left`): removed relying on the source, or moved back when the source is gone.
+pub fn take_back(
+    cat: &Catalog,
+    src: &Path,
+    dst: &Path,
+    planned: &Detail,
+    left: &Detail,
+) -> Result<()> {
+    let ctx = || {
+        format!(
+            "{} (left by a failed move of {})",
+            dst.display(),
+            src.display()
+        )
+    };
+    if exists(src) {
+        return remove_copy(dst, left.stat(), src, planned.stat())
+            .map_err(|e| anyhow!("{}: {e}", ctx()));
+    }
+    let m = fs::symlink_metadata(dst).with_context(|| format!("{} is gone", dst.display()))?;
+    if Some(Stat::from_metadata(&m)) != left.stat() {
+        bail!("{} changed since the run; left alone", dst.display());
+    }
+    move_fast(dst, src).with_context(ctx)?;
+    follow_row(cat, dst, src)
 }
 
 /// Undo a done file step: put the file back where it came from, after checking that the
@@ -343,10 +458,7 @@ pub fn undo(cat: &Catalog, op: &str, src: &Path, dst: &Path, d: &Detail) -> Resu
             follow_row(cat, dst, src)
         }
         "copy" | "hardlink" => {
-            if !same_bytes(src, dst).with_context(ctx)? {
-                bail!("{} changed since the run; left alone", dst.display());
-            }
-            fs::remove_file(dst).with_context(ctx)
+            remove_copy(dst, None, src, None).map_err(|e| anyhow!("{}: {e}", ctx()))
         }
         "symlink" => {
             if fs::read_link(dst).ok().as_deref() != Some(src) {
@@ -358,7 +470,7 @@ pub fn undo(cat: &Catalog, op: &str, src: &Path, dst: &Path, d: &Detail) -> Resu
             if exists(src) {
                 bail!("{} exists again; left alone", src.display());
             }
-            copy_new(dst, src, Some(d.mtime_ns)).with_context(ctx)?;
+            copy_back(dst, src, Some(d.mtime_ns)).with_context(ctx)?;
             follow_row(cat, dst, src)?;
             // The target held these same bytes before the run; it keeps them.
             Ok(())
@@ -368,7 +480,7 @@ pub fn undo(cat: &Catalog, op: &str, src: &Path, dst: &Path, d: &Detail) -> Resu
             if m.ino() != d.ino {
                 bail!("{} changed since the run; left alone", dst.display());
             }
-            exchange(src, dst).with_context(ctx)?;
+            exchange_paths(src, dst).with_context(ctx)?;
             swap_rows(cat, src, dst)
         }
         other => Err(anyhow!("unknown journal op {other:?}")),
@@ -383,6 +495,11 @@ pub fn settle(cat: &Catalog, op: &str, src: &Path, dst: &Path, d: &Detail) -> Re
         "mkdir" => return Ok(if dst.is_dir() { "done" } else { "skipped" }),
         "rmdir" => return Ok(if exists(src) { "skipped" } else { "done" }),
         _ => {}
+    }
+    // A removal killed half-way left its file under a set-aside name: back first, so the
+    // disk says what it held.
+    for p in [src, dst] {
+        aside::recover(p);
     }
     let (s, t) = (exists(src), exists(dst));
     if s {
@@ -404,10 +521,21 @@ pub fn settle(cat: &Catalog, op: &str, src: &Path, dst: &Path, d: &Detail) -> Re
                 );
             }
             if same_bytes(src, dst)? {
-                // The verified copy landed; only removing the source was left.
-                fs::remove_file(src)?;
-                follow_row(cat, src, dst)?;
-                "done"
+                // The verified copy landed; only removing the source was left. When the
+                // source cannot go (a read-only folder), the copy goes instead.
+                match remove_copy(src, d.stat(), dst, None) {
+                    Ok(()) => {
+                        follow_row(cat, src, dst)?;
+                        "done"
+                    }
+                    Err(Refusal::Io(_)) => {
+                        remove_copy(dst, None, src, d.stat()).map_err(|e| {
+                            anyhow!("{}: neither copy could be removed: {e}", dst.display())
+                        })?;
+                        "skipped"
+                    }
+                    Err(e) => bail!("{}: {e}; left alone", src.display()),
+                }
             } else {
                 bail!(
                     "both {} and {} exist and differ; left alone",
@@ -495,15 +623,42 @@ mod tests {
     }
 
     #[test]
+    fn settle_puts_back_a_source_a_killed_move_had_set_aside() {
+        let cat = Catalog::open_in_memory().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.mkv");
+        let b = dir.path().join("out/b.mkv");
+        fs::write(&a, b"data").unwrap();
+        let d = Detail::from(Stat::of(&a).unwrap());
+        fs::create_dir_all(b.parent().unwrap()).unwrap();
+        fs::copy(&a, &b).unwrap();
+        // Killed with the source under the set-aside name of a dead process.
+        let hidden = dir.path().join(".a.mkv.plexsync-aside.2147483646-3");
+        fs::rename(&a, &hidden).unwrap();
+        assert_eq!(settle(&cat, "move", &a, &b, &d).unwrap(), "done");
+        assert!(!hidden.exists() && !a.exists());
+        assert_eq!(fs::read(&b).unwrap(), b"data");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "only out/ is left"
+        );
+    }
+
+    #[test]
     fn run_and_undo_round_trip_every_mode() {
         let cat = Catalog::open_in_memory().unwrap();
         let dir = tempfile::tempdir().unwrap();
+        let within = Within {
+            root: dir.path(),
+            follow_links: false,
+        };
         let a = dir.path().join("a.mkv");
         for op in ["move", "copy", "hardlink", "symlink"] {
             fs::write(&a, b"data").unwrap();
             let b = dir.path().join(format!("{op}/b.mkv"));
             let d = Detail::from(Stat::of(&a).unwrap());
-            run(&cat, op, &a, &b, &d).unwrap();
+            run(&cat, op, &a, &b, &d, &within).unwrap();
             assert_eq!(fs::read(&b).unwrap(), b"data", "{op}");
             undo(&cat, op, &a, &b, &d).unwrap();
             assert!(!exists(&b), "{op}");
@@ -513,7 +668,7 @@ mod tests {
         let small = dir.path().join("small.mkv");
         fs::write(&small, b"sm").unwrap();
         let d = Detail::from(Stat::of(&a).unwrap());
-        run(&cat, "swap", &a, &small, &d).unwrap();
+        run(&cat, "swap", &a, &small, &d, &within).unwrap();
         assert_eq!(fs::read(&small).unwrap(), b"big file");
         assert_eq!(fs::read(&a).unwrap(), b"sm");
         undo(&cat, "swap", &a, &small, &d).unwrap();

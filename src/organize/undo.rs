@@ -1,7 +1,10 @@
 //! Taking runs back and cleaning up after crashes.
 //!
 //! `undo` walks a run's done steps in reverse: files go back where they came from,
-//! folders the run removed come back, folders it created go away when empty. `recover`
+//! folders the run removed come back, folders it created go away when empty, and a
+//! verified copy a failed cross-device move had to leave at its target is taken back.
+//! A failed run (one stopped by an error) is undone the same way, so nothing it made
+//! stays behind untracked. `recover`
 //! finds runs left `running` (or `undoing`) by a process that died — the caller holds the
 //! catalog lock, so such a run's process is gone — and settles each unfinished step by
 //! looking at the disk: finished when the file arrived, rolled back when it did not,
@@ -11,12 +14,17 @@ use anyhow::{bail, Context, Result};
 
 use super::apply::StepReport;
 use super::batch::Batch;
-use super::steps::{self, Detail};
+use super::steps::{self, Detail, Failed};
 use crate::catalog::journal::Run;
 use crate::catalog::Catalog;
 
 /// States of a run that can be undone.
-const UNDOABLE: &[&str] = &["done", "partial", "recovered"];
+pub const UNDOABLE: &[&str] = &["done", "partial", "recovered", "failed"];
+
+/// The steps undo takes back: the done ones, and the failed ones that left a copy.
+pub fn to_undo(s: &crate::catalog::journal::Step) -> bool {
+    s.state == "done" || s.state == "failed" && Failed::left(s.detail.as_deref()).is_some()
+}
 
 /// Totals of an undo or a recover.
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -26,6 +34,8 @@ pub struct UndoSummary {
     pub finished: u64,
     pub rolled_back: u64,
     pub failed: u64,
+    /// The prompt was answered no: nothing was done.
+    pub cancelled: bool,
 }
 
 fn report(
@@ -134,7 +144,7 @@ pub fn undo(
     };
     if !UNDOABLE.contains(&run.state.as_str()) {
         bail!(
-            "run {} is {}; only a done, partial or recovered run can be undone",
+            "run {} is {}; only a done, partial, failed or recovered run can be undone",
             run.id,
             run.state
         );
@@ -148,7 +158,7 @@ pub fn undo(
     let mut steps_done: Vec<_> = cat
         .journal_steps(run.id)?
         .into_iter()
-        .filter(|s| s.state == "done")
+        .filter(to_undo)
         .collect();
     steps_done.reverse();
     let mut b = Batch::new(cat);
@@ -205,7 +215,11 @@ pub fn undo(
         let d = Detail::parse(s.detail.as_deref());
         let src = s.src.clone().unwrap_or_default();
         let dst = s.dst.clone().unwrap_or_default();
-        match steps::undo(cat, &s.op, &src, &dst, &d) {
+        let undone = match Failed::left(s.detail.as_deref()) {
+            Some(left) if s.state == "failed" => steps::take_back(cat, &src, &dst, &d, &left),
+            _ => steps::undo(cat, &s.op, &src, &dst, &d),
+        };
+        match undone {
             Ok(()) => {
                 sum.undone += 1;
                 b.begin()?;

@@ -33,7 +33,11 @@ pub struct RunReport {
     pub state: String,
     pub requests: u64,
     pub done: u64,
+    /// Failed requests, the unrecorded ones included.
     pub failed: u64,
+    /// Requests the run started (journaled) whose result it could not record (a full
+    /// catalog disk, a killed process): counted as failed.
+    pub unrecorded: u64,
     /// Requests that kept their local file (the source is broken).
     pub source_broken: u64,
     /// Requests left for a later run (the source is still changing).
@@ -51,7 +55,11 @@ pub fn history(cat: &Catalog) -> Result<Vec<RunReport>> {
         "SELECT path, reason, status, bytes, read_from_source, attempts, verified, duration_ms, error
          FROM resync_results WHERE run_id = ?1 ORDER BY id",
     )?;
+    let mut open_steps = cat.conn().prepare_cached(
+        "SELECT count(*) FROM journal WHERE run_id = ?1 AND state IN ('planned', 'started')",
+    )?;
     for run in cat.runs("resync")? {
+        let unrecorded = open_steps.query_row([run.id], |r| r.get::<_, i64>(0))? as u64;
         let results = stmt
             .query_map([run.id], |r| {
                 Ok(ResultRow {
@@ -75,9 +83,10 @@ pub fn history(cat: &Catalog) -> Result<Vec<RunReport>> {
             started_at: run.started_at,
             finished_at: run.finished_at,
             state: run.state,
-            requests: results.len() as u64,
+            requests: results.len() as u64 + unrecorded,
             done,
-            failed,
+            failed: failed + unrecorded,
+            unrecorded,
             source_broken,
             deferred,
             bytes: results.iter().map(|r| r.bytes).sum(),
@@ -89,4 +98,25 @@ pub fn history(cat: &Catalog) -> Result<Vec<RunReport>> {
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_started_but_never_recorded_count_as_failed() {
+        // A run stopped by a full catalog: its copies were journaled when they started,
+        // their results never written.
+        let cat = Catalog::open_in_memory().unwrap();
+        let run = cat.begin_run("resync", "resync run").unwrap();
+        for i in 0..3 {
+            let p = std::path::PathBuf::from(format!("/lib/f{i}.mkv"));
+            cat.journal_started(run, "copy", None, Some(&p), None)
+                .unwrap();
+        }
+        cat.finish_run(run, "failed").unwrap();
+        let r = &history(&cat).unwrap()[0];
+        assert_eq!((r.requests, r.done, r.failed, r.unrecorded), (3, 0, 3, 3));
+    }
 }

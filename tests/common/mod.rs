@@ -113,3 +113,45 @@ pub fn json_path(v: &Value) -> PathBuf {
     let p: plexsync::paths::JsonPath = serde_json::from_value(v.clone()).expect("a JSON path");
     p.to_path()
 }
+
+/// A tmpfs mounted on `dir` for as long as this lives (root only): a second file system,
+/// a tiny disk to fill, or one to make read-only.
+pub struct Tmpfs(pub PathBuf);
+
+impl Tmpfs {
+    /// Mount a tmpfs of `size` (e.g. `4m`) on `dir`; `None`, said on stderr, where this
+    /// process may not mount.
+    pub fn mount(dir: PathBuf, size: &str) -> Option<Tmpfs> {
+        std::fs::create_dir_all(&dir).unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&dir)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipping the tmpfs part: cannot mount one here (not root?)");
+            return None;
+        }
+        Some(Tmpfs(dir))
+    }
+
+    /// Make it read-only.
+    pub fn read_only(&self) {
+        let ok = std::process::Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(&self.0)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.0)
+            .status();
+    }
+}

@@ -1,21 +1,14 @@
-//! Every change plexsync makes to a file goes through here: atomic verified copies
-//! (temporary name in the destination folder, fsync, rename), no-clobber moves that fall
-//! back to copy-verify-remove across file systems, atomic hard-link and symlink
-//! replacement, and free-space checks.
+//! Atomic verified copies: a temporary file in the destination folder, hashed while it is
+//! written, every chunk read back and compared, fsync (now or in a batch), then a rename.
 
-use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom};
-use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 
+use super::{fsync_dir, parent_of, temp_path};
 use crate::hash::{self, Blake3};
-
-/// Marker in the names of plexsync's temporary files, so leftovers can be recognised.
-pub const TEMP_MARKER: &str = ".plexsync-tmp";
 
 /// The error text (kind `InvalidData`) of a copy whose read-back differs from what was
 /// written.
@@ -34,51 +27,6 @@ pub struct Copied {
     /// The written file's metadata, its mtime set: a rename keeps all of it but the
     /// ctime, so it saves a `stat` of the target after [`commit`].
     pub metadata: fs::Metadata,
-}
-
-/// A fresh temporary name beside `dst`: `.<name>.plexsync-tmp.<pid>.<n>`.
-pub fn temp_path(dst: &Path) -> PathBuf {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mut name = OsString::from(".");
-    let file = dst.file_name().unwrap_or_default();
-    // Keep the temp name within NAME_MAX even for a 255-byte target name.
-    let bytes = file.as_bytes();
-    name.push(crate::paths::os(&bytes[..bytes.len().min(200)]));
-    name.push(format!("{TEMP_MARKER}.{}.{n}", std::process::id()));
-    dst.with_file_name(name)
-}
-
-/// True when `name` is one of plexsync's temporary files.
-pub fn is_temp_name(name: &std::ffi::OsStr) -> bool {
-    let b = name.as_bytes();
-    b.starts_with(b".")
-        && b.windows(TEMP_MARKER.len())
-            .any(|w| w == TEMP_MARKER.as_bytes())
-}
-
-/// True when `name` is a temporary file of this process: a copy that may still be in
-/// progress, which no clean-up of leftovers may remove.
-pub fn is_own_temp_name(name: &std::ffi::OsStr) -> bool {
-    let own = format!("{TEMP_MARKER}.{}.", std::process::id());
-    is_temp_name(name)
-        && name
-            .as_bytes()
-            .windows(own.len())
-            .any(|w| w == own.as_bytes())
-}
-
-/// fsync a folder so a rename in it is durable.
-pub fn fsync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
-}
-
-/// The folder holding `p` (`.` for a bare file name).
-pub fn parent_of(p: &Path) -> &Path {
-    match p.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    }
 }
 
 /// When the bytes of a new copy reach the disk.
@@ -499,140 +447,10 @@ pub fn copy_atomic(src: &Path, dst: &Path, on_bytes: &mut dyn FnMut(u64)) -> io:
     Ok(copied)
 }
 
-/// Rename `src` to `dst`, failing with `AlreadyExists` instead of replacing anything.
-pub fn rename_noreplace(src: &Path, dst: &Path) -> io::Result<()> {
-    use std::ffi::CString;
-    let s = CString::new(src.as_os_str().as_bytes())?;
-    let d = CString::new(dst.as_os_str().as_bytes())?;
-    // SAFETY: both are valid NUL-terminated strings; AT_FDCWD resolves them like rename(2).
-    let rc = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            s.as_ptr(),
-            libc::AT_FDCWD,
-            d.as_ptr(),
-            libc::RENAME_NOREPLACE,
-        )
-    };
-    if rc == 0 {
-        return Ok(());
-    }
-    let err = io::Error::last_os_error();
-    match err.raw_os_error() {
-        // File systems without RENAME_NOREPLACE: a hard link is an atomic no-clobber too.
-        Some(libc::EINVAL) | Some(libc::ENOSYS) => {
-            fs::hard_link(src, dst)?;
-            fs::remove_file(src)
-        }
-        _ => Err(err),
-    }
-}
-
-/// How a file was moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Moved {
-    /// A rename on the same file system.
-    Renamed,
-    /// Copied across file systems, verified, then the original removed.
-    Copied,
-}
-
-/// Move `src` to `dst` without ever replacing an existing file: a rename on the same file
-/// system; across file systems an atomic verified copy (after a free-space check), then
-/// the original is removed. Creates `dst`'s folder.
-pub fn move_file(src: &Path, dst: &Path) -> io::Result<Moved> {
-    fs::create_dir_all(parent_of(dst))?;
-    match rename_noreplace(src, dst) {
-        Ok(()) => {
-            let _ = fsync_dir(parent_of(dst));
-            Ok(Moved::Renamed)
-        }
-        Err(e) if e.raw_os_error() == Some(libc::EXDEV) => {
-            let size = fs::metadata(src)?.len();
-            ensure_space(parent_of(dst), size)?;
-            let (tmp, copied) = copy_to_temp(src, dst, CopyOptions::default(), &mut |_| {})?;
-            if copied.size != size {
-                let _ = fs::remove_file(&tmp);
-                return Err(io::Error::other("the source changed size during the copy"));
-            }
-            if let Err(e) = rename_noreplace(&tmp, dst) {
-                let _ = fs::remove_file(&tmp);
-                return Err(e);
-            }
-            let _ = fsync_dir(parent_of(dst));
-            fs::remove_file(src)?;
-            Ok(Moved::Copied)
-        }
-        Err(e) => Err(e),
-    }
-}
-
-/// Replace `victim` by a hard link to `keeper`, atomically (link to a temporary name in
-/// the victim's folder, rename over).
-pub fn replace_with_hardlink(keeper: &Path, victim: &Path) -> io::Result<()> {
-    let tmp = temp_path(victim);
-    fs::hard_link(keeper, &tmp)?;
-    if let Err(e) = fs::rename(&tmp, victim) {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    fsync_dir(parent_of(victim))
-}
-
-/// Replace `victim` by a symlink to `keeper` (absolute), atomically.
-pub fn replace_with_symlink(keeper: &Path, victim: &Path) -> io::Result<()> {
-    let tmp = temp_path(victim);
-    std::os::unix::fs::symlink(keeper, &tmp)?;
-    if let Err(e) = fs::rename(&tmp, victim) {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    fsync_dir(parent_of(victim))
-}
-
-/// Bytes available to an unprivileged user on the file system holding `path`.
-pub fn free_space(path: &Path) -> io::Result<u64> {
-    use std::ffi::CString;
-    let c = CString::new(path.as_os_str().as_bytes())?;
-    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
-    // SAFETY: `c` is a valid C string and `st` a properly sized out-parameter.
-    if unsafe { libc::statvfs(c.as_ptr(), &mut st) } != 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(st.f_bavail as u64 * st.f_frsize as u64)
-}
-
-/// Fail with a clear `StorageFull` error when `dir` cannot take `need` more bytes.
-pub fn ensure_space(dir: &Path, need: u64) -> io::Result<()> {
-    let free = free_space(dir)?;
-    if free < need {
-        return Err(io::Error::new(
-            io::ErrorKind::StorageFull,
-            format!(
-                "not enough space in {}: {} needed, {} free",
-                dir.display(),
-                crate::output::human_bytes(need),
-                crate::output::human_bytes(free)
-            ),
-        ));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn own_temp_names_are_told_from_other_runs_leftovers() {
-        let own = temp_path(Path::new("/x/Movie (2001).mkv"));
-        let name = own.file_name().unwrap();
-        assert!(is_temp_name(name) && is_own_temp_name(name));
-        let other = OsString::from(".Movie (2001).mkv.plexsync-tmp.999999999.0");
-        assert!(is_temp_name(&other) && !is_own_temp_name(&other));
-        assert!(!is_own_temp_name(std::ffi::OsStr::new("Movie (2001).mkv")));
-    }
+    use crate::fsops::is_temp_name;
 
     #[test]
     fn atomic_copy_and_resume_from_prefix() {
@@ -851,34 +669,5 @@ mod tests {
             assert!(bytes == data, "{len}");
             assert_eq!(digest, *blake3::hash(&data).as_bytes());
         }
-    }
-
-    #[test]
-    fn moves_never_clobber() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = dir.path().join("a");
-        let b = dir.path().join("sub/b");
-        fs::write(&a, b"a").unwrap();
-        assert_eq!(move_file(&a, &b).unwrap(), Moved::Renamed);
-        fs::write(&a, b"other").unwrap();
-        let err = move_file(&a, &b).unwrap_err();
-        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
-        assert_eq!(fs::read(&b).unwrap(), b"a");
-    }
-
-    #[test]
-    fn link_replacement() {
-        use std::os::unix::fs::MetadataExt;
-        let dir = tempfile::tempdir().unwrap();
-        let k = dir.path().join("k");
-        let v = dir.path().join("v");
-        fs::write(&k, b"same").unwrap();
-        fs::write(&v, b"same").unwrap();
-        replace_with_hardlink(&k, &v).unwrap();
-        assert_eq!(
-            fs::metadata(&k).unwrap().ino(),
-            fs::metadata(&v).unwrap().ino()
-        );
-        assert!(free_space(dir.path()).unwrap() > 0);
     }
 }
