@@ -94,12 +94,38 @@ fn plex_half_watched_film_is_in_progress_and_never_recommended() {
         &db,
         "UPDATE metadata_item_settings SET view_offset = 0, view_count = 1",
     );
-    imp(&w, &["plex", "--db", s(&db), "--map", &map], 0);
-    let sh = show(&w, &heat).1;
+    // Plex's history shows one play, so does plexsync: the resume event becomes the view.
+    let msgs = imp(&w, &["plex", "--db", s(&db), "--map", &map], 0);
+    assert_eq!(
+        (
+            summary(&msgs)["imported"].as_u64(),
+            summary(&msgs)["continued"].as_u64()
+        ),
+        (Some(0), Some(1)),
+        "{}",
+        summary(&msgs)
+    );
+    let (events, sh) = show(&w, &heat);
     assert_eq!(
         (sh["plays"].as_u64(), sh["in_progress"].as_bool()),
-        (Some(2), Some(false))
+        (Some(1), Some(false)),
+        "{sh}"
     );
+    let e = of_type(&events, "access")[0];
+    assert_eq!(e["metadata"]["resume"], serde_json::Value::Null, "{e}");
+    // Read again (and in full): still one play.
+    imp(&w, &["plex", "--db", s(&db), "--map", &map], 0);
+    imp(&w, &["plex", "--db", s(&db), "--map", &map, "--full"], 0);
+    assert_eq!(show(&w, &heat).1["plays"], 1);
+    // A rewatch later is a second play.
+    plex_view(
+        &db,
+        1,
+        "plex://movie/heat",
+        rusqlite::types::Value::Integer(now() - 10 * DAY),
+    );
+    imp(&w, &["plex", "--db", s(&db), "--map", &map], 0);
+    assert_eq!(show(&w, &heat).1["plays"], 2);
 }
 
 #[test]
@@ -173,6 +199,23 @@ fn jellyfin_resume_positions_mark_files_in_progress() {
         assert_eq!(show(&w, f).1["in_progress"], true, "{}", f.display());
         assert!(kinds_of(&w, f).is_empty());
     }
+    // The half-watched film is finished later: Jellyfin clears the position and marks it
+    // played. One play, as Jellyfin shows it, no longer in progress.
+    sql(
+        &core,
+        &format!(
+            "UPDATE UserData SET PlaybackPositionTicks = 0, PlayCount = 1, Played = 1,
+               LastPlayedDate = '{}' WHERE CustomDataKey = 'k1'",
+            played(40)
+        ),
+    );
+    imp(&w, &["jellyfin", "--db", s(&core), "--map", &map], 0);
+    let sh = show(&w, &film).1;
+    assert_eq!(
+        (sh["plays"].as_u64(), sh["in_progress"].as_bool()),
+        (Some(1), Some(false)),
+        "{sh}"
+    );
 }
 
 #[test]
@@ -198,4 +241,20 @@ fn kodi_resume_bookmark_protects_a_file() {
     imp(&w, &["kodi", "--db", s(&db), "--map", &map], 0);
     assert_eq!(show(&w, &a).1["in_progress"], true);
     assert!(kinds_of(&w, &a).is_empty());
+    // Finished a week later: Kodi drops the bookmark and counts the play. One play.
+    let later = jiff::Timestamp::from_second(now() - 83 * DAY)
+        .unwrap()
+        .strftime("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    sql(
+        &db,
+        &format!("DELETE FROM bookmark; UPDATE files SET playCount = 1, lastPlayed = '{later}';"),
+    );
+    imp(&w, &["kodi", "--db", s(&db), "--map", &map], 0);
+    let sh = show(&w, &a).1;
+    assert_eq!(
+        (sh["plays"].as_u64(), sh["in_progress"].as_bool()),
+        (Some(1), Some(false)),
+        "{sh}"
+    );
 }

@@ -269,6 +269,59 @@ pub fn extend(conn: &Connection, key: &str, at: i64, meta: &Value) -> Result<boo
     Ok(true)
 }
 
+/// A play of `path` from `source` by `user` at `at` that continues the latest view of it
+/// when that view is a resume position the server kept (`"resume": true` in its metadata:
+/// Plex's `view_offset`, Jellyfin's `PlaybackPositionTicks`, Kodi's resume bookmark) and
+/// came no later: the server shows one play, so the resume event takes the new play's key,
+/// time and metadata (see [`extend`]) instead of a second event being written. Returns
+/// true when it did.
+pub fn continue_resumed(
+    conn: &Connection,
+    path: &Path,
+    source: &str,
+    user: Option<&str>,
+    key: &str,
+    at: i64,
+    meta: &Value,
+) -> Result<bool> {
+    let latest: Option<(i64, Option<String>, Option<String>, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT r.id, r.metadata, r.dedup_key, r.source FROM access_records r
+               JOIN usage_files f ON f.id = r.file_id
+             WHERE f.path = ?1 AND r.access_type = 'viewed' AND r.user IS ?2
+             ORDER BY r.at DESC, r.id DESC LIMIT 1",
+        )?
+        .query_row(params![paths::to_bytes(path), user], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    let Some((id, Some(old_meta), Some(old_key), Some(old_source))) = latest else {
+        return Ok(false);
+    };
+    let resumed = serde_json::from_str::<Value>(&old_meta)
+        .ok()
+        .and_then(|m| m.get("resume").and_then(Value::as_bool))
+        == Some(true);
+    if !resumed || old_source != source || old_key == key {
+        return Ok(false);
+    }
+    let old_at: i64 = conn
+        .prepare_cached("SELECT at FROM access_records WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    if old_at > at {
+        return Ok(false);
+    }
+    conn.prepare_cached("UPDATE access_records SET dedup_key = ?2 WHERE id = ?1")?
+        .execute(params![id, key])?;
+    if old_at == at {
+        conn.prepare_cached("UPDATE access_records SET metadata = ?2 WHERE id = ?1")?
+            .execute(params![id, meta.to_string()])?;
+        return Ok(true);
+    }
+    extend(conn, key, at, meta)?;
+    Ok(true)
+}
+
 /// Note that a media server added `path` at `at` (for file ages), without an event.
 pub fn note_added(conn: &Connection, path: &Path, at: i64) -> Result<()> {
     let key = paths::to_bytes(path);

@@ -250,6 +250,8 @@ pub fn read(dbs: &[PathBuf], rd: &Reading) -> Result<Vec<Batch>> {
                     // rewatch of something marked played.
                     if let (Some(item), Some(p)) = (item, pos.filter(|p| *p > 0)) {
                         progress_meta(&mut meta, p as f64 / TICKS, item);
+                        // A state the server keeps, not a log: a later play continues it.
+                        meta.insert("resume".into(), json!(true));
                     }
                     let idtext = id.clone().unwrap_or_else(|| "?".into());
                     b.plays.push(Play {
