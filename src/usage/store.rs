@@ -284,30 +284,30 @@ pub fn continue_resumed(
     at: i64,
     meta: &Value,
 ) -> Result<bool> {
-    let latest: Option<(i64, Option<String>, Option<String>, Option<String>)> = conn
+    /// The latest view: id, time, and whether it is a resume position of this source.
+    type Latest = (i64, i64, bool);
+    let latest: Option<Latest> = conn
         .prepare_cached(
-            "SELECT r.id, r.metadata, r.dedup_key, r.source FROM access_records r
+            "SELECT r.id, r.at, r.metadata, r.dedup_key, r.source FROM access_records r
                JOIN usage_files f ON f.id = r.file_id
              WHERE f.path = ?1 AND r.access_type = 'viewed' AND r.user IS ?2
              ORDER BY r.at DESC, r.id DESC LIMIT 1",
         )?
         .query_row(params![paths::to_bytes(path), user], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            let meta: Option<String> = r.get(2)?;
+            let old_key: Option<String> = r.get(3)?;
+            let old_source: Option<String> = r.get(4)?;
+            let resumed = meta
+                .and_then(|m| serde_json::from_str::<Value>(&m).ok())
+                .and_then(|m| m.get("resume").and_then(Value::as_bool))
+                == Some(true);
+            let same = old_source.as_deref() == Some(source) && old_key.as_deref() != Some(key);
+            Ok((r.get(0)?, r.get(1)?, resumed && same))
         })
         .optional()?;
-    let Some((id, Some(old_meta), Some(old_key), Some(old_source))) = latest else {
+    let Some((id, old_at, true)) = latest else {
         return Ok(false);
     };
-    let resumed = serde_json::from_str::<Value>(&old_meta)
-        .ok()
-        .and_then(|m| m.get("resume").and_then(Value::as_bool))
-        == Some(true);
-    if !resumed || old_source != source || old_key == key {
-        return Ok(false);
-    }
-    let old_at: i64 = conn
-        .prepare_cached("SELECT at FROM access_records WHERE id = ?1")?
-        .query_row([id], |r| r.get(0))?;
     if old_at > at {
         return Ok(false);
     }
