@@ -258,3 +258,63 @@ fn kodi_resume_bookmark_protects_a_file() {
         "{sh}"
     );
 }
+
+/// Jellyfin forgets a deleted item's path, but the Playback Reporting plugin keeps the name
+/// it played under: a recent play of it still counts for the local copy.
+#[test]
+fn jellyfin_plays_of_deleted_items_still_count() {
+    let w = World::new();
+    let wire = w.write("Media/TV/The Wire/Season 02/The.Wire.S02E03.mkv", b"wire");
+    let heat = w.write("Media/Movies/Heat (1995)/Heat.1995.mkv", b"heat");
+    let other = w.write("Media/Movies/Ronin (1998)/Ronin.1998.mkv", b"ronin");
+    for f in [&wire, &heat, &other] {
+        set_age(f, 400);
+    }
+    run(&w, &["scan", s(&w.path("Media"))], 0);
+    let core = w.path("jellyfin.db");
+    schema(&core, "jellyfin-10.11");
+    // One item still in the library, so the ids can be read; the two played are gone.
+    sql(
+        &core,
+        "INSERT INTO BaseItems (Id, Type, Path, IsMovie, IsLocked, IsSeries, IsRepeat, IsInMixedFolder, IsFolder, IsVirtualItem, RunTimeTicks)
+           VALUES ('A1B2C3D4-0000-4000-8000-000000000003', 'MediaBrowser.Controller.Entities.Movies.Movie', '/srv/Movies/Ronin (1998)/Ronin.1998.mkv', 1, 0, 0, 0, 0, 0, 0, 72000000000);",
+    );
+    let pr = w.path("playback_reporting.db");
+    schema(&pr, "playback_reporting");
+    let at = |days: i64| {
+        jiff::Timestamp::from_second(now() - days * DAY)
+            .unwrap()
+            .strftime("%Y-%m-%d %H:%M:%S.0000000")
+            .to_string()
+    };
+    sql(
+        &pr,
+        &format!(
+            "INSERT INTO PlaybackActivity VALUES ('{}', '6e4c9d2a1b3f4a5e8c7d9e0f1a2b3c4d', 'ffffffff000040008000000000000001', 'Episode', 'The Wire - s02e03 - Collateral Damage', 'DirectPlay', 'Jellyfin Web', 'Firefox', 3000);
+             INSERT INTO PlaybackActivity VALUES ('{}', '6e4c9d2a1b3f4a5e8c7d9e0f1a2b3c4d', 'ffffffff000040008000000000000002', 'Movie', 'Heat', 'DirectPlay', 'Jellyfin Web', 'Firefox', 9000);
+             INSERT INTO PlaybackActivity VALUES ('{}', '6e4c9d2a1b3f4a5e8c7d9e0f1a2b3c4d', 'ffffffff000040008000000000000004', 'Movie', 'A Film Nobody Has', 'DirectPlay', 'Jellyfin Web', 'Firefox', 9000);",
+            at(3),
+            at(4),
+            at(5)
+        ),
+    );
+    let map = format!("/srv={}", s(&w.path("Media")));
+    let msgs = imp(
+        &w,
+        &["jellyfin", "--db", s(&core), "--db", s(&pr), "--map", &map],
+        0,
+    );
+    let sum = summary(&msgs);
+    assert_eq!(
+        (sum["matched"].as_u64(), sum["unmatched"].as_u64()),
+        (Some(2), Some(1)),
+        "{sum}"
+    );
+    assert_eq!(show(&w, &wire).1["plays"], 1);
+    assert_eq!(show(&w, &heat).1["plays"], 1);
+    assert!(
+        kinds_of(&w, &heat).is_empty(),
+        "watched recently: not proposed"
+    );
+    assert_eq!(show(&w, &other).1["plays"], 0);
+}
