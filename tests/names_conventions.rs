@@ -17,7 +17,8 @@
 //! in `expected` is not checked. Titles, episode titles, groups and editions compare after
 //! folding case and the separators `. _ -`; `season` and `episode` compare as sets (ours is
 //! `seasons`/`episodes` when the parser gives several, else `season`/`episode`), so a
-//! scalar equals a one-element list; `country` ignores case; `type` is our `kind`.
+//! scalar equals a one-element list; `country` ignores case and takes ISO's `GB` for `UK`;
+//! `type` is our `kind`.
 
 use plexsync::media::{parse, MediaKind, MediaName};
 use serde_json::Value;
@@ -44,21 +45,22 @@ const FIELDS: &[(&str, &str)] = &[
 /// Label of the every-field-right row.
 const ALL: &str = "every field";
 
-/// Minimum accuracy per field (label), tune and holdout: set slightly under main's
-/// figures when the corpus was written (see `/work/wt/NOTES-names-corpus.md`).
+/// Minimum accuracy in percent per field (label), tune and holdout: main's figures when the
+/// corpus was written, less one point or one case, whichever is more. Raise them as the
+/// parser improves; never lower them to let a change through.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("type", 0.0, 0.0),
-    ("title", 0.0, 0.0),
-    ("year", 0.0, 0.0),
-    ("season", 0.0, 0.0),
-    ("episode", 0.0, 0.0),
+    ("type", 93.3, 92.4),
+    ("title", 87.7, 87.4),
+    ("year", 99.0, 99.0),
+    ("season", 83.8, 81.8),
+    ("episode", 77.9, 76.1),
     ("absolute episode", 0.0, 0.0),
-    ("daily date", 0.0, 0.0),
-    ("country", 0.0, 0.0),
-    ("group", 0.0, 0.0),
-    ("edition", 0.0, 0.0),
-    ("episode title", 0.0, 0.0),
-    (ALL, 0.0, 0.0),
+    ("daily date", 79.1, 91.3),
+    ("country", 87.5, 84.6),
+    ("group", 80.5, 80.8),
+    ("edition", 80.0, 80.0),
+    ("episode title", 42.4, 40.0),
+    (ALL, 64.1, 65.2),
 ];
 
 /// One corpus line.
@@ -117,6 +119,16 @@ fn as_list(v: &Value) -> Vec<Value> {
     }
 }
 
+/// A country as an upper-case code; `UK` and ISO's `GB` are the same country.
+fn country_code(s: &str) -> String {
+    let c = s.to_ascii_uppercase();
+    if c == "GB" {
+        "UK".to_string()
+    } else {
+        c
+    }
+}
+
 /// Our value for an `expected` key, in the corpus's shape.
 fn ours(m: &MediaName, key: &str) -> Value {
     match key {
@@ -143,7 +155,7 @@ fn equal(key: &str, exp: &Value, got: &Value) -> bool {
             }
         }
         "country" => match (exp.as_str(), got.as_str()) {
-            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+            (Some(a), Some(b)) => country_code(a) == country_code(b),
             _ => false,
         },
         "season" | "episode" => {
