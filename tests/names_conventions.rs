@@ -58,7 +58,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("season", 84.5, 81.9),
     ("episode", 78.6, 77.4),
     ("absolute episode", 0.0, 0.0),
-    ("daily date", 77.7, 92.3),
+    ("daily date", 77.7, 92.0),
     ("country", 86.1, 85.7),
     ("group", 79.3, 78.1),
     ("edition", 83.3, 80.0),
