@@ -56,10 +56,14 @@ fn put<K: std::hash::Hash + Eq, V: PartialEq>(m: &mut HashMap<K, Option<V>>, k: 
     }
 }
 
+/// A season's folder: `Season 01`, `Specials`, or a season pack (`Show.S01.1080p-GRP`).
 fn is_season_dir(d: &Path) -> bool {
-    d.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| plexname::season_folder(n).is_some())
+    d.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+        plexname::season_folder(n).is_some() || {
+            let m = crate::media::parse(n);
+            m.season.is_some() && m.episode.is_none() && m.seasons.is_empty()
+        }
+    })
 }
 
 impl Maps {

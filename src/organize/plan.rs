@@ -420,6 +420,46 @@ pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<P
     Ok(plan)
 }
 
+/// An inline extra (`Heat.1995.720p-trailer.mp4`) with no feature beside it: its movie
+/// read from its own name.
+fn inline_by_name(
+    src: &Source,
+    meta: &mut Meta,
+    rules: &RuleSet,
+    root: &Path,
+    portable: bool,
+    library: &Library,
+) -> Outcome {
+    let kind = meta.extra.unwrap_or("other");
+    let unclear = || Outcome::Stay(format!("a {kind} extra whose movie or show is not clear"));
+    let file = paths::name_text(paths::to_bytes(Path::new(src.path.file_name().unwrap_or_default())));
+    let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(&file);
+    let Some((base, _)) = words::split_inline_extra(stem) else {
+        return unclear();
+    };
+    let probe = src.path.with_file_name(format!("{base}.mkv"));
+    let rel = src.rel.with_file_name(format!("{base}.mkv"));
+    let mut m = Meta::from_source(&probe, &rel, 0);
+    if m.title.is_none() || m.sample {
+        return unclear();
+    }
+    match decide(&probe, &rel, &mut m, rules, root, portable, library) {
+        Outcome::Target { to, .. } => {
+            let mut maps = Maps::default();
+            maps.add(&probe, &to, &m);
+            match maps.extra_target(&src.path, meta) {
+                Ok((t, base)) => {
+                    meta.title = Some(base);
+                    meta.year = None;
+                    extra_outcome(root, &t)
+                }
+                Err(_) => unclear(),
+            }
+        }
+        other => other,
+    }
+}
+
 /// An extra's target, checked to lie inside the root.
 fn extra_outcome(root: &Path, to: &Path) -> Outcome {
     let rel = to.strip_prefix(root).unwrap_or(to);
@@ -446,9 +486,7 @@ fn extra_by_owner(
 ) -> Outcome {
     let kind = meta.extra.unwrap_or("other");
     let Some(owner) = owner else {
-        return Outcome::Stay(format!(
-            "a {kind} extra whose movie or show is not clear (not beside one feature)"
-        ));
+        return inline_by_name(src, meta, rules, root, portable, library);
     };
     let name = paths::name_text(paths::to_bytes(Path::new(
         owner.file_name().unwrap_or_default(),

@@ -82,22 +82,35 @@ pub fn edition(stem: &str, year: Option<u16>) -> Option<String> {
         Some(y) => w.iter().rposition(|t| *t == y.to_string())? + 1,
         None => 1,
     };
-    for i in from..w.len() {
-        for (phrase, shown) in EDITIONS {
-            if w.len() - i >= phrase.len()
-                && w[i..i + phrase.len()]
-                    .iter()
-                    .zip(phrase.iter())
-                    .all(|(a, b)| a == b)
-            {
-                // "25th Anniversary Edition": the ordinal belongs to the edition.
-                if phrase[0] == "anniversary" && i > from && w[i - 1].ends_with("th") {
-                    let ord = &w[i - 1];
-                    return Some(format!("{ord} {shown}"));
-                }
-                return Some(shown.to_string());
+    // Adjacent phrases are one edition: "Unrated Director's Cut", "Director's Cut Remastered".
+    let mut found: Vec<String> = Vec::new();
+    let mut i = from;
+    while i < w.len() {
+        match phrase_at(&w, i, from) {
+            Some((n, shown)) => {
+                found.push(shown);
+                i += n;
             }
+            None if found.is_empty() => i += 1,
+            None => break,
         }
+    }
+    (!found.is_empty()).then(|| found.join(" "))
+}
+
+/// The edition phrase starting at word `i`: its length in words and Plex's spelling.
+fn phrase_at(w: &[String], i: usize, from: usize) -> Option<(usize, String)> {
+    for (phrase, shown) in EDITIONS {
+        let fits = w.len() - i >= phrase.len()
+            && w[i..i + phrase.len()].iter().zip(phrase.iter()).all(|(a, b)| a == b);
+        if !fits {
+            continue;
+        }
+        // "25th Anniversary Edition": the ordinal belongs to the edition.
+        if phrase[0] == "anniversary" && i > from && w[i - 1].ends_with("th") {
+            return Some((phrase.len(), format!("{} {shown}", w[i - 1])));
+        }
+        return Some((phrase.len(), shown.to_string()));
     }
     None
 }
@@ -521,6 +534,7 @@ mod tests {
             ),
             ("Final.Cut.2004.1080p", Some(2004), None),
             ("Movie.2010.1080p", Some(2010), None),
+            ("Watchmen.2009.Unrated.Directors.Cut", Some(2009), Some("Unrated Director's Cut")),
         ] {
             assert_eq!(edition(name, year).as_deref(), want, "{name}");
         }
