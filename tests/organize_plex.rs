@@ -90,14 +90,25 @@ fn run(file: &str) -> Score {
         for m in of_type(&msgs, "move") {
             let from = json_path(&m["from"]);
             let to = json_path(&m["to"]);
-            let from = from.strip_prefix(w.root()).unwrap().to_string_lossy().into_owned();
-            let to = to.strip_prefix(&lib).unwrap().to_string_lossy().into_owned();
+            let from = from
+                .strip_prefix(w.root())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let to = to
+                .strip_prefix(&lib)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             got.insert(from, to);
         }
         for s in of_type(&msgs, "skip") {
             let p = json_path(&s["path"]);
             got.insert(
-                p.strip_prefix(w.root()).unwrap().to_string_lossy().into_owned(),
+                p.strip_prefix(w.root())
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
                 "stay".into(),
             );
         }
@@ -105,7 +116,10 @@ fn run(file: &str) -> Score {
             for f in c["from"].as_array().unwrap() {
                 let p = json_path(f);
                 got.insert(
-                    p.strip_prefix(w.root()).unwrap().to_string_lossy().into_owned(),
+                    p.strip_prefix(w.root())
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
                     "conflict".into(),
                 );
             }
@@ -155,8 +169,16 @@ fn plex_case_table() {
     assert!(tune.cases + hold.cases >= 150, "at least 150 cases");
     // Floors: the targets on the held-out share, the same on the tuning share.
     for (name, s, pct) in [("tune", &tune, tune_pct), ("holdout", &hold, hold_pct)] {
-        assert!(s.wrong_identity.is_empty(), "{name}: wrong identities {:#?}", s.wrong_identity);
-        assert!(s.moved_in_place.is_empty(), "{name}: moved files already in place {:#?}", s.moved_in_place);
+        assert!(
+            s.wrong_identity.is_empty(),
+            "{name}: wrong identities {:#?}",
+            s.wrong_identity
+        );
+        assert!(
+            s.moved_in_place.is_empty(),
+            "{name}: moved files already in place {:#?}",
+            s.moved_in_place
+        );
         assert!(pct >= 97.0, "{name}: {pct:.1}% exact, below 97%");
     }
 }

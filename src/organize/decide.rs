@@ -140,9 +140,6 @@ fn with_library(
                     }
                 }
             }
-            if meta.edition.is_none() {
-                meta.edition = id.edition.clone();
-            }
             if meta.hints.is_none() && !id.hints.is_empty() {
                 meta.hints = Some(id.hints.join(" "));
             }
@@ -154,6 +151,14 @@ fn with_library(
             let mut c: Vec<String> = again.split('/').map(str::to_string).collect();
             if c.len() == n {
                 c[at] = sanitize::component(&name, portable);
+                // The show's season folder as the library spells it (`Specials`, `Season 1`).
+                if at + 2 < n {
+                    if let Some(k) = plexname::season_folder(&c[at + 1]) {
+                        if let Some(existing) = library.season(&parent.join(&c[at]), k) {
+                            c[at + 1] = sanitize::component(&existing, portable);
+                        }
+                    }
+                }
             }
             Ok(c.join("/"))
         }

@@ -36,9 +36,49 @@ pub enum Found {
 #[derive(Default)]
 pub struct Library {
     dirs: Mutex<HashMap<PathBuf, Arc<Vec<Folder>>>>,
+    seasons: Mutex<HashMap<PathBuf, Arc<Vec<(u32, String)>>>>,
 }
 
 impl Library {
+    /// The season folder a show's folder already has for season `n` (`Season 1`,
+    /// `Specials`), when it has one.
+    pub fn season(&self, show: &Path, n: u32) -> Option<String> {
+        let cached = self
+            .seasons
+            .lock()
+            .expect("library lock")
+            .get(show)
+            .cloned();
+        let list = match cached {
+            Some(l) => l,
+            None => {
+                let mut v = Vec::new();
+                if let Ok(rd) = std::fs::read_dir(show) {
+                    for e in rd.flatten() {
+                        if !e.file_type().is_ok_and(|t| t.is_dir()) {
+                            continue;
+                        }
+                        if let Ok(name) = std::str::from_utf8(e.file_name().as_bytes()) {
+                            if let Some(k) = plexname::season_folder(name) {
+                                v.push((k, name.to_string()));
+                            }
+                        }
+                    }
+                }
+                v.sort();
+                let v = Arc::new(v);
+                self.seasons
+                    .lock()
+                    .expect("library lock")
+                    .insert(show.to_path_buf(), v.clone());
+                v
+            }
+        };
+        let same: Vec<&(u32, String)> = list.iter().filter(|(k, _)| *k == n).collect();
+        // Two spellings of one season already there: leave the choice to the rules.
+        (same.len() == 1).then(|| same[0].1.clone())
+    }
+
     fn folders(&self, parent: &Path) -> Arc<Vec<Folder>> {
         if let Some(f) = self.dirs.lock().expect("library lock").get(parent) {
             return f.clone();
@@ -111,14 +151,8 @@ impl Library {
             .filter(|f| f.id.year == year && f.id.country.as_deref() == country)
             .collect();
         match (pick.len(), exact.len()) {
-            (0, _) => {
-                let distinct: Vec<&Folder> = fits.clone();
-                match distinct.len() {
-                    0 => Found::None,
-                    1 => Found::One(distinct[0].name.clone(), distinct[0].id.clone()),
-                    _ => Found::Several(distinct.iter().map(|f| f.name.clone()).collect()),
-                }
-            }
+            // Only folders of other editions: this one gets its own.
+            (0, _) => Found::None,
             (1, _) => Found::One(pick[0].name.clone(), pick[0].id.clone()),
             (_, 1) => Found::One(exact[0].name.clone(), exact[0].id.clone()),
             _ => {

@@ -432,7 +432,9 @@ fn inline_by_name(
 ) -> Outcome {
     let kind = meta.extra.unwrap_or("other");
     let unclear = || Outcome::Stay(format!("a {kind} extra whose movie or show is not clear"));
-    let file = paths::name_text(paths::to_bytes(Path::new(src.path.file_name().unwrap_or_default())));
+    let file = paths::name_text(paths::to_bytes(Path::new(
+        src.path.file_name().unwrap_or_default(),
+    )));
     let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(&file);
     let Some((base, _)) = words::split_inline_extra(stem) else {
         return unclear();

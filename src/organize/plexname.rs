@@ -42,8 +42,7 @@ pub fn folder(name: &str) -> Option<FolderName> {
         if let Some(open) = rest.strip_suffix('}').and_then(|r| r.rfind('{')) {
             let inner = &rest[open + 1..rest.len() - 1];
             let lower = inner.to_ascii_lowercase();
-            if let Some(e) = lower.strip_prefix("edition-") {
-                let _ = e;
+            if lower.starts_with("edition-") {
                 f.edition = Some(inner["edition-".len()..].trim().to_string());
             } else if ["imdb-", "tmdb-", "tvdb-"]
                 .iter()
@@ -273,9 +272,7 @@ pub fn read(components: &[&str]) -> Option<PlexPath> {
     let f = folder(name)?;
     let depth = dirs.len() - id_at;
     let file_edition = words::edition_braces(stem);
-    if let Some((base, kind)) = words::split_inline_extra(stem) {
-        let (lead_f, _) = lead(base);
-        let _ = lead_f;
+    if let Some((_, kind)) = words::split_inline_extra(stem) {
         return Some(PlexPath {
             folder: f,
             folder_name: name.to_string(),

@@ -102,7 +102,10 @@ pub fn edition(stem: &str, year: Option<u16>) -> Option<String> {
 fn phrase_at(w: &[String], i: usize, from: usize) -> Option<(usize, String)> {
     for (phrase, shown) in EDITIONS {
         let fits = w.len() - i >= phrase.len()
-            && w[i..i + phrase.len()].iter().zip(phrase.iter()).all(|(a, b)| a == b);
+            && w[i..i + phrase.len()]
+                .iter()
+                .zip(phrase.iter())
+                .all(|(a, b)| a == b);
         if !fits {
             continue;
         }
@@ -354,7 +357,8 @@ pub fn subs_folder_suffix(name: &str) -> String {
     let mut seen = Vec::new();
     for t in &w {
         if let Some(f) = flag(t) {
-            if !seen.contains(&f) && !(f == "sdh" && t == "hi" && lang == Some("hi")) {
+            let hindi = f == "sdh" && t == "hi" && lang == Some("hi");
+            if !seen.contains(&f) && !hindi {
                 seen.push(f);
                 out.push('.');
                 out.push_str(f);
@@ -534,7 +538,11 @@ mod tests {
             ),
             ("Final.Cut.2004.1080p", Some(2004), None),
             ("Movie.2010.1080p", Some(2010), None),
-            ("Watchmen.2009.Unrated.Directors.Cut", Some(2009), Some("Unrated Director's Cut")),
+            (
+                "Watchmen.2009.Unrated.Directors.Cut",
+                Some(2009),
+                Some("Unrated Director's Cut"),
+            ),
         ] {
             assert_eq!(edition(name, year).as_deref(), want, "{name}");
         }
