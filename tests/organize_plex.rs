@@ -182,3 +182,158 @@ fn plex_case_table() {
         assert!(pct >= 97.0, "{name}: {pct:.1}% exact, below 97%");
     }
 }
+
+/// Every file under `dir`, relative, with its bytes.
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if e.file_type().unwrap().is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn extras_assets_and_identities_apply_and_undo() {
+    let w = World::new();
+    let d = "in/Inception.2010.1080p.BluRay.x264-GRP";
+    w.write(
+        &format!("{d}/Inception.2010.1080p.BluRay.x264-GRP.mkv"),
+        "feature",
+    );
+    w.write(&format!("{d}/Featurettes/Dreams.mkv"), "featurette");
+    w.write(
+        &format!("{d}/Inception.2010.1080p.BluRay.x264-GRP-trailer.mp4"),
+        "trailer",
+    );
+    w.write(&format!("{d}/Sample/inception.sample.mkv"), "sample");
+    w.write(&format!("{d}/Subs/2_English.srt"), "subs");
+    w.write(&format!("{d}/poster.jpg"), "poster");
+    w.write("in/the.office.us.s05e15.mkv", "office");
+    w.write(
+        "lib/TV Shows/Doctor Who (1963)/Season 01/Doctor Who (1963) - S01E01.mkv",
+        "dw63",
+    );
+    w.write(
+        "lib/TV Shows/Doctor Who (2005)/Season 01/Doctor Who (2005) - S01E01.mkv",
+        "dw05",
+    );
+    w.write("in/Doctor.Who.S01E02.mkv", "dw?");
+    let lib_before = tree(&w.path("lib"));
+    let in_before = tree(&w.path("in"));
+
+    // The plan shows each file's identity, in JSON and for people.
+    let msgs = w.json(&["organize", "plan", "in", "lib", "--into", "lib"], 0);
+    let moves = of_type(&msgs, "move");
+    let office = moves
+        .iter()
+        .find(|m| json_path(&m["from"]).ends_with("the.office.us.s05e15.mkv"))
+        .unwrap();
+    assert_eq!(office["identity"]["title"], "The Office");
+    assert_eq!(office["identity"]["country"], "US");
+    assert_eq!(office["identity"]["season"], 5);
+    assert_eq!(office["identity"]["label"], "The Office (US) S05E15");
+    let conflicts = of_type(&msgs, "conflict");
+    assert_eq!(conflicts.len(), 1, "{msgs:#?}");
+    let reason = conflicts[0]["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("Doctor Who (1963)") && reason.contains("Doctor Who (2005)"),
+        "{reason}"
+    );
+    let sample = of_type(&msgs, "skip")
+        .into_iter()
+        .find(|s| json_path(&s["path"]).ends_with("inception.sample.mkv"))
+        .unwrap();
+    assert!(sample["reason"].as_str().unwrap().contains("sample"));
+    let human = w
+        .cmd()
+        .args(["organize", "plan", "in", "lib", "--into", "lib"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(text.contains("[The Office (US) S05E15]"), "{text}");
+
+    // Applied, everything lands together; undo restores both trees byte for byte.
+    w.json(
+        &["organize", "apply", "in", "lib", "--into", "lib", "--yes"],
+        0,
+    );
+    let lib = tree(&w.path("lib"));
+    for want in [
+        "Movies/Inception (2010)/Inception (2010).mkv",
+        "Movies/Inception (2010)/Featurettes/Dreams.mkv",
+        "Movies/Inception (2010)/Inception (2010)-trailer.mp4",
+        "Movies/Inception (2010)/Inception (2010).en.srt",
+        "Movies/Inception (2010)/poster.jpg",
+        "TV Shows/The Office (US)/Season 05/The Office (US) - S05E15.mkv",
+    ] {
+        assert!(lib.contains_key(want), "{want} missing: {:#?}", lib.keys());
+    }
+    assert_eq!(lib.len(), lib_before.len() + 6);
+    // A second plan over the result moves nothing.
+    let again = w.json(&["organize", "plan", "lib", "--into", "lib"], 0);
+    assert!(of_type(&again, "move").is_empty(), "{again:#?}");
+    w.json(&["organize", "undo", "--yes"], 0);
+    assert_eq!(tree(&w.path("lib")), lib_before);
+    assert_eq!(tree(&w.path("in")), in_before);
+}
+
+#[test]
+fn a_rule_for_samples_moves_them() {
+    let w = World::new();
+    w.write("in/Heat.1995.1080p/Heat.1995.1080p.mkv", "feature");
+    w.write("in/Heat.1995.1080p/Sample/heat.sample.mkv", "sample");
+    w.write(
+        "rules.toml",
+        r#"[[rule]]
+name = "samples"
+target = "Samples/{original_name}.{ext}"
+[rule.match]
+kind = "sample"
+
+[[rule]]
+name = "movies"
+target = "Movies/{title} ({year})/{title} ({year}).{ext}"
+[rule.match]
+kind = "movie"
+"#,
+    );
+    let msgs = w.json(
+        &[
+            "organize",
+            "plan",
+            "in",
+            "--into",
+            "lib",
+            "--rules",
+            "rules.toml",
+        ],
+        0,
+    );
+    let to: Vec<String> = of_type(&msgs, "move")
+        .iter()
+        .map(|m| {
+            json_path(&m["to"])
+                .strip_prefix(w.path("lib"))
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert!(
+        to.contains(&"Samples/heat.sample.mkv".to_string()),
+        "{to:?}"
+    );
+    assert!(
+        to.contains(&"Movies/Heat (1995)/Heat (1995).mkv".to_string()),
+        "{to:?}"
+    );
+}
