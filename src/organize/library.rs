@@ -35,7 +35,7 @@ pub enum Found {
 /// The identity folders under each parent folder of the root, read on first use.
 #[derive(Default)]
 pub struct Library {
-    dirs: Mutex<HashMap<PathBuf, Arc<Vec<Folder>>>>,
+    dirs: Mutex<HashMap<PathBuf, Arc<HashMap<String, Vec<Folder>>>>>,
     seasons: Mutex<HashMap<PathBuf, Arc<Vec<(u32, String)>>>>,
 }
 
@@ -79,7 +79,7 @@ impl Library {
         (same.len() == 1).then(|| same[0].1.clone())
     }
 
-    fn folders(&self, parent: &Path) -> Arc<Vec<Folder>> {
+    fn folders(&self, parent: &Path) -> Arc<HashMap<String, Vec<Folder>>> {
         if let Some(f) = self.dirs.lock().expect("library lock").get(parent) {
             return f.clone();
         }
@@ -103,7 +103,11 @@ impl Library {
             }
         }
         v.sort_by(|a, b| a.name.cmp(&b.name));
-        let v = Arc::new(v);
+        let mut by_key: HashMap<String, Vec<Folder>> = HashMap::new();
+        for f in v {
+            by_key.entry(f.key.clone()).or_default().push(f);
+        }
+        let v = Arc::new(by_key);
         self.dirs
             .lock()
             .expect("library lock")
@@ -128,8 +132,9 @@ impl Library {
         let all = self.folders(parent);
         // A qualifier the name carries must be the folder's; one it lacks may be anything.
         let fits: Vec<&Folder> = all
-            .iter()
-            .filter(|f| f.key == key)
+            .get(key)
+            .into_iter()
+            .flatten()
             .filter(|f| year.is_none() || f.id.year == year)
             .filter(|f| country.is_none() || f.id.country.as_deref() == country)
             .collect();

@@ -121,7 +121,12 @@ impl Meta {
             _ => (&file[..], String::new()),
         };
         let mut n = crate::media::parse(&text);
-        if text.contains('/') {
+        // Only when the file name does not already say what its folders say.
+        let agrees = || {
+            let t = normalize_title(n.title.as_deref().unwrap_or(""));
+            !t.is_empty() && format!(" {} ", normalize_title(stem)).contains(&format!(" {t} "))
+        };
+        if text.contains('/') && plex.is_none() && !agrees() {
             // "dl/ro/Ronin.1998.mkv": a file name that names a movie or an episode on its
             // own, differently from what its folders say, is believed.
             let own = crate::media::parse(&file);
@@ -136,7 +141,7 @@ impl Meta {
                 };
             let differs = normalize_title(own.title.as_deref().unwrap_or(""))
                 != normalize_title(n.title.as_deref().unwrap_or(""));
-            if clear && differs && own.kind == n.kind && plex.is_none() {
+            if clear && differs && own.kind == n.kind {
                 n = own;
             }
         }
