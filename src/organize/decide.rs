@@ -192,7 +192,8 @@ fn plex_tolerance(path: &Path, to: PathBuf, meta: &Meta) -> PathBuf {
         return path.to_path_buf();
     }
     // From another library: the Plex name is kept when it spells the same title.
-    if plex.folder.title == target.folder.title {
+    // Its edition must be in the name kept (not only in the folder it leaves).
+    if plex.folder.title == target.folder.title && plex.file_edition == meta.edition {
         if let Some(name) = path.file_name() {
             return dir.join(name);
         }

@@ -242,7 +242,8 @@ impl Meta {
         self.country = f.country.clone();
         self.hints = (!f.hints.is_empty()).then(|| f.hints.join(" "));
         self.edition = p.file_edition.clone().or_else(|| f.edition.clone());
-        self.sample = false;
+        // A sample word in the label or part (`Heat (1995) - sample.mkv`), not the title.
+        self.sample = self.sample && !words::is_sample(&f.title);
         match &p.role {
             Role::Movie { part } => {
                 self.kind = MediaKindName::Movie;
