@@ -139,8 +139,18 @@ impl Meta {
                     }
                     _ => false,
                 };
-            let differs = normalize_title(own.title.as_deref().unwrap_or(""))
-                != normalize_title(n.title.as_deref().unwrap_or(""));
+            let own_key = normalize_title(own.title.as_deref().unwrap_or(""));
+            // The title must open the name: `S02E06 - Playtime.mp4` names no show.
+            let opens = normalize_title(stem).starts_with(&own_key);
+            let folder_key = normalize_title(n.title.as_deref().unwrap_or(""));
+            // `CuerpoDeElite720p_113` under `Cuerpo de Elite - Temporada 1`: the same
+            // title glued to jargon.
+            let (own_glued, folder_glued) = (own_key.replace(' ', ""), folder_key.replace(' ', ""));
+            let glued = !folder_glued.is_empty()
+                && own_glued
+                    .strip_prefix(&folder_glued)
+                    .is_some_and(|rest| rest.chars().any(|c| c.is_ascii_digit()));
+            let differs = opens && !glued && own_key != folder_key;
             if clear && differs && own.kind == n.kind {
                 n = own;
             }
@@ -197,8 +207,17 @@ impl Meta {
         let date = nonempty(n.date.clone());
         // A daily show's year is its air date's; a year beside an episode marker is the
         // show's (`Doctor.Who.2005.S01E01`), unless a country already tells it apart.
-        let show_year = match kind {
-            MediaKindName::Episode if date.is_none() && country.is_none() => n.year,
+        // The year must follow the show's title somewhere in the path (`Doctor.Who.2005.
+        // S01E01`, `Merlin (2008)/…`), not sit in an episode title (`…(the.oscars.of.1963)`).
+        let show_year = match (kind, n.year, title.as_deref()) {
+            (MediaKindName::Episode, Some(y), Some(t))
+                if date.is_none() && country.is_none() && n.season != Some(y.into()) =>
+            {
+                let lead = format!("{} {y}", normalize_title(t));
+                text.split('/')
+                    .any(|c| normalize_title(c).starts_with(&lead))
+                    .then_some(y)
+            }
             _ => None,
         };
         let mut m = Meta {
