@@ -337,3 +337,26 @@ kind = "movie"
         "{to:?}"
     );
 }
+
+/// Organizing what organize made changes nothing: every set of the case table is
+/// applied, then its library planned again.
+#[test]
+fn the_layout_organize_makes_is_left_alone() {
+    for file in ["cases-tune.txt", "cases-holdout.txt"] {
+        for set in load(file) {
+            let w = World::new();
+            for (i, c) in set.cases.iter().enumerate() {
+                w.write(&c.from, format!("{} {i}", set.name));
+            }
+            std::fs::create_dir_all(w.path("in")).unwrap();
+            std::fs::create_dir_all(w.path("lib")).unwrap();
+            w.json(
+                &["organize", "apply", "in", "lib", "--into", "lib", "--yes"],
+                0,
+            );
+            let again = w.json(&["organize", "plan", "lib", "--into", "lib"], 0);
+            let moves = of_type(&again, "move");
+            assert!(moves.is_empty(), "[{}] moved again: {moves:#?}", set.name);
+        }
+    }
+}
