@@ -32,11 +32,16 @@ pub enum Found {
     Several(Vec<String>),
 }
 
+/// The identity folders of one parent folder, by title key.
+type ByKey = Arc<HashMap<String, Vec<Folder>>>;
+/// The season folders of one show folder: (season, name).
+type Seasons = Arc<Vec<(u32, String)>>;
+
 /// The identity folders under each parent folder of the root, read on first use.
 #[derive(Default)]
 pub struct Library {
-    dirs: Mutex<HashMap<PathBuf, Arc<HashMap<String, Vec<Folder>>>>>,
-    seasons: Mutex<HashMap<PathBuf, Arc<Vec<(u32, String)>>>>,
+    dirs: Mutex<HashMap<PathBuf, ByKey>>,
+    seasons: Mutex<HashMap<PathBuf, Seasons>>,
 }
 
 impl Library {
@@ -79,7 +84,7 @@ impl Library {
         (same.len() == 1).then(|| same[0].1.clone())
     }
 
-    fn folders(&self, parent: &Path) -> Arc<HashMap<String, Vec<Folder>>> {
+    fn folders(&self, parent: &Path) -> ByKey {
         if let Some(f) = self.dirs.lock().expect("library lock").get(parent) {
             return f.clone();
         }
