@@ -86,8 +86,8 @@ fn messy(w: &World) {
 
 const EXPECTED: &[&str] = &[
     "Movies/Inception (2010)/Inception (2010)-poster.jpg",
+    "Movies/Inception (2010)/Inception (2010).en.forced.srt",
     "Movies/Inception (2010)/Inception (2010).en.srt",
-    "Movies/Inception (2010)/Inception (2010).forced.en.srt",
     "Movies/Inception (2010)/Inception (2010).mkv",
     "Movies/Inception (2010)/Inception (2010).nfo",
     "Movies/The Matrix (1999)/The Matrix (1999).idx",

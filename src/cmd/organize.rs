@@ -132,8 +132,13 @@ fn show_plan(
             plan::Action::ReplaceIdentical => "  [replace if identical]",
             plan::Action::Swap => "  [swap: keep larger]",
         };
+        // The identity decided, so a user sees why files went together.
+        let identity = match (&m.identity, &m.sidecar_of) {
+            (Some(id), None) => format!(" [{}]", id.label),
+            _ => String::new(),
+        };
         out.line(format!(
-            "{} {}\n   → {}  ({}){tag}",
+            "{} {}\n   → {}  ({}){tag}{identity}",
             if m.sidecar_of.is_some() {
                 "  +"
             } else {

@@ -4,7 +4,10 @@
 
 use std::path::Path;
 
+use super::plexname::{self, PlexPath, Role};
 use super::template::{Field, Fields, Value};
+use super::words;
+use crate::media::normalize_title;
 
 /// `{size_class}` is `small` below this many bytes (1 GiB).
 pub const SMALL_BELOW: u64 = 1 << 30;
@@ -57,6 +60,18 @@ pub struct Meta {
     pub genre: Option<String>,
     /// The file name without its extension, as found.
     pub original_name: String,
+    /// A country that is part of a show's identity, as Plex's folders write it (`US`).
+    pub country: Option<String>,
+    /// The year that is part of a show's identity (`Doctor Who (2005)`), for episodes.
+    pub show_year: Option<u16>,
+    /// Plex's id hints (`{imdb-tt0113277}`, `{tvdb-78804}`), space separated.
+    pub hints: Option<String>,
+    /// A local extra's kind in Plex's words (`trailer`, `featurette`, …).
+    pub extra: Option<&'static str>,
+    /// A sample of a release, never the feature.
+    pub sample: bool,
+    /// The file read as a name already in Plex's layout.
+    pub plex: Option<PlexPath>,
 }
 
 impl Meta {
@@ -84,9 +99,20 @@ impl Meta {
     /// Fill the name fields from the media-name parser's result for `rel` (the path
     /// relative to the organized folder, so release folders help), plus the file's size.
     pub fn from_path(rel: &Path, size: u64) -> Meta {
-        // Names not in UTF-8 are read as Windows-1252: a new name keeps their letters.
+        Meta::from_source(rel, rel, size)
+    }
+
+    /// What organize knows about the file at `path` (`rel`: the same file relative to the
+    /// folder given). A path already in Plex's layout is read as Plex writes it (the
+    /// title as its folder spells it, the year, country, edition and id hints); any other
+    /// name goes through the release-name parser, the file's own name winning over its
+    /// folders' when it is clear on its own.
+    pub fn from_source(path: &Path, rel: &Path, size: u64) -> Meta {
         let text = crate::paths::name_text(crate::paths::to_bytes(rel));
-        let n = crate::media::parse(&text);
+        let full = crate::paths::name_text(crate::paths::to_bytes(path));
+        let comps: Vec<&str> = full.split('/').filter(|c| !c.is_empty()).collect();
+        let tail = &comps[comps.len().saturating_sub(5)..];
+        let plex = plexname::read(tail);
         let file = crate::paths::name_text(crate::paths::to_bytes(Path::new(
             rel.file_name().unwrap_or_default(),
         )));
@@ -94,6 +120,41 @@ impl Meta {
             Some(i) if i > 0 => (&file[..i], file[i + 1..].to_ascii_lowercase()),
             _ => (&file[..], String::new()),
         };
+        let mut n = crate::media::parse(&text);
+        // Only when the file name does not already say what its folders say.
+        let agrees = || {
+            let t = normalize_title(n.title.as_deref().unwrap_or(""));
+            !t.is_empty() && format!(" {} ", normalize_title(stem)).contains(&format!(" {t} "))
+        };
+        if text.contains('/') && plex.is_none() && !agrees() {
+            // "dl/ro/Ronin.1998.mkv": a file name that names a movie or an episode on its
+            // own, differently from what its folders say, is believed.
+            let own = crate::media::parse(&file);
+            let clear = own.title.as_deref().is_some_and(|t| !t.trim().is_empty())
+                && !own.other.iter().any(|o| o == "Obfuscated")
+                && match own.kind {
+                    crate::media::MediaKind::Movie => own.year.is_some(),
+                    crate::media::MediaKind::Episode => {
+                        own.season.is_some() && own.episode.is_some() || own.date.is_some()
+                    }
+                    _ => false,
+                };
+            let own_key = normalize_title(own.title.as_deref().unwrap_or(""));
+            // The title must open the name: `S02E06 - Playtime.mp4` names no show.
+            let opens = normalize_title(stem).starts_with(&own_key);
+            let folder_key = normalize_title(n.title.as_deref().unwrap_or(""));
+            // `CuerpoDeElite720p_113` under `Cuerpo de Elite - Temporada 1`: the same
+            // title glued to jargon.
+            let (own_glued, folder_glued) = (own_key.replace(' ', ""), folder_key.replace(' ', ""));
+            let glued = !folder_glued.is_empty()
+                && own_glued
+                    .strip_prefix(&folder_glued)
+                    .is_some_and(|rest| rest.chars().any(|c| c.is_ascii_digit()));
+            let differs = opens && !glued && own_key != folder_key;
+            if clear && differs && own.kind == n.kind {
+                n = own;
+            }
+        }
         use crate::media::MediaKind;
         let kind = match n.kind {
             MediaKind::Movie => MediaKindName::Movie,
@@ -113,24 +174,66 @@ impl Meta {
         let mut part = n.part;
         if let (MediaKindName::Movie, Some(t), Some(y)) = (kind, &title, n.year) {
             if let Some(words) = part_before_year(stem, y) {
-                title = Some(format!("{t} {words}"));
+                if !normalize_title(t).ends_with(&normalize_title(&words)) {
+                    title = Some(format!("{t} {words}"));
+                }
                 part = None;
             }
         }
-        Meta {
+        let mut country = n
+            .country
+            .as_deref()
+            .and_then(words::country)
+            .map(str::to_string);
+        if country.is_none() && kind == MediaKindName::Episode {
+            if let Some((t, c)) = title.as_deref().and_then(words::split_country) {
+                title = Some(t);
+                country = Some(c.to_string());
+            }
+        }
+        let edition = words::edition(stem, n.year).or_else(|| nonempty(n.edition.clone()));
+        let sample = n.other.iter().any(|o| o == "Sample")
+            || words::is_sample(stem)
+            || rel
+                .parent()
+                .and_then(|p| p.file_name())
+                .is_some_and(|d| words::is_sample(&d.to_string_lossy()));
+        let extra = n.extra.as_deref().and_then(|e| {
+            words::EXTRAS_FOLDERS
+                .iter()
+                .find(|(_, k)| *k == e)
+                .map(|(_, k)| *k)
+        });
+        let date = nonempty(n.date.clone());
+        // A daily show's year is its air date's; a year beside an episode marker is the
+        // show's (`Doctor.Who.2005.S01E01`), unless a country already tells it apart.
+        // The year must follow the show's title somewhere in the path (`Doctor.Who.2005.
+        // S01E01`, `Merlin (2008)/…`), not sit in an episode title (`…(the.oscars.of.1963)`).
+        let show_year = match (kind, n.year, title.as_deref()) {
+            (MediaKindName::Episode, Some(y), Some(t))
+                if date.is_none() && country.is_none() && n.season != Some(y.into()) =>
+            {
+                let lead = format!("{} {y}", normalize_title(t));
+                text.split('/')
+                    .any(|c| normalize_title(c).starts_with(&lead))
+                    .then_some(y)
+            }
+            _ => None,
+        };
+        let mut m = Meta {
             kind,
             title: title.map(capitalized),
             year: n.year,
             season: n.season,
             episode: n.episode,
             last_episode,
-            date: nonempty(n.date.clone()),
+            date,
             episode_title: nonempty(n.episode_title.clone()).map(capitalized),
             screen_size: nonempty(n.screen_size.clone()),
             source: nonempty(n.source.clone()),
             video_codec: nonempty(n.video_codec.clone()),
             audio_codec: nonempty(n.audio_codec.clone()),
-            edition: nonempty(n.edition.clone()),
+            edition,
             part,
             release_group: nonempty(n.release_group.clone()),
             language: n.language.first().cloned(),
@@ -138,6 +241,117 @@ impl Meta {
             size,
             genre: None,
             original_name: stem.to_string(),
+            country,
+            show_year,
+            hints: None,
+            extra,
+            sample: sample && extra.is_none(),
+            plex: None,
+        };
+        if let Some(p) = plex {
+            m.apply_plex(p);
+        }
+        m
+    }
+
+    /// Take the identity from a name already in Plex's layout, as written.
+    fn apply_plex(&mut self, p: PlexPath) {
+        let f = &p.folder;
+        self.title = Some(f.title.clone());
+        self.country = f.country.clone();
+        self.hints = (!f.hints.is_empty()).then(|| f.hints.join(" "));
+        self.edition = p.file_edition.clone().or_else(|| f.edition.clone());
+        // A sample word in the label or part (`Heat (1995) - sample.mkv`), not the title.
+        self.sample = self.sample && !words::is_sample(&f.title);
+        match &p.role {
+            Role::Movie { part } => {
+                self.kind = MediaKindName::Movie;
+                self.year = f.year;
+                self.show_year = None;
+                self.part = *part;
+                self.season = None;
+                self.episode = None;
+                self.last_episode = None;
+                self.date = None;
+                self.extra = None;
+            }
+            Role::Episode {
+                season,
+                episodes,
+                date,
+                title,
+            } => {
+                self.kind = MediaKindName::Episode;
+                self.show_year = if f.country.is_some() { None } else { f.year };
+                self.season = Some(*season);
+                self.episode = episodes.first().copied();
+                self.last_episode = episodes.last().copied().filter(|_| episodes.len() > 1);
+                self.date = date.clone();
+                self.year = match date {
+                    Some(d) => d[..4].parse().ok(),
+                    None => f.year,
+                };
+                self.episode_title = title.clone();
+                self.part = None;
+                self.extra = None;
+            }
+            Role::Extra { kind, .. } => {
+                self.extra = Some(kind);
+                self.year = f.year;
+            }
+        }
+        self.plex = Some(p);
+    }
+
+    /// The identity's label for plans: `Doctor Who (2005) S01E02`, `Heat (1995)`.
+    pub fn label(&self) -> String {
+        let mut s = match self.kind {
+            MediaKindName::Episode => self.show_name().unwrap_or_default(),
+            _ => {
+                let t = self.title.clone().unwrap_or_default();
+                match self.year {
+                    Some(y) => format!("{t} ({y})"),
+                    None => t,
+                }
+            }
+        };
+        if let Some(e) = &self.edition {
+            s.push_str(&format!(" {{edition-{e}}}"));
+        }
+        if self.kind == MediaKindName::Episode {
+            match (&self.date, self.season, self.episode) {
+                (Some(d), _, _) => s.push_str(&format!(" {d}")),
+                (None, s0, Some(e)) => {
+                    s.push_str(&format!(" S{:02}E{e:02}", s0.unwrap_or(1)));
+                    if let Some(l) = self.last_episode {
+                        s.push_str(&format!("-E{l:02}"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(x) = self.extra {
+            s.push_str(&format!(" [{x}]"));
+        }
+        s
+    }
+
+    /// The show's name with what tells it apart: `Doctor Who (2005)`, `The Office (US)`.
+    pub fn show_name(&self) -> Option<String> {
+        let t = self.title.clone()?;
+        Some(match (&self.country, self.show_year) {
+            (Some(c), _) => format!("{t} ({c})"),
+            (None, Some(y)) => format!("{t} ({y})"),
+            (None, None) => t,
+        })
+    }
+
+    /// The identity's match key: the title's key, the year and the country.
+    pub fn key(&self) -> (String, Option<u16>, Option<String>) {
+        let t = normalize_title(self.title.as_deref().unwrap_or(""));
+        match self.kind {
+            MediaKindName::Episode => (t, self.show_year, self.country.clone()),
+            _ => (t, self.year, None),
         }
     }
 }
@@ -149,9 +363,11 @@ impl Fields for Meta {
         match f {
             Field::Title => text(&self.title),
             Field::Show => match self.kind {
-                MediaKindName::Episode => text(&self.title),
+                MediaKindName::Episode => self.show_name().map(Value::Text),
                 _ => None,
             },
+            Field::Country => text(&self.country),
+            Field::Hints => text(&self.hints),
             Field::Year => self.year.map(|y| Value::Num(y.into())),
             Field::Season => num(self.season),
             Field::Episode => num(self.episode),

@@ -7,9 +7,13 @@
 //! through [`steps`], and [`undo`] takes runs back or recovers after a crash.
 
 pub mod apply;
+pub mod attach;
 pub mod batch;
+pub mod decide;
+pub mod library;
 pub mod meta;
 pub mod plan;
+pub mod plexname;
 pub mod rules;
 pub mod sanitize;
 pub mod sidecar;
@@ -17,6 +21,7 @@ pub mod steps;
 pub mod strategies;
 pub mod template;
 pub mod undo;
+pub mod words;
 
 use std::path::Path;
 

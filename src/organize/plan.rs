@@ -12,10 +12,13 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::meta::{genre_from_nfo, Meta};
+use super::attach::{Attach, Maps};
+use super::decide::{decide, Outcome};
+use super::library::Library;
+use super::meta::{genre_from_nfo, MediaKindName, Meta};
 use super::rules::RuleSet;
 use super::template::Field;
-use super::{sanitize, sidecar};
+use super::{plexname, sanitize, sidecar, words};
 use crate::catalog::Stat;
 use crate::media::kind::FileKind;
 use crate::paths;
@@ -68,6 +71,9 @@ pub struct Move {
     /// The source's stat when planned; re-checked right before acting.
     #[serde(skip)]
     pub stat: Stat,
+    /// The identity decided for the video (of the video it travels with, for sidecars).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
 }
 
 /// A file that stays where it is, and why.
@@ -129,9 +135,53 @@ struct Source {
 
 struct Video {
     src: usize,
-    sidecars: Vec<(usize, Vec<u8>)>,
+    sidecars: Vec<(usize, Attach)>,
     target: Option<PathBuf>,
     rule: String,
+    /// The video itself stays; only what is attached from a subtitle folder may move.
+    in_place: bool,
+    identity: Option<Identity>,
+}
+
+/// The identity organize decided for a file, as the plan shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Identity {
+    /// `Doctor Who (2005) S01E02`, `Heat (1995) {edition-Director's Cut}`.
+    pub label: String,
+    pub kind: &'static str,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub season: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub episode: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra: Option<&'static str>,
+}
+
+impl Identity {
+    fn of(m: &Meta) -> Identity {
+        let episode = m.kind == MediaKindName::Episode;
+        Identity {
+            label: m.label(),
+            kind: m.kind.as_str(),
+            title: m.title.clone().unwrap_or_default(),
+            year: if episode { m.show_year } else { m.year },
+            country: m.country.clone(),
+            season: m.season.filter(|_| episode && m.date.is_none()),
+            episode: m.episode.filter(|_| episode),
+            date: m.date.clone(),
+            edition: m.edition.clone(),
+            extra: m.extra,
+        }
+    }
 }
 
 /// Build the plan for `inputs` (folders or files) into `opts.root`.
@@ -201,20 +251,112 @@ pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<P
                 sidecars: Vec::new(),
                 target: None,
                 rule: String::new(),
+                in_place: false,
+                identity: None,
             });
         }
         for o in others {
             let name = sources[o].path.file_name().unwrap_or_default();
             match sidecar::owner(name, &stems) {
                 Some(k) => {
-                    let suf = sidecar::suffix(name, stems[k]).unwrap_or_default().to_vec();
-                    videos[first + k].sidecars.push((o, suf));
+                    let suf = sidecar::suffix(name, stems[k]).unwrap_or_default();
+                    // Subtitle language and flags in Plex's order: `.en.forced.srt`.
+                    let suf = words::plex_suffix(&paths::name_text(suf)).into_bytes();
+                    videos[first + k].sidecars.push((o, Attach::Suffix(suf)));
                 }
                 None => orphan.push(o),
             }
         }
     }
+
+    // Parse in parallel: this is where the time goes for large trees.
+    let want_genre = rules.uses(Field::Genre);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.max(1))
+        .build()
+        .context("starting worker threads")?;
+    let library = Library::default();
+    let mut metas: Vec<Meta> = pool.install(|| {
+        videos
+            .par_iter()
+            .map(|v| {
+                let s = &sources[v.src];
+                let mut m = Meta::from_source(&s.path, &s.rel, s.stat.size);
+                if m.year.is_none() {
+                    m.year = m
+                        .date
+                        .as_deref()
+                        .and_then(|d| d.get(..4))
+                        .and_then(|y| y.parse().ok());
+                }
+                if want_genre {
+                    m.genre = genre_near(&s.path);
+                }
+                m
+            })
+            .collect()
+    });
+    // Features first (movies, episodes, samples); extras follow their feature.
+    let decided: Vec<Option<Outcome>> = pool.install(|| {
+        videos
+            .par_iter()
+            .zip(metas.par_iter_mut())
+            .map(|(v, m)| {
+                let s = &sources[v.src];
+                m.extra
+                    .is_none()
+                    .then(|| decide(&s.path, &s.rel, m, rules, &root, opts.portable, &library))
+            })
+            .collect()
+    });
+    let mut maps = Maps::default();
+    for ((v, m), d) in videos.iter().zip(&metas).zip(&decided) {
+        if let Some(Outcome::Target { to, .. }) = d {
+            if !m.sample {
+                maps.add(&sources[v.src].path, to, m);
+            }
+        }
+    }
+    let mut outcomes: Vec<Outcome> = Vec::with_capacity(videos.len());
+    for (i, d) in decided.into_iter().enumerate() {
+        let s = &sources[videos[i].src];
+        outcomes.push(match d {
+            Some(o) => o,
+            None => match maps.extra_target(&s.path, &metas[i]) {
+                Ok((to, base)) => {
+                    metas[i].title = Some(base);
+                    metas[i].year = None;
+                    extra_outcome(&root, &to)
+                }
+                Err(owner) => extra_by_owner(
+                    owner.as_deref(),
+                    &sources[videos[i].src],
+                    &mut metas[i],
+                    rules,
+                    &root,
+                    opts.portable,
+                    &library,
+                ),
+            },
+        });
+    }
+
+    // Orphans: subtitle folders and folder art travel with their video or folder.
+    let mut by_dir: HashMap<PathBuf, Vec<(usize, Vec<u8>)>> = HashMap::new();
+    for (k, (v, m)) in videos.iter().zip(&metas).enumerate() {
+        if m.extra.is_none() && !m.sample {
+            let p = &sources[v.src].path;
+            by_dir
+                .entry(p.parent().unwrap_or(Path::new("/")).to_path_buf())
+                .or_default()
+                .push((k, sidecar::stem(p.file_name().unwrap_or_default()).to_vec()));
+        }
+    }
     for o in orphan {
+        if let Some((k, how)) = maps.owner(&sources[o].path, &by_dir) {
+            videos[k].sidecars.push((o, how));
+            continue;
+        }
         let kind = FileKind::of(&sources[o].path);
         plan.skipped.push(Skip {
             path: sources[o].path.clone(),
@@ -225,37 +367,50 @@ pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<P
         });
     }
 
-    // Parse and render in parallel: this is where the time goes for large trees.
-    let want_genre = rules.uses(Field::Genre);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs.max(1))
-        .build()
-        .context("starting worker threads")?;
-    let decided: Vec<std::result::Result<(PathBuf, String), String>> = pool.install(|| {
-        videos
-            .par_iter()
-            .map(|v| decide(&sources[v.src], rules, &root, opts.portable, want_genre))
-            .collect()
-    });
     let mut keep = Vec::with_capacity(videos.len());
-    for (mut v, d) in videos.into_iter().zip(decided) {
+    for ((mut v, d), m) in videos.into_iter().zip(outcomes).zip(&metas) {
+        v.identity = Some(Identity::of(m));
         match d {
-            Ok((target, rule)) if target == sources[v.src].path => {
+            Outcome::Target { to, rule } if to == sources[v.src].path => {
                 plan.in_place += 1;
-                let _ = rule;
+                v.in_place = true;
+                v.target = Some(to);
+                v.rule = rule;
                 // Sidecars of a video in place stay too, even when misnamed: no guesswork.
-                plan.in_place += v.sidecars.len() as u64;
+                let staying = v
+                    .sidecars
+                    .iter()
+                    .filter(|s| !matches!(s.1, Attach::SubsFolder(_)))
+                    .count();
+                plan.in_place += staying as u64;
+                v.sidecars.retain(|s| matches!(s.1, Attach::SubsFolder(_)));
+                if !v.sidecars.is_empty() {
+                    keep.push(v);
+                }
             }
-            Ok((target, rule)) => {
-                v.target = Some(target);
+            Outcome::Target { to, rule } => {
+                v.target = Some(to);
                 v.rule = rule;
                 keep.push(v);
             }
-            Err(reason) => {
+            Outcome::Stay(reason) => {
                 for i in std::iter::once(v.src).chain(v.sidecars.iter().map(|s| s.0)) {
                     plan.skipped.push(Skip {
                         path: sources[i].path.clone(),
                         reason: reason.clone(),
+                    });
+                }
+            }
+            Outcome::Conflict { to, reason } => {
+                plan.conflicts.push(Conflict {
+                    to,
+                    from: vec![sources[v.src].path.clone()],
+                    reason,
+                });
+                for &(s, _) in &v.sidecars {
+                    plan.skipped.push(Skip {
+                        path: sources[s].path.clone(),
+                        reason: "its video is in a conflict".into(),
                     });
                 }
             }
@@ -265,52 +420,114 @@ pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<P
     Ok(plan)
 }
 
-fn decide(
+/// An inline extra (`Heat.1995.720p-trailer.mp4`) with no feature beside it: its movie
+/// read from its own name.
+fn inline_by_name(
     src: &Source,
+    meta: &mut Meta,
     rules: &RuleSet,
     root: &Path,
     portable: bool,
-    want_genre: bool,
-) -> std::result::Result<(PathBuf, String), String> {
-    let mut meta = Meta::from_path(&src.rel, src.stat.size);
-    if meta.year.is_none() {
-        meta.year = meta
-            .date
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse().ok());
+    library: &Library,
+) -> Outcome {
+    let kind = meta.extra.unwrap_or("other");
+    let unclear = || Outcome::Stay(format!("a {kind} extra whose movie or show is not clear"));
+    let file = paths::name_text(paths::to_bytes(Path::new(
+        src.path.file_name().unwrap_or_default(),
+    )));
+    let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(&file);
+    let Some((base, _)) = words::split_inline_extra(stem) else {
+        return unclear();
+    };
+    let probe = src.path.with_file_name(format!("{base}.mkv"));
+    let rel = src.rel.with_file_name(format!("{base}.mkv"));
+    let mut m = Meta::from_source(&probe, &rel, 0);
+    if m.title.is_none() || m.sample {
+        return unclear();
     }
-    if want_genre {
-        meta.genre = genre_near(&src.path);
-    }
-    let mut first_missing: Option<(String, Field)> = None;
-    for rule in rules.rules.iter().filter(|r| r.spec.enabled) {
-        if !rule.matches(&src.rel, &meta) {
-            continue;
-        }
-        match rule.template.render(&meta, portable) {
-            Ok(rel) => {
-                return match sanitize::inside(root, &rel) {
-                    Some(t) => Ok((t, rule.name().to_string())),
-                    None => Err(format!(
-                        "rule {}: the target would leave the root",
-                        rule.name()
-                    )),
+    match decide(&probe, &rel, &mut m, rules, root, portable, library) {
+        Outcome::Target { to, .. } => {
+            let mut maps = Maps::default();
+            maps.add(&probe, &to, &m);
+            match maps.extra_target(&src.path, meta) {
+                Ok((t, base)) => {
+                    meta.title = Some(base);
+                    meta.year = None;
+                    extra_outcome(root, &t)
                 }
-            }
-            Err(field) => {
-                first_missing.get_or_insert((rule.name().to_string(), field));
+                Err(_) => unclear(),
             }
         }
+        other => other,
     }
-    Err(match first_missing {
-        Some((rule, field)) => format!(
-            "rule {rule}: no {{{}}} in the name (kind {})",
-            field.name(),
-            meta.kind.as_str()
-        ),
-        None => format!("no rule matches (kind {})", meta.kind.as_str()),
-    })
+}
+
+/// An extra's target, checked to lie inside the root.
+fn extra_outcome(root: &Path, to: &Path) -> Outcome {
+    let rel = to.strip_prefix(root).unwrap_or(to);
+    match sanitize::inside(root, &rel.to_string_lossy()) {
+        Some(to) => Outcome::Target {
+            to,
+            rule: "extra".into(),
+        },
+        None => Outcome::Stay("an extra whose target would leave the root".into()),
+    }
+}
+
+/// An extra whose movie or show is not in this plan: its target from the folder it
+/// belongs to (`owner`, read as a movie or, with season folders, a show), else from
+/// its own name.
+fn extra_by_owner(
+    owner: Option<&Path>,
+    src: &Source,
+    meta: &mut Meta,
+    rules: &RuleSet,
+    root: &Path,
+    portable: bool,
+    library: &Library,
+) -> Outcome {
+    let kind = meta.extra.unwrap_or("other");
+    let Some(owner) = owner else {
+        return inline_by_name(src, meta, rules, root, portable, library);
+    };
+    let name = paths::name_text(paths::to_bytes(Path::new(
+        owner.file_name().unwrap_or_default(),
+    )));
+    let show = std::fs::read_dir(owner).is_ok_and(|rd| {
+        rd.flatten().any(|e| {
+            e.file_type().is_ok_and(|t| t.is_dir())
+                && plexname::season_folder(&e.file_name().to_string_lossy()).is_some()
+        })
+    });
+    let probe = if show {
+        owner.join("Season 01").join(format!("{name} - S01E01.mkv"))
+    } else {
+        owner.join(format!("{name}.mkv"))
+    };
+    let rel = src
+        .rel
+        .parent()
+        .map(|p| p.join(probe.file_name().unwrap_or_default()))
+        .unwrap_or_default();
+    let mut m = Meta::from_source(&probe, &rel, 0);
+    if m.kind == MediaKindName::Unknown || m.title.is_none() {
+        return Outcome::Stay(format!("a {kind} extra whose movie or show is not clear"));
+    }
+    match decide(&probe, &rel, &mut m, rules, root, portable, library) {
+        Outcome::Target { to, .. } => {
+            let mut maps = Maps::default();
+            maps.add(&probe, &to, &m);
+            match maps.extra_target(&src.path, meta) {
+                Ok((t, base)) => {
+                    meta.title = Some(base);
+                    meta.year = None;
+                    extra_outcome(root, &t)
+                }
+                Err(_) => Outcome::Stay(format!("a {kind} extra whose movie or show is not clear")),
+            }
+        }
+        other => other,
+    }
 }
 
 /// The genre from `<stem>.nfo`, `movie.nfo`, or `tvshow.nfo` in the folder or the one above.
@@ -396,7 +613,7 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
     let portable = opts.portable;
     // Collisions between videos of this plan: nobody moves, never merged.
     let mut by_target: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
-    for (i, v) in videos.iter().enumerate() {
+    for (i, v) in videos.iter().enumerate().filter(|(_, v)| !v.in_place) {
         by_target
             .entry(key(v.target.as_ref().expect("decided"), portable))
             .or_default()
@@ -430,6 +647,9 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
         }
     }
     let mut taken: HashSet<Vec<u8>> = by_target.into_keys().collect();
+    for v in videos.iter().filter(|v| v.in_place) {
+        taken.insert(key(&sources[v.src].path, portable));
+    }
 
     let mut exists = Exists::default();
     for (i, v) in videos.iter_mut().enumerate() {
@@ -439,7 +659,9 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
         let src = &sources[v.src];
         let mut target = v.target.take().expect("decided");
         let mut action = Action::Place;
-        if let Some(existing) = exists.get(&target) {
+        if v.in_place {
+            // Only what comes from a subtitle folder moves beside it.
+        } else if let Some(existing) = exists.get(&target) {
             let skip_reason = match opts.on_conflict {
                 OnConflict::Skip => Some("the target exists (--on-conflict skip)".to_string()),
                 OnConflict::Rename => {
@@ -484,20 +706,32 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
                 continue;
             }
         }
-        plan.moves.push(Move {
-            from: src.path.clone(),
-            to: target.clone(),
-            rule: v.rule.clone(),
-            sidecar_of: None,
-            action,
-            size: src.stat.size,
-            stat: src.stat,
-        });
+        if !v.in_place {
+            plan.moves.push(Move {
+                from: src.path.clone(),
+                to: target.clone(),
+                rule: v.rule.clone(),
+                sidecar_of: None,
+                action,
+                size: src.stat.size,
+                stat: src.stat,
+                identity: v.identity.clone(),
+            });
+        }
         let dir = target.parent().unwrap_or(Path::new("/"));
         let new_stem = sidecar::stem(target.file_name().unwrap_or_default()).to_vec();
-        for (s, suffix) in &v.sidecars {
+        for (s, how) in &v.sidecars {
             let s = &sources[*s];
-            let to = with_stem(dir, &new_stem, suffix, portable);
+            let to = match how {
+                Attach::Suffix(suffix) | Attach::SubsFolder(suffix) => {
+                    with_stem(dir, &new_stem, suffix, portable)
+                }
+                Attach::Keep { up } => dir
+                    .ancestors()
+                    .nth(*up)
+                    .unwrap_or(dir)
+                    .join(s.path.file_name().unwrap_or_default()),
+            };
             if to == s.path {
                 plan.in_place += 1;
                 continue;
@@ -517,6 +751,7 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
                 action: Action::Place,
                 size: s.stat.size,
                 stat: s.stat,
+                identity: v.identity.clone(),
             });
         }
     }

@@ -56,7 +56,7 @@ pub struct MatchSpec {
     /// Globs on the file name (any may match).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub name: Vec<String>,
-    /// `movie`, `episode` or `unknown`.
+    /// `movie`, `episode`, `unknown` or `sample`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// Extensions without the dot, case-insensitive (any may match).
@@ -250,8 +250,8 @@ impl Rule {
             .map_err(|e| anyhow::anyhow!("rule {name:?}: target {:?}: {e}", spec.target))?;
         let m = &spec.matcher;
         if let Some(k) = &m.kind {
-            if !matches!(k.as_str(), "movie" | "episode" | "unknown") {
-                bail!("rule {name:?}: kind {k:?} is not one of movie, episode, unknown");
+            if !matches!(k.as_str(), "movie" | "episode" | "unknown" | "sample") {
+                bail!("rule {name:?}: kind {k:?} is not one of movie, episode, unknown, sample");
             }
         }
         let conditions = m
@@ -281,10 +281,16 @@ impl Rule {
     /// True when the match part holds for this file (`rel` is its path relative to the
     /// folder being organized).
     pub fn matches(&self, rel: &Path, meta: &Meta) -> bool {
-        if let Some(k) = &self.spec.matcher.kind {
-            if k != meta.kind.as_str() {
-                return false;
-            }
+        // A sample is matched only by a rule that asks for samples.
+        let kind = if meta.sample {
+            "sample"
+        } else {
+            meta.kind.as_str()
+        };
+        match &self.spec.matcher.kind {
+            Some(k) if k != kind => return false,
+            None if meta.sample => return false,
+            _ => {}
         }
         if !self.extensions.is_empty() && !self.extensions.contains(&meta.ext) {
             return false;

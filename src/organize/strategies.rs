@@ -28,7 +28,7 @@ pub const STRATEGIES: &[(&str, &str)] = &[
 ];
 
 const MOVIE_NAME: &str = "{title}[ ({year})][ {{edition-{edition}}}][ - pt{part}].{ext}";
-const MOVIE_DIR: &str = "{title}[ ({year})]";
+const MOVIE_DIR: &str = "{title}[ ({year})][ {hints}]";
 const EPISODE_FILE: &str =
     "{show} - S{season:02|01}E{episode:02}[-E{last_episode:02}][ - {episode_title}].{ext}";
 const DAILY_FILE: &str = "{show} - {date}[ - {episode_title}].{ext}";
@@ -38,14 +38,14 @@ fn plex_like(prefix: &str, tag: &str) -> String {
         r#"# Episodes: Plex's form, specials (season 0) in "Season 00", multi-episode files as S01E01-E02.
 [[rule]]
 name = "{tag}episode"
-target = "{prefix}TV Shows/{{show}}/Season {{season:02|01}}/{EPISODE_FILE}"
+target = "{prefix}TV Shows/{{show}}[ {{hints}}]/Season {{season:02|01}}/{EPISODE_FILE}"
 [rule.match]
 kind = "episode"
 
 # Daily shows (no episode number, a date instead): Plex's "Season YEAR" form.
 [[rule]]
 name = "{tag}daily"
-target = "{prefix}TV Shows/{{show}}/Season {{year}}/{DAILY_FILE}"
+target = "{prefix}TV Shows/{{show}}[ {{hints}}]/Season {{year}}/{DAILY_FILE}"
 [rule.match]
 kind = "episode"
 

@@ -36,6 +36,8 @@ pub enum Field {
     SizeClass,
     Genre,
     OriginalName,
+    Country,
+    Hints,
 }
 
 /// Every field with its template name, for parsing and documentation.
@@ -61,6 +63,8 @@ pub const FIELDS: &[(&str, Field)] = &[
     ("size_class", Field::SizeClass),
     ("genre", Field::Genre),
     ("original_name", Field::OriginalName),
+    ("country", Field::Country),
+    ("hints", Field::Hints),
 ];
 
 impl Field {

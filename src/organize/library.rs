@@ -1,0 +1,225 @@
+//! The target library as the authority on names: before a movie or show folder is
+//! named, the folders `--into` already holds beside it are read (once per parent folder)
+//! and an existing folder of the same identity is reused as it is spelled
+//! (`Star Trek - The Next Generation/` for `Star.Trek.The.Next.Generation`). A name
+//! without a year or country that fits exactly one qualified folder goes there; one
+//! that fits several (`Doctor Who (1963)`, `Doctor Who (2005)`) is a conflict.
+
+use std::collections::HashMap;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use super::plexname::{self, FolderName};
+
+/// One existing identity folder.
+#[derive(Debug, Clone)]
+pub struct Folder {
+    /// The name as written.
+    pub name: String,
+    pub id: FolderName,
+    key: String,
+}
+
+/// What the library says about an identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// No folder of this identity yet.
+    None,
+    /// This folder (by name), and its identity.
+    One(String, FolderName),
+    /// Several folders fit: their names.
+    Several(Vec<String>),
+}
+
+/// The identity folders of one parent folder, by title key.
+type ByKey = Arc<HashMap<String, Vec<Folder>>>;
+/// The season folders of one show folder: (season, name).
+type Seasons = Arc<Vec<(u32, String)>>;
+
+/// The identity folders under each parent folder of the root, read on first use.
+#[derive(Default)]
+pub struct Library {
+    dirs: Mutex<HashMap<PathBuf, ByKey>>,
+    seasons: Mutex<HashMap<PathBuf, Seasons>>,
+}
+
+impl Library {
+    /// The season folder a show's folder already has for season `n` (`Season 1`,
+    /// `Specials`), when it has one.
+    pub fn season(&self, show: &Path, n: u32) -> Option<String> {
+        let cached = self
+            .seasons
+            .lock()
+            .expect("library lock")
+            .get(show)
+            .cloned();
+        let list = match cached {
+            Some(l) => l,
+            None => {
+                let mut v = Vec::new();
+                if let Ok(rd) = std::fs::read_dir(show) {
+                    for e in rd.flatten() {
+                        if !e.file_type().is_ok_and(|t| t.is_dir()) {
+                            continue;
+                        }
+                        if let Ok(name) = std::str::from_utf8(e.file_name().as_bytes()) {
+                            if let Some(k) = plexname::season_folder(name) {
+                                v.push((k, name.to_string()));
+                            }
+                        }
+                    }
+                }
+                v.sort();
+                let v = Arc::new(v);
+                self.seasons
+                    .lock()
+                    .expect("library lock")
+                    .insert(show.to_path_buf(), v.clone());
+                v
+            }
+        };
+        let same: Vec<&(u32, String)> = list.iter().filter(|(k, _)| *k == n).collect();
+        // Two spellings of one season already there: leave the choice to the rules.
+        (same.len() == 1).then(|| same[0].1.clone())
+    }
+
+    fn folders(&self, parent: &Path) -> ByKey {
+        if let Some(f) = self.dirs.lock().expect("library lock").get(parent) {
+            return f.clone();
+        }
+        let mut v = Vec::new();
+        if let Ok(rd) = std::fs::read_dir(parent) {
+            for e in rd.flatten() {
+                // Only real folders: a link is never taken for a library folder.
+                if !e.file_type().is_ok_and(|t| t.is_dir()) {
+                    continue;
+                }
+                let Ok(name) = std::str::from_utf8(e.file_name().as_bytes()).map(str::to_string)
+                else {
+                    continue;
+                };
+                if let Some(id) = plexname::folder(&name) {
+                    let key = id.key();
+                    if !key.is_empty() {
+                        v.push(Folder { name, id, key });
+                    }
+                }
+            }
+        }
+        v.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut by_key: HashMap<String, Vec<Folder>> = HashMap::new();
+        for f in v {
+            by_key.entry(f.key.clone()).or_default().push(f);
+        }
+        let v = Arc::new(by_key);
+        self.dirs
+            .lock()
+            .expect("library lock")
+            .insert(parent.to_path_buf(), v.clone());
+        v
+    }
+
+    /// The folder under `parent` for the identity (`key`, `year`, `country`) with
+    /// `edition`; `own` (the file's current folder, when it lies there) wins ties.
+    pub fn find(
+        &self,
+        parent: &Path,
+        key: &str,
+        year: Option<u16>,
+        country: Option<&str>,
+        edition: Option<&str>,
+        own: Option<&str>,
+    ) -> Found {
+        if key.is_empty() {
+            return Found::None;
+        }
+        let all = self.folders(parent);
+        // A qualifier the name carries must be the folder's; one it lacks may be anything.
+        let fits: Vec<&Folder> = all
+            .get(key)
+            .into_iter()
+            .flatten()
+            .filter(|f| year.is_none() || f.id.year == year)
+            .filter(|f| country.is_none() || f.id.country.as_deref() == country)
+            .collect();
+        if let Some(f) = fits.iter().find(|f| Some(f.name.as_str()) == own) {
+            return Found::One(f.name.clone(), f.id.clone());
+        }
+        let same_edition: Vec<&&Folder> = fits
+            .iter()
+            .filter(|f| f.id.edition.as_deref() == edition)
+            .collect();
+        let pick: Vec<&&Folder> = if !same_edition.is_empty() {
+            same_edition
+        } else {
+            fits.iter().filter(|f| f.id.edition.is_none()).collect()
+        };
+        // Several folders of one identity differing only in hints: the exact one first.
+        let exact: Vec<&&&Folder> = pick
+            .iter()
+            .filter(|f| f.id.year == year && f.id.country.as_deref() == country)
+            .collect();
+        match (pick.len(), exact.len()) {
+            // Only folders of other editions: this one gets its own.
+            (0, _) => Found::None,
+            (1, _) => Found::One(pick[0].name.clone(), pick[0].id.clone()),
+            (_, 1) => Found::One(exact[0].name.clone(), exact[0].id.clone()),
+            _ => {
+                // Folders of one identity that differ only by hints are one identity.
+                let ids: std::collections::HashSet<(Option<u16>, Option<&str>)> = pick
+                    .iter()
+                    .map(|f| (f.id.year, f.id.country.as_deref()))
+                    .collect();
+                if ids.len() == 1 {
+                    Found::One(pick[0].name.clone(), pick[0].id.clone())
+                } else {
+                    Found::Several(pick.iter().map(|f| f.name.clone()).collect())
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn library_folders_decide() {
+        let d = tempfile::tempdir().unwrap();
+        for n in [
+            "Doctor Who (1963)",
+            "Doctor Who (2005)",
+            "The Office (US)",
+            "Star Trek - The Next Generation",
+            "Heat (1995) {imdb-tt0113277}",
+            "Inception.2010.1080p",
+        ] {
+            std::fs::create_dir(d.path().join(n)).unwrap();
+        }
+        let lib = Library::default();
+        let f = |k: &str, y, c| {
+            lib.find(
+                d.path(),
+                &crate::media::normalize_title(k),
+                y,
+                c,
+                None,
+                None,
+            )
+        };
+        assert!(matches!(f("Doctor Who", None, None), Found::Several(v) if v.len() == 2));
+        assert!(
+            matches!(f("Doctor Who", Some(2005), None), Found::One(n, _) if n == "Doctor Who (2005)")
+        );
+        assert_eq!(f("Doctor Who", Some(2023), None), Found::None);
+        assert!(matches!(f("the office", None, None), Found::One(n, _) if n == "The Office (US)"));
+        assert_eq!(f("The Office", None, Some("UK")), Found::None);
+        assert!(
+            matches!(f("Star Trek The Next Generation", None, None), Found::One(n, _) if n == "Star Trek - The Next Generation")
+        );
+        assert!(matches!(f("Heat", Some(1995), None), Found::One(n, _) if n.contains("imdb")));
+        assert_eq!(f("Inception", Some(2010), None), Found::None);
+    }
+}
