@@ -92,42 +92,48 @@ pub fn media_groups(
         let r = root(&mut parent, i);
         sets.entry(r).or_default().push(i);
     }
+    let splits: Vec<Vec<usize>> = sets
+        .into_values()
+        .filter(|set| set.len() > 1)
+        .flat_map(|set| split(named, set))
+        .collect();
+    // The doubts cost a few parses per file: only group members are read, in parallel.
+    let doubts: HashMap<usize, Doubts> = {
+        use rayon::prelude::*;
+        let members: Vec<usize> = splits.iter().flatten().copied().collect();
+        members
+            .par_iter()
+            .map(|&m| (m, parsed::doubts(entries[named[m].entry].path(), &named[m])))
+            .collect()
+    };
     let mut groups = Vec::new();
     let mut used = Vec::new();
-    for (_, set) in sets {
-        if set.len() < 2 {
-            continue;
-        }
-        for members in split(named, set) {
-            let doubts: Vec<Doubts> = members
-                .iter()
-                .map(|&m| parsed::doubts(entries[named[m].entry].path(), &named[m]))
-                .collect();
-            let mut score: f64 = 1.0;
-            for x in 0..members.len() {
-                for y in x + 1..members.len() {
-                    let (a, b) = (&named[members[x]], &named[members[y]]);
-                    let sizes = (entries[a.entry].stat.size, entries[b.entry].stat.size);
-                    score = score.min(pair_score(a, b, &doubts[x], &doubts[y], sizes));
-                }
+    for members in splits {
+        let mut score: f64 = 1.0;
+        for x in 0..members.len() {
+            for y in x + 1..members.len() {
+                let (a, b) = (&named[members[x]], &named[members[y]]);
+                let sizes = (entries[a.entry].stat.size, entries[b.entry].stat.size);
+                let (da, db) = (&doubts[&members[x]], &doubts[&members[y]]);
+                score = score.min(pair_score(a, b, da, db, sizes));
             }
-            let key = members
-                .iter()
-                .filter_map(|&m| named[m].media_key().map(|k| (completeness(&named[m]), k)))
-                .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
-                .map(|(_, k)| k)
-                .unwrap_or_default();
-            used.extend(&members);
-            groups.push(names::group(
-                entries,
-                named,
-                &members,
-                Kind::Media,
-                (score * 100.0).round() / 100.0,
-                key,
-                rule,
-            ));
         }
+        let key = members
+            .iter()
+            .filter_map(|&m| named[m].media_key().map(|k| (completeness(&named[m]), k)))
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
+            .map(|(_, k)| k)
+            .unwrap_or_default();
+        used.extend(&members);
+        groups.push(names::group(
+            entries,
+            named,
+            &members,
+            Kind::Media,
+            (score * 100.0).round() / 100.0,
+            key,
+            rule,
+        ));
     }
     (groups, used)
 }

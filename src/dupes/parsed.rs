@@ -187,14 +187,14 @@ pub struct Doubts {
     pub bare_episode: bool,
 }
 
-/// The doubts about `n`, the parse of `path` (a few more parses: the file name alone and
-/// its nearest folders).
+/// The doubts about `n`, the parse of `path`, read from the path without parsing it
+/// again (the parser lets a file name's year win over its folder's, so a folder year
+/// that differs from `n.year` is a conflict).
 pub fn doubts(path: &Path, n: &Named) -> Doubts {
     let file = path
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let alone = parse_quietly(&file);
     let stem_key = crate::media::normalize_title(
         path.file_stem()
             .map(|s| s.to_string_lossy())
@@ -203,27 +203,22 @@ pub fn doubts(path: &Path, n: &Named) -> Doubts {
     );
     let padded = format!(" {stem_key} ");
     let title_from_folder = !n.title.is_empty() && !padded.contains(&format!(" {} ", n.title));
-    // The nearest folder that has a year or a title says which year the folder claims.
-    let mut folder_year = None;
-    if let Some(parent) = path.parent() {
-        for c in parent.iter().rev().take(3) {
-            let m = parse_quietly(&c.to_string_lossy());
-            if m.year.is_some() {
-                folder_year = m.year;
-                break;
-            }
-            if m.title.is_some() && m.season.is_none() {
-                break;
-            }
-        }
-    }
-    let year_conflict = matches!((alone.year, folder_year), (Some(a), Some(b)) if a != b);
+    // The nearest folder (season folders aside) that writes a year claims it.
+    let folder_year = path
+        .ancestors()
+        .skip(1)
+        .take(3)
+        .filter_map(|p| p.file_name())
+        .map(|c| c.to_string_lossy())
+        .filter(|c| !c.to_ascii_lowercase().starts_with("season"))
+        .find_map(|c| last_year(&c));
+    let year_conflict = !n.episode && folder_year.is_some() && n.year != folder_year;
     let numeric = |t: &str| {
         t.len() == 4
             && t.bytes().all(|b| b.is_ascii_digit())
             && (1900..2100).contains(&t.parse::<u32>().unwrap_or(0))
     };
-    let numeric_title = numeric(&n.title) || numeric(&alone.normalized_title);
+    let numeric_title = numeric(&n.title);
     // An obfuscated file's numbers come from its release folder.
     let numbers_from = if n.obfuscated {
         path.parent()
@@ -241,6 +236,16 @@ pub fn doubts(path: &Path, n: &Named) -> Doubts {
         numeric_title,
         bare_episode,
     }
+}
+
+/// The last year-like number (1900–2099) written as a word of `name`: in a folder such as
+/// `2001 A Space Odyssey (1968)` or `Blade.Runner.2049.2017.1080p`, the release year.
+fn last_year(name: &str) -> Option<u16> {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|w| w.parse::<u16>().ok())
+        .filter(|y| (1900..2100).contains(y))
+        .last()
 }
 
 /// Whether a file name writes its episode as `S01E02` or `1x02` (case-insensitive).
@@ -317,5 +322,7 @@ mod tests {
         assert!(d("/tv/The Crown/Season 3/03 - Aberfan.mkv").title_from_folder);
         assert!(d("/tv/The Crown/Season 3/03 - Aberfan.mkv").bare_episode);
         assert!(!d("/tv/Show.S01E02.720p.mkv").bare_episode);
+        assert!(!d("/m/2012 (2009)/2012.mkv").year_conflict);
+        assert_eq!(last_year("Blade.Runner.2049.2017.1080p"), Some(2017));
     }
 }
