@@ -241,11 +241,10 @@ pub fn doubts(path: &Path, n: &Named) -> Doubts {
 /// The last year-like number (1900–2099) written as a word of `name`: in a folder such as
 /// `2001 A Space Odyssey (1968)` or `Blade.Runner.2049.2017.1080p`, the release year.
 fn last_year(name: &str) -> Option<u16> {
-    name.split(|c: char| !c.is_ascii_alphanumeric())
+    name.rsplit(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
         .filter_map(|w| w.parse::<u16>().ok())
-        .filter(|y| (1900..2100).contains(y))
-        .last()
+        .find(|y| (1900..2100).contains(y))
 }
 
 /// Whether a file name writes its episode as `S01E02` or `1x02` (case-insensitive).
