@@ -326,6 +326,14 @@ fn remove_acts_on_high_media_groups_only_by_default() {
             .any(|(k, c)| k.contains("gattaca") && c == "medium"),
         "{levels:?}"
     );
+    let gattaca = of_type(&found, "group")
+        .into_iter()
+        .find(|g| g["key"].as_str().unwrap().contains("gattaca"))
+        .unwrap();
+    assert_eq!(
+        gattaca["evidence"],
+        serde_json::json!(["year on one side only"])
+    );
     let removed = |msgs: &[serde_json::Value]| -> Vec<String> {
         of_type(msgs, "action")
             .iter()

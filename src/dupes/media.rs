@@ -110,12 +110,16 @@ pub fn media_groups(
     let mut used = Vec::new();
     for members in splits {
         let mut score: f64 = 1.0;
+        let mut evidence = Vec::new();
         for x in 0..members.len() {
             for y in x + 1..members.len() {
                 let (a, b) = (&named[members[x]], &named[members[y]]);
                 let sizes = (entries[a.entry].stat.size, entries[b.entry].stat.size);
                 let (da, db) = (&doubts[&members[x]], &doubts[&members[y]]);
-                score = score.min(pair_score(a, b, da, db, sizes));
+                let (s, why) = pair_evidence(a, b, da, db, sizes);
+                if s < score {
+                    (score, evidence) = (s, why);
+                }
             }
         }
         let key = members
@@ -125,7 +129,7 @@ pub fn media_groups(
             .map(|(_, k)| k)
             .unwrap_or_default();
         used.extend(&members);
-        groups.push(names::group(
+        let mut g = names::group(
             entries,
             named,
             &members,
@@ -133,7 +137,9 @@ pub fn media_groups(
             (score * 100.0).round() / 100.0,
             key,
             rule,
-        ));
+        );
+        g.evidence = evidence;
+        groups.push(g);
     }
     (groups, used)
 }
@@ -236,53 +242,69 @@ fn split(named: &[Named], mut set: Vec<usize>) -> Vec<Vec<usize>> {
 /// How sure (0–1) it is that `a` and `b` are the same content, from what their paths
 /// say (`da`, `db`) and their sizes.
 pub fn pair_score(a: &Named, b: &Named, da: &Doubts, db: &Doubts, sizes: (u64, u64)) -> f64 {
+    pair_evidence(a, b, da, db, sizes).0
+}
+
+/// [`pair_score`] and what moved it from [`BASE`], in words.
+pub fn pair_evidence(
+    a: &Named,
+    b: &Named,
+    da: &Doubts,
+    db: &Doubts,
+    sizes: (u64, u64),
+) -> (f64, Vec<&'static str>) {
     let mut s = BASE;
+    let mut why = Vec::new();
+    let mut adjust = |delta: f64, what: &'static str| {
+        s += delta;
+        why.push(what);
+    };
     let id_agrees = a
         .ids
         .iter()
         .any(|(k, v)| b.ids.iter().any(|(k2, v2)| k == k2 && v == v2));
     if id_agrees {
-        s += ID_AGREES;
+        adjust(ID_AGREES, "ids agree");
     }
     if a.title != b.title {
-        s -= TITLES_DIFFER;
+        adjust(-TITLES_DIFFER, "titles differ");
     }
     let one_year = a.year.is_some() != b.year.is_some();
     if a.episode {
         if one_year {
-            s -= SHOW_YEAR_MISSING;
+            adjust(-SHOW_YEAR_MISSING, "show year on one side only");
         }
         if da.bare_episode || db.bare_episode {
-            s -= BARE_EPISODE;
+            adjust(-BARE_EPISODE, "episode number without a marker");
         }
     } else {
         if one_year {
-            s -= ONE_YEAR_MISSING;
+            adjust(-ONE_YEAR_MISSING, "year on one side only");
         } else if a.year.is_none() {
-            s -= NO_YEAR;
+            adjust(-NO_YEAR, "no year");
         }
         if da.numeric_title || db.numeric_title {
-            s -= NUMERIC_TITLE;
+            adjust(-NUMERIC_TITLE, "title is a year-like number");
         }
     }
     if a.edition != b.edition {
-        s -= EDITION_DIFFERS;
+        adjust(-EDITION_DIFFERS, "editions differ");
     }
     if da.year_conflict || db.year_conflict {
-        s -= YEAR_CONFLICT;
+        adjust(-YEAR_CONFLICT, "file and folder years disagree");
     }
     if da.obfuscated || db.obfuscated {
-        s -= OBFUSCATED;
+        adjust(-OBFUSCATED, "obfuscated file name");
     } else if da.title_from_folder || db.title_from_folder {
-        s -= TITLE_FROM_FOLDER;
+        adjust(-TITLE_FROM_FOLDER, "title from a folder");
     }
     let stray = size_stray(&a.quality, sizes.0, &b.quality, sizes.1);
     if stray > SIZE_IMPLAUSIBLE_FACTOR {
-        s -= SIZE_IMPLAUSIBLE;
+        adjust(-SIZE_IMPLAUSIBLE, "implausible sizes");
     } else if stray > SIZE_SUSPICIOUS_FACTOR {
-        s -= SIZE_SUSPICIOUS;
+        adjust(-SIZE_SUSPICIOUS, "unusual sizes");
     }
-    s.clamp(0.05, 0.99)
+    (s.clamp(0.05, 0.99), why)
 }
 
 /// A typical bitrate (GiB per hour) for a release of this quality: only ratios matter.
@@ -398,8 +420,9 @@ mod tests {
         with_id.ids = vec![(parsed::IdKind::Imdb, "tt0113277".into())];
         assert!(pair_score(&with_id, &with_id, &none, &none, (gib, gib)) >= 0.95);
         let yearless = movie("heat", None);
-        let s = pair_score(&heat, &yearless, &none, &none, (gib, gib));
+        let (s, why) = pair_evidence(&heat, &yearless, &none, &none, (gib, gib));
         assert!((0.6..0.8).contains(&s), "{s}");
+        assert_eq!(why, ["year on one side only"]);
         let conflict = Doubts {
             year_conflict: true,
             ..Doubts::default()
