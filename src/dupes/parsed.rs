@@ -310,6 +310,30 @@ mod tests {
     }
 
     #[test]
+    fn path_readers_never_panic() {
+        const BITS: [&str; 24] = [
+            "{", "}", "[", "]", "imdb", "tmdbid", "tvdb", "-", "=", "tt", "0499549", "12", "/",
+            ".", " ", "é", "ß", "日本", "S01E02", "1x02", "(1968)", "2001", "sample", "\u{7f}",
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut p = String::from("/m/");
+            for _ in 0..(x % 14) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                p.push_str(BITS[(x % BITS.len() as u64) as usize]);
+            }
+            let path = Path::new(&p);
+            let _ = ids(&p);
+            let _ = episode_marker(&p);
+            let _ = last_year(&p);
+            let _ = extra_words(path);
+            let _ = doubts(path, &named(0, &parse_quietly(&p)));
+        }
+    }
+
+    #[test]
     fn doubts_read_from_the_path() {
         let d = |p: &str| {
             let n = named(0, &parse_quietly(p));
