@@ -11,6 +11,7 @@ pub mod act;
 pub mod candidates;
 pub mod exact;
 pub mod keep;
+pub mod media;
 pub mod model;
 pub mod names;
 pub mod parsed;
