@@ -188,6 +188,17 @@ pub fn parse(path: &str) -> MediaName {
         release_group: info.group.take(),
         country: info.country.map(str::to_string),
         extra: extra.map(str::to_string),
+        absolute_episode: match info.episodes.as_slice() {
+            [e] if info.absolute && info.season.is_none() => Some(*e),
+            _ => None,
+        },
+        seasons: if info.seasons.len() > 1 {
+            let mut s = std::mem::take(&mut info.seasons);
+            s.sort_unstable();
+            s
+        } else {
+            Vec::new()
+        },
         episodes: if info.episodes.len() > 1 {
             std::mem::take(&mut info.episodes)
         } else {

@@ -4,8 +4,8 @@
 //! `2. Staffel`, `Temporada1`, `2 сезон 24 серия`, `第二季`, `第3話`), with what continues
 //! a marker (`-E03`, `-04`, `+05`, `& S01E04`). The words themselves live in `vocab`.
 
-use super::super::tokens::{CLOSE, DASH, DOT, OPEN, PLUS, SPACE, STRONG, TIMES, UNDER};
-use super::super::vocab::{self, is_episode_word, is_season_word};
+use super::super::tokens::{CLOSE, COMMA, DASH, DOT, OPEN, PLUS, SPACE, STRONG, TIMES, UNDER};
+use super::super::vocab::{self, is_episode_word, is_of_word, is_season_word};
 use super::numbers::{of_total, parse_number};
 use super::tags::parse_screen;
 use super::{digits, num, Comp, Role};
@@ -26,10 +26,11 @@ pub(super) fn skip_version(b: &[u8], i: &mut usize) {
     }
 }
 
-/// `S01E02`, `s01e02e03`, `S01xE01`, `S2014E18`, `S07D1`, `S01Extras`, `S06`.
+/// `S01E02`, `s01e02e03`, `S01xE01`, `S01EP01`, `S2014E18`, `S07D1`, `S01Extras`, `S06`;
+/// `T02E22` (Spanish `temporada`) when an episode follows.
 pub(super) fn parse_s_marker(k: &str) -> Option<Se> {
     let b = k.as_bytes();
-    if b.len() < 2 || b[0] != b's' {
+    if b.len() < 2 || !matches!(b[0], b's' | b't') {
         return None;
     }
     let mut i = 1;
@@ -38,6 +39,9 @@ pub(super) fn parse_s_marker(k: &str) -> Option<Se> {
         season: Some(season),
         ..Se::default()
     };
+    if b[0] == b't' && (i == b.len() || b[i] != b'e') {
+        return None;
+    }
     if i == b.len() {
         return Some(se);
     }
@@ -58,7 +62,10 @@ pub(super) fn parse_s_marker(k: &str) -> Option<Se> {
             break;
         }
         i += 1;
-        let e = digits(b, &mut i, 4)?;
+        if i < b.len() && b[i] == b'p' {
+            i += 1;
+        }
+        let e = digits(b, &mut i, 5)?;
         se.eps.push(e);
         skip_version(b, &mut i);
     }
@@ -96,18 +103,41 @@ pub(super) fn parse_x_marker(k: &str) -> Option<Se> {
     (i == b.len()).then_some(se)
 }
 
-/// `E02`, `e576`, `Ep6`, `e01v2`.
+/// `E02`, `e576`, `Ep6`, `e01v2`, `E10478` (long-running soaps number past 9999).
 pub(super) fn parse_e_marker(k: &str) -> Option<u32> {
+    match parse_e_list(k)?.as_slice() {
+        [e] => Some(*e),
+        _ => None,
+    }
+}
+
+/// `E1E2`, `E12E13`, `Ep01Ep02`: episode markers glued into one token; also one alone.
+pub(super) fn parse_e_list(k: &str) -> Option<Vec<u32>> {
     let b = k.as_bytes();
-    let mut i = if b.starts_with(b"ep") {
-        2
-    } else if b.first() == Some(&b'e') {
-        1
-    } else {
+    let mut i = 0;
+    let mut eps = Vec::new();
+    while i < b.len() {
+        if b[i] != b'e' {
+            return None;
+        }
+        i += 1;
+        if b.get(i) == Some(&b'p') {
+            i += 1;
+        }
+        eps.push(digits(b, &mut i, 5)?);
+        skip_version(b, &mut i);
+    }
+    (!eps.is_empty()).then_some(eps)
+}
+
+/// `x03`: an episode after a dash in an `NxMM` range (`1x01-x03`).
+fn x_episode(k: &str) -> Option<u32> {
+    let b = k.as_bytes();
+    if b.first() != Some(&b'x') {
         return None;
-    };
-    let e = digits(b, &mut i, 4)?;
-    skip_version(b, &mut i);
+    }
+    let mut i = 1;
+    let e = digits(b, &mut i, 3)?;
     (i == b.len()).then_some(e)
 }
 
@@ -228,37 +258,66 @@ impl<'a> Comp<'a> {
                 break;
             }
             let has_eps = !self.info.episodes.is_empty();
-            if let Some(e) = parse_e_marker(k) {
-                if sep & DASH != 0 && has_eps {
-                    self.push_range(e);
+            let last = self.info.episodes.last().copied().unwrap_or(0);
+            // A range runs over a dash, and over ` - ` between two `Ep` markers.
+            let range = sep & DASH != 0 || sep & STRONG != 0 && k.starts_with("ep");
+            if let Some(eps) = parse_e_list(k) {
+                if range && has_eps && eps.len() == 1 && eps[0] > last {
+                    self.push_range(eps[0]);
+                } else if sep & STRONG != 0 && has_eps {
+                    break;
                 } else {
-                    self.push_eps(&[e]);
+                    self.push_eps(&eps);
                 }
+            } else if let Some(e) = x_episode(k).filter(|_| has_eps && sep & DASH != 0) {
+                // `1x01-x03`: the whole range.
+                self.push_range(e);
+            } else if let Some(e) = self.spelled_episode(j).filter(|_| !has_eps) {
+                // `S01.E.01`, `S03 Ep 07`: the letter and the number apart.
+                self.push_eps(&[e]);
+                self.role[j] = Role::Marker;
+                j += 1;
             } else if let Some((e, nd)) = parse_number(k).filter(|&(_, nd)| nd <= 3) {
                 if !has_eps {
-                    // `Show S2 - 01`: a season, then the episode after a dash.
+                    let season = self.info.season.unwrap_or(0);
                     if sep & STRONG != 0 && self.info.season.is_some() {
+                        // `Show S2 - 01`: a season, then the episode after a dash.
                         self.push_eps(&[e]);
                         self.role[j] = Role::Marker;
                         j += 1;
+                    } else if sep & DASH != 0 && e > season && nd >= 2 {
+                        // `S01-07`: a season range.
+                        self.push_season_range(e);
+                        self.role[j] = Role::Marker;
+                        j += 1;
+                        continue;
                     }
                     break;
                 }
-                let last = *self.info.episodes.last().unwrap_or(&0);
                 if sep & DASH != 0 && e > last {
                     self.push_range(e);
-                } else if sep & PLUS != 0 || sep & DOT != 0 && e == last + 1 && nd >= 2 {
-                    // `E01+02`, and `E21.22` when the number follows on.
+                } else if sep & PLUS != 0 || sep & (DOT | UNDER) != 0 && e == last + 1 && nd >= 2 {
+                    // `E01+02`, and `E21.22`, `8x01_02` when the number follows on.
                     self.push_eps(&[e]);
                 } else {
                     break;
                 }
             } else if let Some(more) = parse_s_marker(k).or_else(|| parse_x_marker(k)) {
-                if more.season != self.info.season && !(more.eps.is_empty() && sep & DASH != 0) {
+                let season = self.info.season.unwrap_or(0);
+                let next_season = more.eps.is_empty() && !has_eps && more.season.is_some();
+                if next_season && more.season.is_some_and(|s| s > season) {
+                    // `S01-S07` is a range; `S01.S02.S03` a list.
+                    let s = more.season.unwrap_or(0);
+                    if sep & DASH != 0 {
+                        self.push_season_range(s);
+                    } else if self.info.seasons.last().copied().unwrap_or(season) + 1 == s {
+                        self.push_seasons([s]);
+                    } else {
+                        break;
+                    }
+                } else if more.season != self.info.season {
                     break;
-                }
-                if more.eps.is_empty() && !has_eps {
-                    // `S01-S04`: a season range; our season is the first.
+                } else if more.eps.is_empty() && !has_eps {
                 } else if sep & DASH != 0 && has_eps && more.eps.len() == 1 {
                     self.push_range(more.eps[0]);
                 } else {
@@ -285,6 +344,19 @@ impl<'a> Comp<'a> {
             self.ep_anchor = Some(j - 1);
         }
         Some(j - i)
+    }
+
+    /// `E.01`, `Ep 07` at `j`: an episode letter or abbreviation, then its number.
+    fn spelled_episode(&self, j: usize) -> Option<u32> {
+        if !matches!(self.key(j), "e" | "ep") || j + 1 >= self.n() || !self.free_or_num(j + 1) {
+            return None;
+        }
+        if self.sep(j + 1) & (DOT | SPACE | UNDER) == 0 || self.sep(j + 1) & STRONG != 0 {
+            return None;
+        }
+        parse_number(self.key(j + 1))
+            .filter(|&(_, nd)| nd <= 4)
+            .map(|(e, _)| e)
     }
 
     /// Reads a season or episode number at `j`: digits, `2of5`, a word or roman numeral.
@@ -347,7 +419,15 @@ impl<'a> Comp<'a> {
                 self.claim(i, 1, Role::Junk);
                 return Some(1);
             }
-            return None;
+            // `Series 15` is a season in British usage; `Series.911` is a title.
+            // Not a date's start either (`Date.Series.10-11-2008`).
+            let short = i + 1 < n
+                && self.key(i + 1).len() <= 2
+                && num(self.key(i + 1)).is_some()
+                && (i + 2 >= n || num(self.key(i + 2)).is_none());
+            if !short {
+                return None;
+            }
         }
         // A number after the word, unless it belongs to a following episode word
         // (`2 сезон 24 серия`) or the number before has an ordinal mark (`5-й сезон`).
@@ -362,25 +442,20 @@ impl<'a> Comp<'a> {
                 self.claim(i, 1 + used, Role::Marker);
                 self.mark(i);
                 let mut j = i + 1 + used;
-                // `1-3`, `1 & 2`, `1 to 5`, `1.3.4`, `2 of 5`, `de 5`
+                // `1-3`, `1 & 2`, `1 to 5`, `1, 2 & 3`, `1.2.3`, `2 of 5`, `de 5`
+                let mut last = v;
                 while j < n && self.free_or_num(j) && self.same_level(j) {
                     let kj = self.key(j);
-                    if matches!(
-                        kj,
-                        "&" | "and"
-                            | "to"
-                            | "a"
-                            | "et"
-                            | "y"
-                            | "of"
-                            | "de"
-                            | "di"
-                            | "von"
-                            | "van"
-                            | "din"
-                    ) && j + 1 < n
-                        && num(self.key(j + 1)).is_some()
-                    {
+                    let joiner = vocab::list_joiner(kj);
+                    let next = (j + 1 < n).then(|| num(self.key(j + 1))).flatten();
+                    if let (true, Some(x)) = (joiner.is_some() || is_of_word(kj), next) {
+                        // `2 of 5` counts the seasons; the others list them.
+                        match joiner {
+                            Some(true) => self.push_season_range(x),
+                            Some(false) if x > last => self.push_seasons([x]),
+                            _ => {}
+                        }
+                        last = last.max(x);
                         self.role[j] = Role::Marker;
                         self.role[j + 1] = Role::Marker;
                         j += 2;
@@ -390,10 +465,17 @@ impl<'a> Comp<'a> {
                         self.role[j] = Role::Marker;
                         self.ep_anchor = Some(j);
                         j += 1;
-                    } else if num(kj).is_some_and(|x| x < 100)
-                        && self.sep(j) & (DASH | DOT) != 0
-                        && kj.len() <= 2
-                    {
+                    } else if let Some(x) = num(kj).filter(|&x| x < 100 && kj.len() <= 2) {
+                        let sep = self.sep(j);
+                        if sep & (DASH | DOT | COMMA) == 0 {
+                            break;
+                        }
+                        if sep & DASH != 0 {
+                            self.push_season_range(x);
+                        } else if sep & COMMA != 0 && x > last || x == last + 1 {
+                            self.push_seasons([x]);
+                        }
+                        last = last.max(x);
                         self.role[j] = Role::Marker;
                         j += 1;
                     } else {
@@ -494,10 +576,7 @@ impl<'a> Comp<'a> {
                 let mut j = i + 1 + used;
                 while j < n && self.free_or_num(j) {
                     let kj = self.key(j);
-                    if matches!(kj, "of" | "de" | "di" | "von" | "van" | "din")
-                        && j + 1 < n
-                        && num(self.key(j + 1)).is_some()
-                    {
+                    if is_of_word(kj) && j + 1 < n && num(self.key(j + 1)).is_some() {
                         self.role[j] = Role::Marker;
                         self.role[j + 1] = Role::Marker;
                         j += 2;
@@ -588,5 +667,104 @@ mod tests {
             parse("Show Name - S02E31 - Episode 55 (720p.HDTV)").episode,
             Some(31)
         );
+    }
+
+    /// (season, seasons, episode, episodes) of a name.
+    fn packs(name: &str) -> (Option<u32>, Vec<u32>, Option<u32>) {
+        let m = parse(name);
+        (m.season, m.seasons, m.episode)
+    }
+
+    #[test]
+    fn season_packs_list_their_seasons() {
+        let want = (Some(1), vec![1, 2, 3], None);
+        for name in [
+            "Deadwood.S01-S03.1080p.BluRay.x264-GRP",
+            "Deadwood S01-03 720p WEB-DL",
+            "Deadwood.Season.1-3.DVDRip",
+            "Deadwood Seasons 1, 2 & 3 DVDRip",
+            "Deadwood Seasons 1 to 3 720p",
+            "Deadwood.S01.S02.S03.1080p.WEB",
+            "Deadwood Temporada 1 a 3",
+        ] {
+            assert_eq!(packs(name), want, "{name}");
+        }
+        // One season is a season and no list.
+        assert_eq!(packs("Deadwood.S02.720p.BluRay"), (Some(2), vec![], None));
+        // A number before the season marker is part of the title.
+        for (name, title) in [
+            ("Series.911.S01.1080p.WEB-DL", "Series 911"),
+            ("The.100.S03.720p.HDTV", "The 100"),
+            ("Station 19 S02 1080p", "Station 19"),
+        ] {
+            let m = parse(name);
+            assert_eq!(
+                (m.title.as_deref(), m.episode),
+                (Some(title), None),
+                "{name}"
+            );
+        }
+        // British `Series N` is a season; a date after `Series` is a date.
+        assert_eq!(parse("Taskmaster Series 15 Episode 2").season, Some(15));
+        assert_eq!(
+            parse("Date.Series.10-11-2008.XViD").date.as_deref(),
+            Some("2008-11-10")
+        );
+    }
+
+    #[test]
+    fn episode_marker_spellings() {
+        let se = |n: &str| {
+            let m = parse(n);
+            let eps = if m.episodes.is_empty() {
+                m.episode.into_iter().collect()
+            } else {
+                m.episodes
+            };
+            (m.title, m.season, eps)
+        };
+        for name in [
+            "Hacks.S02EP05.1080p.WEB",
+            "Hacks S02 EP05 1080p",
+            "Hacks.S02.E.05.720p",
+            "Hacks.S02.Ep.05.720p",
+            "Hacks.T02E05.DVDRip",
+            "Hacks 2x05 HDTV",
+        ] {
+            assert_eq!(se(name), (t("Hacks"), Some(2), vec![5]), "{name}");
+        }
+        for name in [
+            "Hacks.S02.E05E06.720p",
+            "Hacks.2x05_06.HDTV",
+            "Hacks.2x05-x06.HDTV",
+            "Hacks S02E05-E06 720p",
+        ] {
+            assert_eq!(se(name), (t("Hacks"), Some(2), vec![5, 6]), "{name}");
+        }
+        assert_eq!(se("Soap.S1.E10478.720p").2, vec![10478]);
+        assert_eq!(
+            se("Soap.Ep10718.-.Ep10720.720p.HDTV"),
+            (t("Soap"), None, vec![10718, 10719, 10720])
+        );
+        assert_eq!(se("Soap Ep8120 - Ep8121").2, vec![8120, 8121]);
+    }
+
+    #[test]
+    fn season_and_episode_words_of_other_languages() {
+        for name in [
+            "Bron Säsong 2 Avsnitt 5",
+            "Bron Sesong 2 Episode 5",
+            "Bron Sæson 2 Afsnit 5",
+            "Bron Sezon 2 Odcinek 5",
+            "Bron Sezon 2 Bölüm 5",
+            "Bron Temporada 2 Capítulo 5",
+            "Bron Staffel 2 Folge 5",
+            "Bron Saison 2 Épisode 5",
+            "Bron Stagione 2 Puntata 5",
+            "Bron Сезон 2 Серия 5",
+            "Bron 第2季 第05話",
+        ] {
+            assert_eq!(tse(name), (t("Bron"), Some(2), Some(5)), "{name}");
+        }
     }
 }

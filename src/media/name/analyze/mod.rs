@@ -86,6 +86,12 @@ pub struct Info {
     pub season: Option<u32>,
     /// Every episode number, in the order found.
     pub episodes: Vec<u32>,
+    /// Every season of a multi-season pack (`S01-S03`, `Seasons 1, 2 & 3`), in the order
+    /// found; empty unless the name lists more than one.
+    pub seasons: Vec<u32>,
+    /// The episodes are numbered without a season (`[Group] Show - 12`, `Show - 351`):
+    /// an absolute episode number when no season is known.
+    pub absolute: bool,
     /// The air date, `YYYY-MM-DD`.
     pub date: Option<String>,
     /// The episode title.
@@ -149,7 +155,10 @@ struct Comp<'a> {
     scratch: String,
 }
 
-const MAX_EPISODES: usize = 64;
+/// The most episodes one name lists (a batch `1-500` is whole; `1-5000` is not a batch).
+const MAX_EPISODES: usize = 2000;
+/// The most seasons one pack lists.
+const MAX_SEASONS: usize = 100;
 
 fn num(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 6 || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -341,16 +350,40 @@ impl<'a> Comp<'a> {
         }
     }
 
+    /// Extends the last episode into a range up to `to` (`E01-E03`, `01-25`, `1017-1088`).
     fn push_range(&mut self, to: u32) {
         if let Some(&last) = self.info.episodes.last() {
             if to > last && to - last < MAX_EPISODES as u32 {
-                for e in last + 1..=to {
-                    self.push_eps(&[e]);
-                }
+                // Every number above the last is new: no need to look for it.
+                let room = MAX_EPISODES.saturating_sub(self.info.episodes.len()) as u32;
+                self.info.episodes.extend(last + 1..=to.min(last + room));
                 return;
             }
         }
         self.push_eps(&[to]);
+    }
+
+    /// Adds seasons of a pack: the season list starts with the first season.
+    fn push_seasons(&mut self, seasons: impl IntoIterator<Item = u32>) {
+        if self.info.seasons.is_empty() {
+            if let Some(s) = self.info.season {
+                self.info.seasons.push(s);
+            }
+        }
+        for s in seasons {
+            if !self.info.seasons.contains(&s) && self.info.seasons.len() < MAX_SEASONS {
+                self.info.seasons.push(s);
+            }
+        }
+    }
+
+    /// Extends the last season into a range up to `to` (`S01-S07`, `Season 1-8`).
+    fn push_season_range(&mut self, to: u32) {
+        let last = self.info.seasons.last().copied().or(self.info.season);
+        match last {
+            Some(l) if to > l && to - l < MAX_SEASONS as u32 => self.push_seasons(l + 1..=to),
+            _ => {}
+        }
     }
 
     /// The lexical pass: claims what each token is on its own or with its neighbours.

@@ -5,7 +5,8 @@
 //! `Show - 102` (season 1, episode 2), `Naruto - 351` (absolute), ranges `003-004`, the
 //! release year among the year candidates, and leftover `720`/`1080` as resolutions.
 
-use super::super::tokens::{CLOSE, DASH, DOT, OPEN, SPACE, STRONG, TIMES};
+use super::super::tokens::{CLOSE, DASH, DOT, OPEN, SPACE, STRONG, TILDE, TIMES};
+use super::super::vocab;
 use super::markers::skip_version;
 use super::tags::{parse_screen, screen_of};
 use super::title::Stop;
@@ -49,10 +50,7 @@ impl<'a> Comp<'a> {
         }
         let (v, nd) = parse_number(k).filter(|&(_, nd)| nd <= 3)?;
         let n = self.n();
-        if i == 0
-            || i + 2 >= n
-            || !matches!(self.key(i + 1), "of" | "de" | "di" | "von" | "van" | "din")
-        {
+        if i == 0 || i + 2 >= n || !vocab::is_of_word(self.key(i + 1)) {
             return None;
         }
         let total = num(self.key(i + 2))?;
@@ -154,6 +152,14 @@ impl<'a> Comp<'a> {
 
     /// Finds a bare number inside or right after the title run that is an episode
     /// (`Show 13`, `Show - 102`, `[Group] Show 12`); returns its token range.
+    /// Whether token `x` continues a number range: a bare number after `-` (`01-25`) or
+    /// `~` (`01~10`, `01 ~ 24`).
+    pub(super) fn is_range_step(&self, x: usize) -> bool {
+        let sep = self.sep(x);
+        matches!(self.role[x], Role::Number)
+            && (sep & DASH != 0 && sep & SPACE == 0 || sep & TILDE != 0)
+    }
+
     pub(super) fn episode_number_in(
         &mut self,
         t0: usize,
@@ -178,20 +184,31 @@ impl<'a> Comp<'a> {
                 k += 1;
                 continue;
             }
-            // In brackets only when alone there: `The Office [401] Fun Run`.
+            // A number before a season marker is a title word: `The.100.S01`, `Station 19 S03`.
+            if self
+                .first_marker
+                .is_some_and(|m| k < m && matches!(self.role[m], Role::Marker))
+            {
+                k += 1;
+                continue;
+            }
+            // In brackets only when alone there (`The Office [401] Fun Run`), or a
+            // range alone there (`(01-26)`, `[01-13]`).
             let alone = self.toks[k].depth == 0
-                || self.sep(k) & OPEN != 0 && (k + 1 >= n || self.sep(k + 1) & CLOSE != 0);
+                || self.sep(k) & OPEN != 0 && {
+                    let mut x = k + 1;
+                    while x < n && self.is_range_step(x) {
+                        x += 1;
+                    }
+                    x >= n || self.sep(x) & CLOSE != 0
+                };
             if !alone {
                 k += 1;
                 continue;
             }
             let (v, nd) = parse_number(self.key(k)).unwrap_or((0, 9));
             let mut e = k + 1;
-            while e < scan_end
-                && matches!(self.role[e], Role::Number)
-                && self.sep(e) & DASH != 0
-                && self.sep(e) & SPACE == 0
-            {
+            while e < scan_end && self.is_range_step(e) {
                 e += 1;
             }
             let after_dash = self.sep(k) & STRONG != 0;
@@ -227,6 +244,7 @@ impl<'a> Comp<'a> {
             self.set_season(s);
             self.push_eps(&[ep]);
         } else {
+            self.info.absolute = self.info.season.is_none();
             let mut last = v;
             self.push_eps(&[v]);
             for x in k + 1..e {
@@ -335,5 +353,48 @@ mod tests {
         assert_eq!(parse("Movie.2001.CD1.avi").part, Some(1));
         assert_eq!(parse("Movie (2001) Part 2.mkv").part, Some(2));
         assert_eq!(parse("Movie.2001.pt3.mkv").part, Some(3));
+    }
+
+    /// The episodes of a name, one or many.
+    fn eps(name: &str) -> Vec<u32> {
+        let m = parse(name);
+        if m.episodes.is_empty() {
+            m.episode.into_iter().collect()
+        } else {
+            m.episodes
+        }
+    }
+
+    #[test]
+    fn batches_are_whole_ranges() {
+        let one_to_12: Vec<u32> = (1..=12).collect();
+        for name in [
+            "[Group] Chainsaw Man 01-12 [1080p]",
+            "[Group] Chainsaw Man (01-12) [BD 1080p]",
+            "[Group] Chainsaw Man [01-12][BDRip 1080p HEVC]",
+            "[Group] Chainsaw Man - 01~12 [720p]",
+            "[Group] Chainsaw Man - 01 ~ 12 [720p]",
+            "[Group]_Chainsaw_Man_(01-12)_[720p]",
+        ] {
+            assert_eq!(eps(name), one_to_12, "{name}");
+            assert_eq!(parse(name).title.as_deref(), Some("Chainsaw Man"), "{name}");
+        }
+        assert_eq!(eps("One Piece 1017-1088 [1080p]").len(), 72);
+        assert_eq!(eps("[Group] Naruto (1-500) [Complete]").len(), 500);
+    }
+
+    #[test]
+    fn absolute_episodes() {
+        let abs = |n: &str| parse(n).absolute_episode;
+        assert_eq!(
+            abs("[SubsPlease] Frieren - 12 (1080p) [A1B2C3D4].mkv"),
+            Some(12)
+        );
+        assert_eq!(abs("[Group] Vinland Saga - 10v3 [720p].mkv"), Some(10));
+        assert_eq!(abs("[Group] One Piece - 1085 (1080p).mkv"), Some(1085));
+        assert_eq!(abs("Naruto Shippuuden - 351 (720p)"), Some(351));
+        // Not with a season.
+        assert_eq!(abs("Show.S01E05.720p"), None);
+        assert_eq!(abs("Show/Season 2/05.mkv"), None);
     }
 }

@@ -126,11 +126,7 @@ impl<'a> Comp<'a> {
         let (v, nd) = parse_number(self.key(t)).unwrap_or((0, 0));
         let mut e = t + 1;
         let mut eps = vec![v];
-        while e < n
-            && matches!(self.role[e], Role::Number)
-            && self.sep(e) & DASH != 0
-            && self.sep(e) & SPACE == 0
-        {
+        while e < n && self.is_range_step(e) {
             let (to, _) = parse_number(self.key(e)).unwrap_or((0, 0));
             if to > v && to - v < MAX_EPISODES as u32 {
                 eps = (v..=to).collect();
@@ -142,6 +138,7 @@ impl<'a> Comp<'a> {
             || after & DOT != 0 && after & SPACE != 0
             || (self.anime && e < n && self.titleish(e) && nd <= 3);
         if numbered && e < n && nd <= 3 && self.info.episodes.is_empty() {
+            self.info.absolute = self.anime;
             self.push_eps(&eps);
             for r in &mut self.role[t..e] {
                 *r = Role::Marker;

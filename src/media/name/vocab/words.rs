@@ -21,6 +21,15 @@ pub fn is_season_word(k: &str) -> bool {
             | "сезон"
             | "evad"
             | "series"
+            | "sasong"
+            | "sesong"
+            | "saeson"
+            | "sezona"
+            | "sezonul"
+            | "kausi"
+            | "stagioni"
+            | "staffeln"
+            | "сезоны"
     )
 }
 
@@ -43,7 +52,31 @@ pub fn is_episode_word(k: &str) -> bool {
             | "resz"
             | "epizod"
             | "afl"
+            | "avsnitt"
+            | "afsnit"
+            | "puntata"
+            | "bolum"
+            | "jakso"
+            | "epizoda"
+            | "episodi"
+            | "folgen"
+            | "capitulos"
     )
+}
+
+/// Words that join two numbers of a list or a range (`Seasons 1 & 2`, `Season 1 to 5`):
+/// `true` for a range, `false` for a list, `None` for other words.
+pub fn list_joiner(k: &str) -> Option<bool> {
+    match k {
+        "to" | "a" | "au" | "bis" | "al" => Some(true),
+        "&" | "and" | "et" | "y" | "e" | "und" | "en" | "og" | "och" => Some(false),
+        _ => None,
+    }
+}
+
+/// Words that put a count after a number (`2 of 5`, `2 de 5`, `2 von 5`).
+pub fn is_of_word(k: &str) -> bool {
+    matches!(k, "of" | "de" | "di" | "von" | "van" | "din")
 }
 
 /// A month named in English, French or German (folded, full or short).
