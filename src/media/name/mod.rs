@@ -14,12 +14,14 @@
 
 mod analyze;
 mod normalize;
+mod path;
 #[cfg(test)]
 mod props;
 mod tokens;
 mod vocab;
 
-use analyze::{analyze, Info, TitleFrom};
+use analyze::{analyze, Info};
+use path::{classify_folder, merge, split_extension, split_path, split_plex_extra, Folder};
 use serde::{Deserialize, Serialize};
 
 pub use normalize::normalize_title;
@@ -146,6 +148,11 @@ pub fn parse(path: &str) -> MediaName {
                 extras |= parents.is_empty();
             }
             Folder::Generic => {}
+            // Plex keeps a show's specials in `Specials/`: season 0.
+            Folder::Specials => parents.push(Info {
+                season: Some(0),
+                ..Info::default()
+            }),
             Folder::Named => parents.push(analyze(c, false, true)),
         }
         if parents.len() == MAX_PARENTS {
@@ -226,280 +233,6 @@ pub fn parse(path: &str) -> MediaName {
         m.normalized_title = key;
     }
     m
-}
-
-/// Splits a path on `/` and `\\`, except inside brackets: a name given on its own may
-/// contain `[720p/MKV]`, which is not a folder.
-fn split_path(path: &str) -> impl Iterator<Item = &str> {
-    let mut depth = 0i32;
-    let mut start = 0;
-    let mut parts = Vec::new();
-    for (i, c) in path.char_indices() {
-        match c {
-            '[' | '(' | '{' => depth += 1,
-            ']' | ')' | '}' => depth = (depth - 1).max(0),
-            '/' | '\\' => {
-                // Inside brackets only if they close before the next separator, soon.
-                let ahead = &path.as_bytes()[i + 1..(i + 17).min(path.len())];
-                let closes = ahead
-                    .iter()
-                    .take_while(|&&b| b != b'/' && b != b'\\')
-                    .any(|&b| matches!(b, b']' | b')' | b'}'));
-                if depth == 0 || !closes {
-                    depth = 0;
-                    parts.push(&path[start..i]);
-                    start = i + 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    parts.push(&path[start..]);
-    parts.into_iter()
-}
-
-/// Splits a known container extension off a file name: (`stem`, `Some("mkv")`).
-fn split_extension(file: &str) -> (&str, Option<String>) {
-    if let Some(dot) = file.rfind('.') {
-        let ext = &file[dot + 1..];
-        if !ext.is_empty() && ext.len() <= 7 && dot > 0 {
-            let lower = ext.to_ascii_lowercase();
-            if vocab::is_container(&lower) {
-                return (&file[..dot], Some(lower));
-            }
-        }
-    }
-    (file, None)
-}
-
-/// `Movie (2009)-trailer`: Plex's suffixes for local extras, and the extra kind each names.
-fn split_plex_extra(stem: &str) -> (&str, Option<&'static str>) {
-    const SUFFIXES: [&str; 8] = [
-        "trailer",
-        "featurette",
-        "behindthescenes",
-        "deleted",
-        "interview",
-        "scene",
-        "short",
-        "other",
-    ];
-    for kind in SUFFIXES {
-        let n = kind.len() + 1;
-        if stem.len() > n {
-            let cut = stem.len() - n;
-            if stem.is_char_boundary(cut)
-                && stem.as_bytes()[cut] == b'-'
-                && stem[cut + 1..].eq_ignore_ascii_case(kind)
-            {
-                return (&stem[..cut], Some(kind));
-            }
-        }
-    }
-    (stem, None)
-}
-
-/// What a parent folder is to the parser.
-enum Folder {
-    /// May carry a title, a year, a season.
-    Named,
-    /// A library root, a drive letter, an id: ignored.
-    Generic,
-    /// A folder of extras (`Featurettes`, `Behind The Scenes`): ignored, but it tags the
-    /// file with the extra kind (`None` for samples).
-    Extras(Option<&'static str>),
-}
-
-fn classify_folder(c: &str) -> Folder {
-    let t = c.trim();
-    if t.len() <= 24 {
-        let key: String = t.to_ascii_lowercase().replace(['_', '.', '-'], " ");
-        if vocab::is_extras_folder(&key) {
-            return Folder::Extras(vocab::extras_folder_kind(&key));
-        }
-    }
-    if is_generic(c) {
-        Folder::Generic
-    } else {
-        Folder::Named
-    }
-}
-
-/// Folders that never carry a title: library roots, drive letters, ids.
-fn is_generic(c: &str) -> bool {
-    let t = c.trim();
-    if t.ends_with(':') || t.len() <= 1 {
-        return true;
-    }
-    // Generic names are short ASCII: fold into a stack buffer rather than allocate.
-    let mut buf = [0u8; 24];
-    let mut len = 0;
-    let mut ascii = true;
-    for b in t.bytes() {
-        if len == buf.len() || !b.is_ascii() {
-            ascii = false;
-            break;
-        }
-        buf[len] = match b {
-            b'_' | b'.' | b'-' => b' ',
-            _ => b.to_ascii_lowercase(),
-        };
-        len += 1;
-    }
-    if ascii && std::str::from_utf8(&buf[..len]).is_ok_and(vocab::is_generic_folder) {
-        return true;
-    }
-    if !t.chars().any(char::is_alphanumeric) {
-        return true;
-    }
-    // UUIDs and hashes.
-    let hexish = t
-        .bytes()
-        .filter(|b| b.is_ascii_hexdigit() || *b == b'-')
-        .count();
-    t.len() >= 16 && hexish == t.len()
-}
-
-/// Whether a folder's info is a season folder (`Season 2`, `S01`): a season and nothing else.
-fn is_season_folder(p: &Info) -> bool {
-    p.season.is_some() && p.episodes.is_empty() && p.title.is_none()
-}
-
-/// Fills the file's fields from its parent folders.
-fn merge(info: &mut Info, parents: &[Info], stem: &str) {
-    if info.obfuscated {
-        // The file name is noise: the nearest named folder is the release name.
-        if let Some(p) = parents.iter().find(|p| p.title.is_some() && !p.obfuscated) {
-            let mut taken = p.clone();
-            taken.obfuscated = true;
-            taken.other.retain(|o| *o != "Obfuscated");
-            taken.other.push("Obfuscated");
-            *info = taken;
-        }
-        return;
-    }
-    if parents.is_empty() {
-        return;
-    }
-    let file_key = normalize_title(info.title.as_deref().unwrap_or(""));
-    let mut saw_season_folder = false;
-    for (depth, p) in parents.iter().enumerate() {
-        if is_season_folder(p) {
-            saw_season_folder = true;
-            if info.season.is_none() {
-                info.season = p.season;
-            }
-            continue;
-        }
-        // A single-episode release folder says which episode this is (a sample inside
-        // `Show.S02E03.720p` is S02E03 whatever its own name says).
-        if p.season.is_some() && !p.episodes.is_empty() && (p.tech > 0 || info.episodes.is_empty())
-        {
-            info.season = p.season;
-            info.episodes = p.episodes.clone();
-        }
-        if info.season.is_none() && p.season.is_some() {
-            info.season = p.season;
-        }
-        if let Some(pt) = &p.title {
-            let pkey = normalize_title(pt);
-            let title_missing = info.title.is_none();
-            let after_marker = info.title_from == TitleFrom::AfterMarker
-                || (saw_season_folder
-                    && info.episodes.is_empty()
-                    && info.title_from == TitleFrom::Lead
-                    && pkey != file_key);
-            if title_missing || (after_marker && depth <= 2) {
-                if !title_missing && info.episode_title.is_none() && pkey != file_key {
-                    info.episode_title = info.title.take();
-                }
-                info.title = Some(pt.clone());
-                info.title_from = TitleFrom::Lead;
-                info.country = info.country.or(p.country);
-            } else if pkey != file_key && prefer_folder_title(info, p, stem, &file_key, &pkey) {
-                info.title = Some(pt.clone());
-                info.country = info.country.or(p.country);
-            }
-            fill_from(info, p);
-            // The first folder with a title is the show or movie folder; stop there.
-            if !is_season_folder(p) {
-                break;
-            }
-        } else {
-            fill_from(info, p);
-        }
-    }
-}
-
-/// Whether the parent's title should replace the file's.
-fn prefer_folder_title(info: &Info, p: &Info, stem: &str, file_key: &str, pkey: &str) -> bool {
-    let squash = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
-    let (fs, ps) = (squash(file_key), squash(pkey));
-    // `Title (Year)/Title.720p...`: the folder has the clean spelling of the same words.
-    let clean_movie_folder = p.year.is_some() && p.tech == 0 && p.episodes.is_empty();
-    if clean_movie_folder && normalize_title(stem).contains(pkey) {
-        return true;
-    }
-    // `Star Trek - The Next Generation/.../Star Trek - The Next Generation - S03E15`: the
-    // folder's title is the file's, read in full.
-    if !file_key.is_empty() && pkey.starts_with(file_key) && normalize_title(stem).contains(pkey) {
-        return true;
-    }
-    // `CuerpoDeElite720p` under `Cuerpo de Elite - Temporada 1`.
-    if info.title_tokens == 1 && fs.len() > ps.len() && fs.contains(&ps) && !ps.is_empty() {
-        return true;
-    }
-    // Lowercase scene file names abbreviate the release folder's title (`ano-cosmo`).
-    let release_folder = p.tech > 0 || p.group.is_some();
-    let lowercase_file = !stem.bytes().any(|b| b.is_ascii_uppercase());
-    release_folder && lowercase_file && !fs.is_empty()
-}
-
-/// Fills fields the file lacks from a folder's info.
-fn fill_from(info: &mut Info, p: &Info) {
-    info.year = info.year.or(p.year);
-    if info.season.is_none() {
-        info.season = p.season;
-    }
-    if info.date.is_none() {
-        info.date.clone_from(&p.date);
-    }
-    if info.episode_title.is_none() && info.episodes == p.episodes && !p.episodes.is_empty() {
-        info.episode_title.clone_from(&p.episode_title);
-    }
-    if info.screen_size.is_none() {
-        info.screen_size.clone_from(&p.screen_size);
-    }
-    info.source = info.source.or(p.source);
-    info.video_codec = info.video_codec.or(p.video_codec);
-    info.audio_codec = info.audio_codec.or(p.audio_codec);
-    info.audio_channels = info.audio_channels.or(p.audio_channels);
-    info.edition = info.edition.or(p.edition);
-    if p.group.is_some() && (info.group.is_none() || !info.group_strong && p.group_strong) {
-        info.group.clone_from(&p.group);
-        info.group_strong = p.group_strong;
-    }
-    for o in &p.other {
-        if !info.other.contains(o) {
-            info.other.push(o);
-        }
-    }
-    for l in &p.language {
-        if !info.language.contains(l) {
-            info.language.push(l);
-        }
-    }
-    for l in &p.subtitle_language {
-        if !info.subtitle_language.contains(l) {
-            info.subtitle_language.push(l);
-        }
-    }
-    info.series_words |= p.series_words;
-    info.tech += p.tech;
 }
 
 /// Decides movie, episode or unknown.

@@ -149,6 +149,8 @@ struct Comp<'a> {
     anime: bool,
     /// Whether bare numbers may be read as episodes (not for images and documents).
     numbers: bool,
+    /// The component is the file name, not a folder.
+    is_file: bool,
     /// Token index of the release year.
     year_at: Option<usize>,
     /// A reusable buffer for phrase keys.
@@ -255,6 +257,7 @@ impl<'a> Comp<'a> {
             ep_anchor: None,
             anime: false,
             numbers: true,
+            is_file: true,
             year_at: None,
             scratch,
         }
@@ -431,6 +434,7 @@ impl<'a> Comp<'a> {
 pub fn analyze(s: &str, is_file: bool, numbers: bool) -> Info {
     let mut c = Comp::new(s);
     c.numbers = numbers;
+    c.is_file = is_file;
     let random = obfuscated(s, &c);
     if is_file && random {
         c.recycle();
