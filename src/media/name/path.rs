@@ -170,7 +170,7 @@ fn numbered_in_season(info: &mut Info) {
             info.episodes.push(e);
         }
     }
-    let rest = rest.trim_start_matches(|c: char| c == '-' || c == ' ');
+    let rest = rest.trim_start_matches(['-', ' ']);
     if rest.is_empty() {
         info.title = None;
     } else {

@@ -214,14 +214,11 @@ impl<'a> Comp<'a> {
             let after_dash = self.sep(k) & STRONG != 0;
             // A show folder without jargon keeps its numbers (`The 4400/`, `Station 19/`).
             let plain_folder = !self.is_file && self.info.tech == 0;
+            let height = nd == 4 && is_bare_height(v);
+            let bare_ok = nd >= 2 && !plain_folder && !year_follows && !height;
             let ok = nd <= 4
                 && (k > t0 || self.anime && k + 1 < scan_end)
-                && (after_dash
-                    || self.anime
-                    || (nd >= 2
-                        && !plain_folder
-                        && !year_follows
-                        && !(nd == 4 && is_bare_height(v))));
+                && (after_dash || self.anime || bare_ok);
             if ok && (best.is_none() || after_dash || !best.is_some_and(|b| b.2)) {
                 best = Some((k, e, after_dash));
             }
