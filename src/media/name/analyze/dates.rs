@@ -25,8 +25,39 @@ pub(super) fn valid_date(y: u32, m: u32, d: u32) -> Option<String> {
 }
 
 impl<'a> Comp<'a> {
+    /// `YYYYMMDD` and `YYMMDD` written as one number after a show's title
+    /// (`The.View.20201013.720p`, `Show.140722.720p`): a date when it is a valid one.
+    fn compact_date(&mut self, i: usize) -> Option<usize> {
+        let k = self.key(i);
+        let b = k.as_bytes();
+        if i == 0
+            || !matches!(b.len(), 6 | 8)
+            || !b.iter().all(u8::is_ascii_digit)
+            || self.toks[i].depth > 0
+            || self.sep(i) & (DOT | SPACE | UNDER) == 0
+            || !self.free(i - 1)
+            || self.info.date.is_some()
+        {
+            return None;
+        }
+        let v = |r: std::ops::Range<usize>| k[r].parse::<u32>().ok();
+        let dt = if b.len() == 8 {
+            valid_date(v(0..4)?, v(4..6)?, v(6..8)?)
+        } else {
+            // Scene daily shows write the year first, in two digits.
+            valid_date(2000 + v(0..2)?, v(2..4)?, v(4..6)?)
+        }?;
+        self.info.date = Some(dt);
+        self.claim(i, 1, Role::Date);
+        self.mark(i);
+        Some(1)
+    }
+
     /// Dates: `2014.10.31`, `10-11-2008`, `09.03.08`, `July.30.2021`, `Thu.2.Jan.2025`.
     pub(super) fn date(&mut self, i: usize) -> Option<usize> {
+        if let Some(used) = self.compact_date(i) {
+            return Some(used);
+        }
         let n = self.n();
         let k0 = self.key(i);
         // A date starts with a number, a weekday or a month name.
@@ -69,9 +100,14 @@ impl<'a> Comp<'a> {
         if self.sep(i + 2) & (DOT | DASH | SPACE | UNDER) != sep1 {
             return None;
         }
-        // With spaces only year-first dates (`Conan 2011 04 18`): `24 12 2010` is too loose.
+        // With spaces only year-first dates (`Conan 2011 04 18`) and month-first ones that
+        // cannot be read another way (`03 15 2024`): `24 12 2010` is too loose.
         if sep1 == SPACE && self.key(i).len() != 4 {
-            return None;
+            let (x, y) = (num(self.key(i))?, num(self.key(i + 1))?);
+            let padded = self.key(i).len() == 2 && self.key(i + 1).len() == 2;
+            if !(padded && x <= 12 && y > 12 && self.key(i + 2).len() == 4) {
+                return None;
+            }
         }
         let (a, b, c) = (self.key(i), self.key(i + 1), self.key(i + 2));
         let (la, lb, lc) = (a.len(), b.len(), c.len());
@@ -140,5 +176,29 @@ mod tests {
         assert_eq!(super::valid_date(2020, 13, 1), None);
         assert_eq!(super::day_num("21st"), Some(21));
         assert_eq!(super::day_num("32"), None);
+    }
+
+    #[test]
+    fn daily_show_spellings() {
+        for name in [
+            "The.View.2020.10.13.720p.HDTV",
+            "The.View.2020-10-13.720p",
+            "The View 2020 10 13 720p",
+            "The.View.13.10.2020.720p",
+            "The.View.20201013.720p.HDTV.x264-GRP",
+            "The.View.201013.720p.HDTV",
+            "The View 10 13 2020 720p",
+            "The.View.Oct.13.2020.720p",
+        ] {
+            let m = parse(name);
+            assert_eq!(
+                (m.title.as_deref(), m.date.as_deref()),
+                (Some("The View"), Some("2020-10-13")),
+                "{name}"
+            );
+        }
+        // Not a date: an invalid one, or a number in brackets.
+        assert_eq!(parse("Show.201399.720p").date, None);
+        assert_eq!(parse("Show [20201013] 720p").date, None);
     }
 }

@@ -4,7 +4,7 @@
 //! separators (`Ant-Man`, `S.H.I.E.L.D.`, `Simpsons, The` is `The Simpsons`).
 
 use super::super::tokens::{CLOSE, COMMA, DASH, DOT, OPEN, SPACE, STRONG, UNDER};
-use super::super::vocab::{is_article, Field};
+use super::super::vocab::{self, is_article, Field};
 use super::{is_digits, Comp, Role};
 
 /// What ended a title run.
@@ -138,9 +138,18 @@ impl<'a> Comp<'a> {
             }
             // Before a year only jargon written as jargon goes: `3D`, `DC`, `OM`, not `Collector`.
             let shouty = self.text(i).bytes().all(|c| !c.is_ascii_lowercase());
+            // Scene capitals: `GERMAN`, `iTALiAN`, `MULTi` (more capitals than not).
+            let loud = {
+                let t = self.text(i).as_bytes();
+                let up = t.iter().filter(|c| c.is_ascii_uppercase()).count();
+                up * 2 > t.len()
+            };
             let strip = match stop {
                 Stop::Year => {
-                    matches!(f, Field::Edition | Field::Other) && !self.is_complete(i) && shouty
+                    !self.is_complete(i)
+                        && (matches!(f, Field::Edition | Field::Other) && shouty
+                            || f == Field::Edition && vocab::is_edition_tag(self.key(i))
+                            || f == Field::Language && loud)
                 }
                 Stop::Marker => matches!(f, Field::Country) || self.is_complete(i),
                 Stop::Tech | Stop::Bracket | Stop::Dash => true,
@@ -208,6 +217,40 @@ mod tests {
         assert_eq!(
             parse("Simpsons, The S01E01.mkv").title.as_deref(),
             Some("The Simpsons")
+        );
+    }
+
+    #[test]
+    fn tags_before_the_year_are_not_title_words() {
+        for (name, title, edition) in [
+            (
+                "Avatar.Extended.2009.1080p.BluRay",
+                "Avatar",
+                Some("Extended"),
+            ),
+            ("Avatar.EXTENDED.2009.1080p", "Avatar", Some("Extended")),
+            ("Tenet.IMAX.2020.2160p.WEB-DL", "Tenet", Some("IMAX")),
+            ("Aliens.Remastered.1986.1080p", "Aliens", Some("Remastered")),
+            (
+                "Apocalypse.Now.Redux.1979.1080p",
+                "Apocalypse Now",
+                Some("Redux"),
+            ),
+            ("Lola.rennt.GERMAN.1998.DVDRip", "Lola rennt", None),
+            ("Volver.SPANiSH.2006.720p.BluRay", "Volver", None),
+            ("Coco.MULTi.2017.1080p.BluRay", "Coco", None),
+        ] {
+            let m = parse(name);
+            assert_eq!(
+                (m.title.as_deref(), m.edition.as_deref()),
+                (Some(title), edition),
+                "{name}"
+            );
+        }
+        // Words that are also title words stay when written as such.
+        assert_eq!(
+            parse("The.Collector.2009.1080p").title.as_deref(),
+            Some("The Collector")
         );
     }
 }

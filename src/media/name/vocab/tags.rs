@@ -223,6 +223,10 @@ pub(super) const STRONG: &[(&str, P)] = &[
         &[(Edition, "Extended")],
     ),
     (
+        "extended director's cut|extended directors cut|extended director cut",
+        &[(Edition, "Extended"), (Edition, "Director's Cut")],
+    ),
+    (
         "theatrical cut|theatrical edition|theatrical version",
         &[(Edition, "Theatrical")],
     ),
@@ -327,6 +331,7 @@ pub(super) const WEAK: &[(&str, P)] = &[
     ("collector|collectors", &[(Edition, "Collector")]),
     ("ultimate", &[(Edition, "Ultimate")]),
     ("imax", &[(Edition, "IMAX")]),
+    ("redux", &[(Edition, "Redux")]),
     ("dc", &[(Edition, "Director's Cut")]),
     ("alternative|alternate", &[(Edition, "Alternative Cut")]),
     ("edition|cut|version|dl|miniseries|clean", &[(Noise, "")]),

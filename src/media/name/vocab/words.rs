@@ -74,6 +74,15 @@ pub fn list_joiner(k: &str) -> Option<bool> {
     }
 }
 
+/// Edition words that are tags even in title case before a year (`Avatar.Extended.2009`);
+/// other edition words may end a title there (`The.Collector.2009`).
+pub fn is_edition_tag(k: &str) -> bool {
+    matches!(
+        k,
+        "extended" | "remastered" | "unrated" | "uncut" | "redux" | "imax" | "theatrical"
+    )
+}
+
 /// Words that put a count after a number (`2 of 5`, `2 de 5`, `2 von 5`).
 pub fn is_of_word(k: &str) -> bool {
     matches!(k, "of" | "de" | "di" | "von" | "van" | "din")
