@@ -197,7 +197,7 @@ pub fn parse(path: &str) -> MediaName {
         extra: extra.map(str::to_string),
         absolute_episode: match info.episodes.as_slice() {
             [e] if info.absolute && info.season.is_none() => Some(*e),
-            _ => None,
+            _ => info.absolute_number,
         },
         seasons: if info.seasons.len() > 1 {
             let mut s = std::mem::take(&mut info.seasons);

@@ -3,8 +3,8 @@
 //! bracketed word at the end, `group-title` in lower-case scene file names, or a leading
 //! `[Group]` in fansub names.
 
-use super::super::tokens::{CLOSE, DASH, OPEN, SPACE, STRONG};
-use super::super::vocab::Field;
+use super::super::tokens::{CLOSE, DASH, DOT, OPEN, SPACE, STRONG, UNDER};
+use super::super::vocab::{self, Field};
 use super::{num, Comp, Role};
 
 impl<'a> Comp<'a> {
@@ -54,7 +54,13 @@ impl<'a> Comp<'a> {
                 while b > 0 && self.toks[b - 1].group == g && self.toks[b - 1].depth > 0 {
                     b -= 1;
                 }
-                // A short bracket glued to a word is part of the group: `GalaxyTV[TGx]`.
+                // An indexer's tag glued to the group is not part of it: `SPARKS[rarbg]`.
+                let indexer = end - b == 1 && vocab::is_indexer_tag(self.key(b));
+                if indexer && b > 0 && self.toks[b - 1].depth == 0 {
+                    end = b;
+                    continue;
+                }
+                // A short bracket glued to a word is part of the group: `Artik[SEDG]`.
                 let glued = self.sep(b) == OPEN
                     && b > 0
                     && self.toks[b - 1].depth == 0
@@ -85,20 +91,29 @@ impl<'a> Comp<'a> {
             if self.is_code_group(i) && i > 0 && strong_tech(self.role[i - 1]) {
                 break;
             }
-            let skippable = match self.role[i] {
-                Role::Junk => true,
-                Role::Vocab(e) => e.props.iter().all(|p| {
-                    matches!(
-                        p.0,
-                        Field::Language
-                            | Field::SubtitleLanguage
-                            | Field::Noise
-                            | Field::Other
-                            | Field::Country
-                    )
-                }),
-                _ => false,
-            };
+            // Indexer suffixes after the group: `-RP`, `-BUYMORE`, `-1`.
+            let suffix = self.free_or_num(i)
+                && i > 1
+                && self.sep(i) == DASH
+                && self.free(i - 1)
+                && self.sep(i - 1) & (DASH | STRONG) != 0
+                && (vocab::is_indexer_tag(self.key(i))
+                    || self.key(i).len() == 1 && num(self.key(i)).is_some());
+            let skippable = suffix
+                || match self.role[i] {
+                    Role::Junk => true,
+                    Role::Vocab(e) => e.props.iter().all(|p| {
+                        matches!(
+                            p.0,
+                            Field::Language
+                                | Field::SubtitleLanguage
+                                | Field::Noise
+                                | Field::Other
+                                | Field::Country
+                        )
+                    }),
+                    _ => false,
+                };
             if skippable {
                 end -= 1;
                 suffix_end = None;
@@ -139,7 +154,13 @@ impl<'a> Comp<'a> {
                             && self.toks[b].depth > 0
                             && tech(self.role[b])
                     });
-                    (lone && one_word && (any_tech || any_marker)) || inside_tech || by
+                    // After a leading `[Group]`, trailing brackets are tags (`[FLACx2]`,
+                    // `[简体]`, `[Batch]`), not another group.
+                    // A movie's `(YIFY)` in round brackets stays a group.
+                    let square = self.s[..self.toks[st].start].ends_with(['[', '【']);
+                    let tag_after_lead = lead.is_some() && (square || any_marker);
+                    let lone_ok = lone && one_word && (any_tech || any_marker) && !tag_after_lead;
+                    lone_ok || inside_tech || by
                 } else {
                     let sep = self.sep(st);
                     let after_tech = before.is_some_and(|b| {
@@ -183,8 +204,11 @@ impl<'a> Comp<'a> {
             || self.info.source.is_some()
             || self.info.video_codec.is_some()
             || self.info.audio_codec.is_some();
+        // A name written with dashes only is a title: `kill-roy-was-here-e07`.
+        let other_seps = (2..n).any(|x| self.sep(x) & (DOT | SPACE | UNDER) != 0);
         if is_file
             && release
+            && other_seps
             && n > 3
             && self.sep(1) == DASH
             && self.text(0).len() > 1
@@ -246,7 +270,7 @@ mod tests {
         );
         assert_eq!(
             g("Movie.2019.1080p.BluRay.x264-GRP[rarbg]").as_deref(),
-            Some("GRP[rarbg]")
+            Some("GRP")
         );
         assert_eq!(
             g("El.dia.de.la.bestia.DVDrip.Spanish.DivX.by.Artik[SEDG].avi").as_deref(),
@@ -277,5 +301,58 @@ mod tests {
                 .as_deref(),
             Some("SubGroup")
         );
+    }
+
+    #[test]
+    fn indexer_suffixes_are_not_the_group() {
+        let g = |n: &str| parse(n).release_group;
+        for name in [
+            "Heat.1995.1080p.BluRay.x264-SPARKS",
+            "Heat.1995.1080p.BluRay.x264-SPARKS-RP",
+            "Heat.1995.1080p.BluRay.x264-SPARKS-Obfuscated",
+            "Heat.1995.1080p.BluRay.x264-SPARKS-xpost",
+            "Heat.1995.1080p.BluRay.x264-SPARKS-1",
+            "Heat.1995.1080p.BluRay.x264-SPARKS-BUYMORE",
+            "Heat.1995.1080p.BluRay.x264-SPARKS[rarbg]",
+            "Heat.1995.1080p.BluRay.x264-SPARKS[TGx]",
+            "Heat.1995.1080p.BluRay.x264-SPARKS [eztv]",
+            "Heat.1995.1080p.BluRay.x264-SPARKS [www.example.com]",
+            "Heat.1995.1080p.BluRay.x264-SPARKS.[example.com]",
+        ] {
+            assert_eq!(g(name).as_deref(), Some("SPARKS"), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_leading_bracket_group_wins_over_trailing_tags() {
+        let g = |n: &str| parse(n).release_group;
+        for name in [
+            "[EMBER] Oshi no Ko - 11 [1080p] [FLACx2]",
+            "[EMBER] Oshi no Ko - 11 [1080p][简体]",
+            "[EMBER] Oshi no Ko - 01-11 [1080p] [Batch]",
+            "[EMBER] Oshi no Ko - 11 (BD 1080p FLAC) [DEADBEEF].mkv",
+            "[EMBER]_Oshi_no_Ko_-_11_[BD][1080p][CAFEBABE].mkv",
+        ] {
+            assert_eq!(g(name).as_deref(), Some("EMBER"), "{name}");
+        }
+        // A movie's group in round brackets at the end stays the group.
+        assert_eq!(
+            g("[YTS.MX] Movie Name (2019) 1080p BluRay (YIFY)").as_deref(),
+            Some("YIFY")
+        );
+    }
+
+    #[test]
+    fn dash_only_lower_case_names_are_titles() {
+        let m = parse("kill-roy-was-here-e07.mkv");
+        assert_eq!(
+            (m.title.as_deref(), m.release_group),
+            (Some("kill-roy-was-here"), None)
+        );
+        let m = parse("iron-man-2008-1080p.mkv");
+        assert_eq!(m.title.as_deref(), Some("iron-man"));
+        // With dots, the word before the first dash is the group.
+        let m = parse("dmt-inception.2010.720p.mkv");
+        assert_eq!(m.release_group.as_deref(), Some("dmt"));
     }
 }

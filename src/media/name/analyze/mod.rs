@@ -92,6 +92,9 @@ pub struct Info {
     /// The episodes are numbered without a season (`[Group] Show - 12`, `Show - 351`):
     /// an absolute episode number when no season is known.
     pub absolute: bool,
+    /// An absolute episode number written beside a season and episode
+    /// (`One Piece - S21E01 - 892 - Title`).
+    pub absolute_number: Option<u32>,
     /// The air date, `YYYY-MM-DD`.
     pub date: Option<String>,
     /// The episode title.

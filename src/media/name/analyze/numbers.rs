@@ -217,7 +217,9 @@ impl<'a> Comp<'a> {
             let height = nd == 4 && is_bare_height(v);
             let bare_ok = nd >= 2 && !plain_folder && !year_follows && !height;
             let ok = nd <= 4
-                && (k > t0 || self.anime && k + 1 < scan_end)
+                // A leading number in a fansub name is padded (`06 Title`), and a film's
+                // is a title word (`5 Centimeters per Second (2007)`).
+                && (k > t0 || self.anime && k + 1 < scan_end && nd >= 2 && !year_follows)
                 && (after_dash || self.anime || bare_ok);
             if ok && (best.is_none() || after_dash || !best.is_some_and(|b| b.2)) {
                 best = Some((k, e, after_dash));
@@ -398,5 +400,61 @@ mod tests {
         // Not with a season.
         assert_eq!(abs("Show.S01E05.720p"), None);
         assert_eq!(abs("Show/Season 2/05.mkv"), None);
+    }
+
+    #[test]
+    fn absolute_episodes_beside_season_and_episode() {
+        for (name, abs, title) in [
+            (
+                "One Piece - S21E01 - 892 - The Land of Wano [HDTV-1080p]",
+                892,
+                Some("The Land of Wano"),
+            ),
+            (
+                "Jujutsu Kaisen - S02E01 - 025 - Hidden Inventory",
+                25,
+                Some("Hidden Inventory"),
+            ),
+            ("Dragon Ball Super - 055 - S01E55 [1080p]", 55, None),
+        ] {
+            let m = parse(name);
+            assert_eq!(
+                (m.absolute_episode, m.episode_title.as_deref()),
+                (Some(abs), title),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_titles_and_full_width_digits() {
+        for (name, title, abs) in [
+            ("[Group] Mob Psycho 100 - 05 [1080p]", "Mob Psycho 100", 5),
+            ("[Group] 91 Days - 05 [720p]", "91 Days", 5),
+            (
+                "[Group] 86 - Eighty Six - 20 [1080p]",
+                "86 - Eighty Six",
+                20,
+            ),
+            (
+                "[Group] 3-gatsu no Lion - 15 [1080p]",
+                "3-gatsu no Lion",
+                15,
+            ),
+            ("[Group] Naruto - ０５ [480p].avi", "Naruto", 5),
+            ("[Group] One Piece - １０８０ [1080p]", "One Piece", 1080),
+        ] {
+            let m = parse(name);
+            assert_eq!(
+                (m.title.as_deref(), m.absolute_episode),
+                (Some(title), Some(abs)),
+                "{name}"
+            );
+        }
+        let m = parse("[Group] 5 Centimeters per Second (2007) [BD 1080p]");
+        assert_eq!(
+            (m.title.as_deref(), m.episode),
+            (Some("5 Centimeters per Second"), None)
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! year among the year candidates; the title's text and a trailing country; then the
 //! leftover numbers, the vocabulary's fields, the release group and the episode title.
 
-use super::super::tokens::{DASH, DOT, SPACE, STRONG};
+use super::super::tokens::{DASH, DOT, OPEN, SPACE, STRONG};
 use super::super::vocab::Field;
 use super::numbers::parse_number;
 use super::title::Stop;
@@ -77,6 +77,7 @@ impl<'a> Comp<'a> {
             self.set_title(t0, t1, &span);
         }
 
+        self.absolute_beside_marker();
         self.resolve_numbers();
         self.apply_vocab();
         self.release_group(lead_group, is_file);
@@ -89,6 +90,33 @@ impl<'a> Comp<'a> {
                     self.info.title = Some(self.join(a, b));
                     self.info.title_from = TitleFrom::Lead;
                 }
+            }
+        }
+    }
+
+    /// `Show - S21E01 - 892 - Title`, `Show - 055 - S01E55`: a number alone between ` - `
+    /// parts of a name that has a season and an episode is the absolute episode.
+    fn absolute_beside_marker(&mut self) {
+        let n = self.n();
+        if self.info.season.is_none() || self.info.episodes.is_empty() {
+            return;
+        }
+        for k in 0..n {
+            if !matches!(self.role[k], Role::Number) || self.sep(k) & STRONG == 0 {
+                continue;
+            }
+            let part_ends = k + 1 == n || self.sep(k + 1) & (STRONG | OPEN) != 0;
+            let Some((v, nd)) = parse_number(self.key(k)) else {
+                continue;
+            };
+            if part_ends && nd >= 2 && self.toks[k].depth == 0 {
+                self.info.absolute_number = Some(v);
+                self.role[k] = Role::Marker;
+                // The episode title follows the number when the number follows the marker.
+                if self.ep_anchor == Some(k - 1) {
+                    self.ep_anchor = Some(k);
+                }
+                return;
             }
         }
     }
@@ -134,9 +162,23 @@ impl<'a> Comp<'a> {
             e += 1;
         }
         let after = if e < n { self.sep(e) } else { 0 };
-        let numbered = after & STRONG != 0
-            || after & DOT != 0 && after & SPACE != 0
-            || (self.anime && e < n && self.titleish(e) && nd <= 3);
+        // `[Group] 91 Days - 05`, `[Group] 86 - Eighty Six - 20`: a later ` - NN` is the
+        // episode, so the leading number is a title word; so is one glued by a dash
+        // (`3-gatsu no Lion`).
+        let later_episode = self.anime
+            && (e + 1..n).any(|x| {
+                matches!(self.role[x], Role::Number)
+                    && self.sep(x) & STRONG != 0
+                    && self.toks[x].depth == 0
+            });
+        let glued = after & DASH != 0 && after & SPACE == 0;
+        // `[Group] 5 Centimeters per Second (2007)`: a film, its number a title word.
+        let dated = (e..n).any(|x| matches!(self.role[x], Role::Year));
+        let numbered = !later_episode
+            && !glued
+            && (after & STRONG != 0
+                || after & DOT != 0 && after & SPACE != 0
+                || (self.anime && e < n && self.titleish(e) && (2..=3).contains(&nd) && !dated));
         if numbered && e < n && nd <= 3 && self.info.episodes.is_empty() {
             self.info.absolute = self.anime;
             self.push_eps(&eps);

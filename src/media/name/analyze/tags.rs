@@ -255,7 +255,12 @@ impl<'a> Comp<'a> {
             let alone = t.depth > 0
                 && self.sep(i) & OPEN != 0
                 && (i + 1 >= n || self.sep(i + 1) & CLOSE != 0);
-            if !alone && !self.text(i).bytes().all(|c| c.is_ascii_uppercase()) {
+            // In a lower-case scene name, right before the season marker: `the.office.us.s03e01`.
+            let lower_scene = i > 0
+                && i + 1 < n
+                && self.s.bytes().all(|c| !c.is_ascii_uppercase())
+                && super::markers::parse_s_marker(self.key(i + 1)).is_some();
+            if !alone && !lower_scene && !self.text(i).bytes().all(|c| c.is_ascii_uppercase()) {
                 return None;
             }
         }
@@ -414,5 +419,26 @@ mod tests {
             parse("Show.S01E01.PDTVx264").video_codec.as_deref(),
             Some("H.264")
         );
+    }
+
+    #[test]
+    fn countries_of_shows() {
+        for name in [
+            "The.Office.US.S03E01.720p",
+            "The Office (US) S03E01",
+            "the.office.us.s03e01.hdtv.xvid-fqm.avi",
+        ] {
+            let m = parse(name);
+            assert_eq!(
+                (
+                    m.title.as_deref().map(str::to_lowercase),
+                    m.country.as_deref()
+                ),
+                (Some("the office".to_string()), Some("US")),
+                "{name}"
+            );
+        }
+        // A title word that is also a country code stays a title word.
+        assert_eq!(parse("Us.2019.1080p").title.as_deref(), Some("Us"));
     }
 }

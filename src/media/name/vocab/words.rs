@@ -83,6 +83,32 @@ pub fn is_edition_tag(k: &str) -> bool {
     )
 }
 
+/// Tags indexers and reposters put after a release group (`-RP`, `[rarbg]`, `[TGx]`,
+/// `-BUYMORE`): not part of the group's name.
+pub fn is_indexer_tag(k: &str) -> bool {
+    matches!(
+        k,
+        "rp" | "rarbg"
+            | "rartv"
+            | "eztv"
+            | "eztvx"
+            | "ettv"
+            | "tgx"
+            | "tgxgoodies"
+            | "xpost"
+            | "postbot"
+            | "repost"
+            | "obfuscated"
+            | "scrambled"
+            | "buymore"
+            | "asrequested"
+            | "rakuv"
+            | "vtv"
+            | "publichd"
+            | "ion10"
+    )
+}
+
 /// Words that put a count after a number (`2 of 5`, `2 de 5`, `2 von 5`).
 pub fn is_of_word(k: &str) -> bool {
     matches!(k, "of" | "de" | "di" | "von" | "van" | "din")
