@@ -21,7 +21,9 @@ mod tokens;
 mod vocab;
 
 use analyze::{analyze, Info};
-use path::{classify_folder, merge, split_extension, split_path, split_plex_extra, Folder};
+use path::{
+    classify_folder, merge, split_extension, split_path, split_plex_extra, split_sample, Folder,
+};
 use serde::{Deserialize, Serialize};
 
 pub use normalize::normalize_title;
@@ -119,6 +121,28 @@ pub struct MediaName {
     pub normalized_title: String,
 }
 
+/// The ISO 639-1 code of a language written as a file-name suffix or tag: `en`, `eng`,
+/// `English`, `pt-BR` (region dropped), `fre`, `VOSTFR`; `mul` for multi-language tags;
+/// `None` for anything else (`forced`, `sdh`, `cc`, a title word).
+pub fn language_code(word: &str) -> Option<&'static str> {
+    let w = word.trim();
+    if w.is_empty() || w.len() > 24 {
+        return None;
+    }
+    let base = w.split(['-', '_']).next().unwrap_or(w);
+    let mut key = String::with_capacity(w.len());
+    for c in base.chars() {
+        normalize::push_key_char(c, &mut key);
+    }
+    if let Some(code) = vocab::iso_639_1(&key) {
+        return Some(code);
+    }
+    let entry = vocab::lookup(&key)?;
+    entry.props.iter().find_map(|&(f, v)| {
+        matches!(f, vocab::Field::Language | vocab::Field::SubtitleLanguage).then_some(v)
+    })
+}
+
 /// How many parent folders are consulted at most (nearest first).
 const MAX_PARENTS: usize = 4;
 
@@ -131,19 +155,26 @@ pub fn parse(path: &str) -> MediaName {
     let (stem, container) = split_extension(file);
     // Plex names a local extra `Movie (Year)-trailer.mkv`.
     let (stem, extra) = split_plex_extra(stem);
+    let (stem, sample) = split_sample(stem);
     let non_media = container.as_deref().is_some_and(vocab::is_non_media);
     let mut info = analyze(stem, true, !non_media);
+    if sample && !info.other.contains(&"Sample") {
+        info.other.push("Sample");
+    }
 
     // Parent folders, nearest first, skipping generic ones (`Movies`, `TV Shows`, `D:`);
     // an extras folder (`Featurettes/`) marks the file as an extra.
     let mut parents: Vec<Info> = Vec::new();
     let mut extras = false;
     let mut folder_extra = None;
+    let mut sample_folder = false;
     for c in comps.iter().rev() {
         match classify_folder(c) {
             Folder::Extras(kind) => {
                 if parents.is_empty() && !extras {
                     folder_extra = kind;
+                    // `Sample/` is the one extras folder without a kind.
+                    sample_folder = kind.is_none();
                 }
                 extras |= parents.is_empty();
             }
@@ -160,6 +191,9 @@ pub fn parse(path: &str) -> MediaName {
         }
     }
     merge(&mut info, &parents, stem);
+    if sample_folder && !info.other.contains(&"Sample") {
+        info.other.push("Sample");
+    }
     let sample = info.other.contains(&"Sample");
     if let Some(kind) = extra {
         info.other.push(if kind == "trailer" {
@@ -429,5 +463,31 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Show Name"));
         assert_eq!(m.episode, Some(2));
         assert!(m.other.iter().any(|o| o == "Obfuscated"));
+    }
+
+    #[test]
+    fn language_codes_of_suffixes() {
+        for (w, code) in [
+            ("en", Some("en")),
+            ("eng", Some("en")),
+            ("English", Some("en")),
+            ("EN", Some("en")),
+            ("pt-BR", Some("pt")),
+            ("pt_br", Some("pt")),
+            ("fre", Some("fr")),
+            ("fra", Some("fr")),
+            ("VOSTFR", Some("fr")),
+            ("ger", Some("de")),
+            ("deu", Some("de")),
+            ("sv", Some("sv")),
+            ("zh-Hans", Some("zh")),
+            ("multi", Some("mul")),
+            ("forced", None),
+            ("sdh", None),
+            ("Heat", None),
+            ("", None),
+        ] {
+            assert_eq!(language_code(w), code, "{w}");
+        }
     }
 }

@@ -78,6 +78,26 @@ pub(super) fn split_plex_extra(stem: &str) -> (&str, Option<&'static str>) {
     (stem, None)
 }
 
+/// `heat-sample`, `sample-heat.1995`, `Heat_sample`: a sample's marker at either end of a
+/// file name, cut off so it is neither the title nor the group.
+pub(super) fn split_sample(stem: &str) -> (&str, bool) {
+    const WORD: &str = "sample";
+    let n = WORD.len() + 1;
+    let sep = |b: u8| matches!(b, b'-' | b'.' | b'_' | b' ');
+    let b = stem.as_bytes();
+    if b.len() > n {
+        let cut = b.len() - n;
+        if sep(b[cut]) && stem.is_char_boundary(cut) && stem[cut + 1..].eq_ignore_ascii_case(WORD) {
+            return (&stem[..cut], true);
+        }
+        if sep(b[n - 1]) && stem.is_char_boundary(n - 1) && stem[..n - 1].eq_ignore_ascii_case(WORD)
+        {
+            return (&stem[n..], true);
+        }
+    }
+    (stem, false)
+}
+
 /// What a parent folder is to the parser.
 pub(super) enum Folder {
     /// May carry a title, a year, a season.
@@ -272,7 +292,10 @@ fn prefer_folder_title(info: &Info, p: &Info, stem: &str, file_key: &str, pkey: 
         return true;
     }
     // `CuerpoDeElite720p` under `Cuerpo de Elite - Temporada 1`.
-    if info.title_tokens == 1 && fs.len() > ps.len() && fs.contains(&ps) && !ps.is_empty() {
+    // The folder's title is words the file glued together, not a fragment of the file's
+    // one word (`dl/ro/Ronin.1998.mkv` is Ronin).
+    let words = pkey.split(' ').count();
+    if info.title_tokens == 1 && words > 1 && fs.len() > ps.len() && fs.contains(&ps) {
         return true;
     }
     // Lowercase scene file names abbreviate the release folder's title (`ano-cosmo`).
@@ -386,5 +409,33 @@ mod tests {
             (m.title.as_deref(), m.episode, m.episode_title.as_deref()),
             (Some("The 4400"), Some(13), Some("The Marked"))
         );
+    }
+
+    #[test]
+    fn samples_are_flagged() {
+        for path in [
+            "Heat.1995.1080p.BluRay.x264-GRP.sample.mkv",
+            "Movies/Heat (1995)/heat-sample.mkv",
+            "Heat.1995.1080p.BluRay.x264-GRP/Sample/heat.mkv",
+            "sample-heat.1995.1080p.mkv",
+            "Heat.1995.SAMPLE.mkv",
+            "Heat_1995_sample.mkv",
+        ] {
+            let m = parse(path);
+            assert!(m.other.iter().any(|o| o == "Sample"), "{path}");
+            assert_eq!(
+                m.title.as_deref().map(str::to_lowercase).as_deref(),
+                Some("heat"),
+                "{path}"
+            );
+            assert_ne!(m.release_group.as_deref(), Some("sample"), "{path}");
+        }
+        assert!(!parse("Heat.1995.mkv").other.iter().any(|o| o == "Sample"));
+    }
+
+    #[test]
+    fn a_file_name_wins_over_a_short_folder() {
+        let m = parse("dl/ro/Ronin.1998.mkv");
+        assert_eq!((m.title.as_deref(), m.year), (Some("Ronin"), Some(1998)));
     }
 }

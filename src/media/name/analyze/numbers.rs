@@ -88,7 +88,10 @@ impl<'a> Comp<'a> {
             self.claim(i, 1, Role::Junk);
             return Some(1);
         }
-        if matches!(k, "cd" | "part" | "pt" | "disc" | "disk") && i > 0 {
+        // `Vol. 2`, `Chapter 3` number a film; after an episode marker they are words of
+        // the episode's title (`S02E05.Chapter.Five`).
+        let film_part = matches!(k, "vol" | "volume" | "chapter") && self.first_marker.is_none();
+        if (matches!(k, "cd" | "part" | "pt" | "disc" | "disk") || film_part) && i > 0 {
             let k = k.to_string();
             if let Some((v, used)) = self.count_at(i + 1, true) {
                 if self.same_level(i + 1) {

@@ -278,6 +278,11 @@ impl<'a> Comp<'a> {
         {
             return;
         }
+        if let Some(k) = self.dotted_season_episode(*t0, *t1) {
+            *t1 = k;
+            span.stop = Stop::Marker;
+            return;
+        }
         let Some((k, k_end)) = self.episode_number_in(*t0, *t1, span.stop) else {
             return;
         };
@@ -302,6 +307,40 @@ impl<'a> Comp<'a> {
             *t1 = k;
             span.stop = Stop::Marker;
         }
+    }
+
+    /// `Spooks.9.08.HDTV`, `Midsomer Murders 14.03 Title`: season and episode written as
+    /// one decimal in a name without a year or other marker; returns where it starts.
+    fn dotted_season_episode(&mut self, t0: usize, t1: usize) -> Option<usize> {
+        let n = self.n();
+        if self.first_marker.is_some() || (0..n).any(|x| matches!(self.role[x], Role::Year)) {
+            return None;
+        }
+        let k = (t0 + 1..t1.min(n.saturating_sub(1))).find(|&k| {
+            matches!(self.role[k], Role::Number)
+                && matches!(self.role[k + 1], Role::Number)
+                && self.sep(k + 1) == DOT
+                && self.sep(k) & (DOT | SPACE) != 0
+                && self.key(k).len() <= 2
+                && self.key(k + 1).len() == 2
+                && self.toks[k].depth == 0
+                // Not a longer dotted run (`0.8.4`, a version).
+                && (k + 2 >= n || self.sep(k + 2) != DOT || !matches!(self.role[k + 2], Role::Number))
+        })?;
+        let (s, e) = (
+            parse_number(self.key(k))?.0,
+            parse_number(self.key(k + 1))?.0,
+        );
+        if s == 0 || e == 0 {
+            return None;
+        }
+        self.set_season(s);
+        self.push_eps(&[e]);
+        self.role[k] = Role::Marker;
+        self.role[k + 1] = Role::Marker;
+        self.mark(k);
+        self.ep_anchor = Some(k + 1);
+        Some(k)
     }
 
     /// A number right after a year, before the jargon: `the.flash.2014.208.hdtv`.

@@ -83,6 +83,10 @@ impl<'a> Comp<'a> {
                 }
             }
             out.push_str(self.text(i));
+            // `Vol. 2` keeps its period when the name is written with spaces.
+            if i + 1 < b && self.sep(i + 1) == DOT | SPACE && vocab::is_title_part(self.key(i)) {
+                out.push('.');
+            }
             i += 1;
         }
         // `Simpsons, The` is `The Simpsons`.
@@ -118,6 +122,15 @@ impl<'a> Comp<'a> {
                         && matches!(self.role[j + 1], Role::Year)
                         && self.sep(j + 1) & (CLOSE | STRONG) == 0 => {}
                 Role::Year => return (j, Stop::Year),
+                // A film's `Part Two`, `Vol. 2`, `Chapter 3` is part of its title (`Dune Part
+                // Two` is not `Dune`); the part number is reported as well.
+                Role::Part if self.info.title.is_none() && vocab::is_title_part(self.key(j)) => {
+                    let mut e = j + 1;
+                    while e < n && matches!(self.role[e], Role::Part) && self.sep(e) & DASH == 0 {
+                        e += 1;
+                    }
+                    return (e, Stop::Marker);
+                }
                 Role::Marker | Role::Date | Role::Part => return (j, Stop::Marker),
                 _ if self.titleish(j) => {}
                 _ => return (j, Stop::Tech),

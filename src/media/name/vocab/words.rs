@@ -109,6 +109,27 @@ pub fn is_indexer_tag(k: &str) -> bool {
     )
 }
 
+/// Words that number a film within a series and belong to its title (`Part Two`,
+/// `Vol. 2`, `Chapter 3`), unlike disc parts (`CD1`, `pt2`).
+pub fn is_title_part(k: &str) -> bool {
+    matches!(k, "part" | "vol" | "volume" | "chapter")
+}
+
+/// ISO 639-1 codes that subtitle and audio files are tagged with (`Movie.en.srt`,
+/// `Movie.pt-BR.srt`), for `language_code`; the table of words names the rest.
+const ISO_639_1: &[&str] = &[
+    "af", "am", "ar", "az", "be", "bg", "bn", "bs", "ca", "cs", "cy", "da", "de", "el", "en", "eo",
+    "es", "et", "eu", "fa", "fi", "fil", "fr", "ga", "gl", "gu", "he", "hi", "hr", "hu", "hy",
+    "id", "is", "it", "ja", "ka", "kk", "km", "kn", "ko", "ku", "lo", "lt", "lv", "mk", "ml", "mn",
+    "mr", "ms", "my", "nb", "ne", "nl", "nn", "no", "pa", "pl", "ps", "pt", "ro", "ru", "si", "sk",
+    "sl", "sq", "sr", "sv", "sw", "ta", "te", "th", "tl", "tr", "uk", "ur", "uz", "vi", "zh", "zu",
+];
+
+/// A two-letter language code, as the table's own string.
+pub fn iso_639_1(k: &str) -> Option<&'static str> {
+    ISO_639_1.iter().copied().find(|c| *c == k)
+}
+
 /// Words that put a count after a number (`2 of 5`, `2 de 5`, `2 von 5`).
 pub fn is_of_word(k: &str) -> bool {
     matches!(k, "of" | "de" | "di" | "von" | "van" | "din")
