@@ -143,6 +143,18 @@ pub fn language_code(word: &str) -> Option<&'static str> {
     })
 }
 
+/// The text of a Plex edition tag, `{edition-Director's Cut}`, in a file name.
+fn plex_edition(stem: &str) -> Option<&str> {
+    const TAG: &str = "{edition-";
+    let at = stem
+        .as_bytes()
+        .windows(TAG.len())
+        .position(|w| w.eq_ignore_ascii_case(TAG.as_bytes()))?;
+    let rest = &stem[at + TAG.len()..];
+    let text = rest[..rest.find('}')?].trim();
+    (!text.is_empty()).then_some(text)
+}
+
 /// How many parent folders are consulted at most (nearest first).
 const MAX_PARENTS: usize = 4;
 
@@ -256,6 +268,10 @@ pub fn parse(path: &str) -> MediaName {
     if m.source.as_deref() == Some("Blu-ray") && m.screen_size.as_deref() == Some("2160p") {
         m.source = Some("Ultra HD Blu-ray".to_string());
         m.other.retain(|o| o != "Ultra HD");
+    }
+    // Plex's `{edition-Theatrical Cut}` names the edition exactly.
+    if let Some(ed) = plex_edition(stem) {
+        m.edition = Some(ed.to_string());
     }
     m.kind = kind_of(&info, &m, stem);
     if let Some(t) = &m.title {
@@ -384,7 +400,12 @@ mod tests {
         let m = p("Show.2024.03.15.720p.HDTV.x264-GRP.mkv");
         assert_eq!(m.date.as_deref(), Some("2024-03-15"));
         assert_eq!(m.kind, MediaKind::Episode);
-        assert_eq!(p("The Godfather Part III.mkv").part, Some(3));
+        // A sequel's `Part III` is its title's; a disc is a part.
+        let m = p("The Godfather Part III.mkv");
+        assert_eq!(
+            (m.title.as_deref(), m.part),
+            (Some("The Godfather Part III"), None)
+        );
         assert_eq!(p("Movie CD1of2.avi").part, Some(1));
     }
 
@@ -488,6 +509,57 @@ mod tests {
             ("", None),
         ] {
             assert_eq!(language_code(w), code, "{w}");
+        }
+    }
+
+    #[test]
+    fn plex_edition_tags_are_taken_as_written() {
+        let ed = |n: &str| p(n).edition;
+        assert_eq!(
+            ed("Movie (2010) {edition-Theatrical Cut}.mkv").as_deref(),
+            Some("Theatrical Cut")
+        );
+        assert_eq!(
+            ed("Movies/Blade Runner (1982) {edition-Final Cut}/Blade Runner (1982) {Edition-Final Cut}.mkv")
+                .as_deref(),
+            Some("Final Cut")
+        );
+        assert_eq!(ed("Movie (2010) {edition-}.mkv"), None);
+    }
+
+    #[test]
+    fn sequel_parts_belong_to_titles() {
+        for (path, title) in [
+            (
+                "Mission Impossible - Dead Reckoning Part One (2023)/Mission Impossible - Dead Reckoning Part One (2023).mkv",
+                "Mission Impossible - Dead Reckoning Part One",
+            ),
+            ("Kill Bill Vol. 2 (2004)/Kill Bill Vol. 2 (2004).mkv", "Kill Bill Vol. 2"),
+            ("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1-GRP.mkv", "Dune Part Two"),
+        ] {
+            let m = p(path);
+            assert_eq!((m.title.as_deref(), m.part), (Some(title), None), "{path}");
+        }
+        // A disc is a part.
+        assert_eq!(p("Heat.1995.CD2.avi").part, Some(2));
+    }
+
+    #[test]
+    fn countries_in_lower_case_and_dotted() {
+        for (name, title, country) in [
+            ("the.office.us.s05e15.mkv", "the office", Some("US")),
+            ("The.Office.U.S.S05E14.mkv", "The Office", Some("US")),
+            ("shameless.uk.s01e01.mkv", "shameless", Some("GB")),
+            ("this.is.us.s01e01.mkv", "this is us", None),
+            ("This.Is.Us.S01E01.mkv", "This Is Us", None),
+            ("between.us.s01e01.mkv", "between us", None),
+        ] {
+            let m = p(name);
+            assert_eq!(
+                (m.title.as_deref(), m.country.as_deref()),
+                (Some(title), country),
+                "{name}"
+            );
         }
     }
 }

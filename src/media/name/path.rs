@@ -259,6 +259,10 @@ pub(super) fn merge(info: &mut Info, parents: &[Info], stem: &str) {
                 info.title_from = TitleFrom::Lead;
                 info.country = info.country.or(p.country);
             } else if pkey != file_key && prefer_folder_title(info, p, stem, &file_key, &pkey) {
+                // The folder read `Part One` as its title's: so is the file's.
+                if p.part.is_none() && info.part.is_some() && pkey.starts_with(&file_key) {
+                    info.part = None;
+                }
                 info.title = Some(pt.clone());
                 info.country = info.country.or(p.country);
             }

@@ -256,7 +256,14 @@ impl<'a> Comp<'a> {
         };
         while t1 < n && self.sep(t1) & STRONG != 0 && self.toks[t1].depth == 0 && self.free(t1) {
             let (e, s) = self.run_end(t1, false);
-            if (t1..e).any(|x| !self.free(x)) {
+            // `Mission Impossible - Dead Reckoning Part One (2023)`: the part is a title's.
+            let title_part = |x: usize| {
+                matches!(self.role[x], Role::Part)
+                    && self.role[t1..x]
+                        .iter()
+                        .all(|r| matches!(r, Role::Free | Role::Part))
+            };
+            if (t1..e).any(|x| !self.free(x) && !title_part(x)) {
                 break;
             }
             t1 = e;
@@ -413,6 +420,7 @@ impl<'a> Comp<'a> {
     /// dropped, absolute numbers before a marker dropped, weak jargon trimmed, a trailing
     /// country moved to `country`.
     fn set_title(&mut self, mut t0: usize, mut t1: usize, span: &Span) {
+        let n = self.n();
         // `超能警探.Memorist`: an original-script title before a Latin one.
         let cjk = |t: &str| {
             t.chars().any(|c| {
@@ -453,6 +461,12 @@ impl<'a> Comp<'a> {
             self.info.title = Some(text);
             self.info.title_from = span.from;
             self.info.title_tokens = end - t0;
+        }
+        // A part inside the title numbers the film (`Dune Part Two`), not a disc of it.
+        if (t0..end).any(|x| matches!(self.role[x], Role::Part))
+            && !(0..n).any(|x| (x < t0 || x >= end) && matches!(self.role[x], Role::Part))
+        {
+            self.info.part = None;
         }
         // Title words are taken: later rules (group, episode title) must skip them.
         for r in &mut self.role[t0..end] {

@@ -247,6 +247,11 @@ impl<'a> Comp<'a> {
         }
         self.scratch = buf;
         let Some(e) = single else {
+            if self.key(i).len() == 1 {
+                if let Some(used) = self.dotted_country(i) {
+                    return Some(used);
+                }
+            }
             return self.glued_codec(i);
         };
         if e.props.iter().any(|p| p.0 == Field::Country) {
@@ -256,16 +261,38 @@ impl<'a> Comp<'a> {
                 && self.sep(i) & OPEN != 0
                 && (i + 1 >= n || self.sep(i + 1) & CLOSE != 0);
             // In a lower-case scene name, right before the season marker: `the.office.us.s03e01`.
+            // Not after a word that makes it a pronoun (`this.is.us`, `between.us`).
             let lower_scene = i > 0
                 && i + 1 < n
                 && self.s.bytes().all(|c| !c.is_ascii_uppercase())
-                && super::markers::parse_s_marker(self.key(i + 1)).is_some();
+                && super::markers::parse_s_marker(self.key(i + 1)).is_some()
+                && !vocab::is_pronoun_lead(self.key(i - 1));
             if !alone && !lower_scene && !self.text(i).bytes().all(|c| c.is_ascii_uppercase()) {
                 return None;
             }
         }
         self.claim(i, 1, Role::Vocab(e));
         Some(1)
+    }
+
+    /// `The.Office.U.S.S05E14`: a dotted country before the season marker.
+    fn dotted_country(&mut self, i: usize) -> Option<usize> {
+        let n = self.n();
+        if i == 0 || i + 2 >= n || self.key(i + 1).len() != 1 || self.sep(i + 1) != DOT {
+            return None;
+        }
+        let code: String = [self.text(i), self.text(i + 1)]
+            .concat()
+            .to_ascii_lowercase();
+        let e = vocab::lookup(&code)?;
+        let is_country = e.props.iter().any(|p| p.0 == Field::Country);
+        let marker_next = super::markers::parse_s_marker(self.key(i + 2)).is_some();
+        if !is_country || !marker_next || !self.text(i + 1).bytes().all(|c| c.is_ascii_uppercase())
+        {
+            return None;
+        }
+        self.claim(i, 2, Role::Vocab(e));
+        Some(2)
     }
 
     /// A source glued to its codec: `PDTVx264`, `DLx264`.

@@ -130,6 +130,33 @@ pub fn iso_639_1(k: &str) -> Option<&'static str> {
     ISO_639_1.iter().copied().find(|c| *c == k)
 }
 
+/// Words after which `us` is a pronoun of a title, not the country (`This Is Us`,
+/// `Between Us`, `All of Us`).
+pub fn is_pronoun_lead(k: &str) -> bool {
+    matches!(
+        k,
+        "is" | "of"
+            | "for"
+            | "with"
+            | "between"
+            | "about"
+            | "like"
+            | "among"
+            | "save"
+            | "help"
+            | "against"
+            | "without"
+            | "to"
+            | "from"
+            | "join"
+            | "let"
+            | "found"
+            | "before"
+            | "after"
+            | "behind"
+    )
+}
+
 /// Words that put a count after a number (`2 of 5`, `2 de 5`, `2 von 5`).
 pub fn is_of_word(k: &str) -> bool {
     matches!(k, "of" | "de" | "di" | "von" | "van" | "din")
