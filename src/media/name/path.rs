@@ -166,7 +166,9 @@ fn is_generic(c: &str) -> bool {
 
 /// Whether a folder's info is a season folder (`Season 2`, `S01`): a season and nothing else.
 fn is_season_folder(p: &Info) -> bool {
-    p.season.is_some() && p.episodes.is_empty() && p.title.is_none()
+    // `Season 01 - Riders of Berk`: a named season is a season folder too.
+    let named = p.title_from == TitleFrom::AfterMarker;
+    p.season.is_some() && p.episodes.is_empty() && (p.title.is_none() || named)
 }
 
 /// `Season 1/01 Pilot.mkv`: in a season folder, a file name that starts with a short
@@ -441,5 +443,20 @@ mod tests {
     fn a_file_name_wins_over_a_short_folder() {
         let m = parse("dl/ro/Ronin.1998.mkv");
         assert_eq!((m.title.as_deref(), m.year), (Some("Ronin"), Some(1998)));
+    }
+
+    #[test]
+    fn named_season_folders() {
+        for path in [
+            "TV/Dragons/Season 01 - Riders of Berk/01 How to Start a Dragon Academy.mkv",
+            "C:\\TV\\Dragons\\Season 01 - Riders of Berk\\01 How to Start a Dragon Academy.mkv",
+        ] {
+            let m = parse(path);
+            assert_eq!(
+                (m.title.as_deref(), m.season, m.episode),
+                (Some("Dragons"), Some(1), Some(1)),
+                "{path}"
+            );
+        }
     }
 }

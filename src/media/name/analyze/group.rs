@@ -157,10 +157,12 @@ impl<'a> Comp<'a> {
                     // After a leading `[Group]`, trailing brackets are tags (`[FLACx2]`,
                     // `[简体]`, `[Batch]`), not another group.
                     // A movie's `(YIFY)` in round brackets stays a group.
-                    let square = self.s[..self.toks[st].start].ends_with(['[', '【']);
+                    let g = self.toks[st].group;
+                    let first = (0..=st).find(|&x| self.toks[x].group == g).unwrap_or(st);
+                    let square = self.s[..self.toks[first].start].ends_with(['[', '【']);
                     let tag_after_lead = lead.is_some() && (square || any_marker);
                     let lone_ok = lone && one_word && (any_tech || any_marker) && !tag_after_lead;
-                    lone_ok || inside_tech || by
+                    lone_ok || inside_tech && !(lead.is_some() && square) || by
                 } else {
                     let sep = self.sep(st);
                     let after_tech = before.is_some_and(|b| {
@@ -354,5 +356,19 @@ mod tests {
         // With dots, the word before the first dash is the group.
         let m = parse("dmt-inception.2010.720p.mkv");
         assert_eq!(m.release_group.as_deref(), Some("dmt"));
+    }
+
+    #[test]
+    fn bracketed_tags_after_a_leading_group() {
+        let m = parse("[Group] Trigun Stampede - 07 [WEB 1080p HEVC E-AC-3] [Multi-Sub]");
+        assert_eq!(m.release_group.as_deref(), Some("Group"));
+        let m = parse("[Group] Frieren - Beyond Journey's End (01-28) (1080p) [Batch]");
+        assert_eq!(m.title.as_deref(), Some("Frieren - Beyond Journey's End"));
+        assert_eq!(m.episodes.len(), 28);
+        let m = parse("【喵萌奶茶屋】[葬送的芙莉莲][第１２話][1080p][简日双语]");
+        assert_eq!(
+            (m.absolute_episode, m.release_group.as_deref()),
+            (Some(12), Some("喵萌奶茶屋"))
+        );
     }
 }

@@ -4,7 +4,9 @@
 //! `2. Staffel`, `Temporada1`, `2 сезон 24 серия`, `第二季`, `第3話`), with what continues
 //! a marker (`-E03`, `-04`, `+05`, `& S01E04`). The words themselves live in `vocab`.
 
-use super::super::tokens::{CLOSE, COMMA, DASH, DOT, OPEN, PLUS, SPACE, STRONG, TIMES, UNDER};
+use super::super::tokens::{
+    CLOSE, COMMA, DASH, DOT, OPEN, PLUS, SPACE, STRONG, TILDE, TIMES, UNDER,
+};
 use super::super::vocab::{self, is_episode_word, is_of_word, is_season_word};
 use super::numbers::{of_total, parse_number};
 use super::tags::parse_screen;
@@ -467,10 +469,21 @@ impl<'a> Comp<'a> {
                         j += 1;
                     } else if let Some(x) = num(kj).filter(|&x| x < 100 && kj.len() <= 2) {
                         let sep = self.sep(j);
-                        if sep & (DASH | DOT | COMMA) == 0 {
+                        // `Season 1 - 6` is a range; `Season 2 - 05` an episode (padded).
+                        let spaced_range = sep & STRONG != 0
+                            && sep & TILDE == 0
+                            && !kj.starts_with('0')
+                            && x > last
+                            && (j + 1 >= n
+                                || self.sep(j + 1) & STRONG != 0
+                                || parse_screen(self.key(j + 1)).is_some()
+                                || vocab::word(self.key(j + 1)).0.is_some_and(|e| !e.weak));
+                        // `Seasons 1 2 3`: after the plural, numbers that follow on.
+                        let spaced_list = plural && sep == SPACE && x == last + 1;
+                        if sep & (DASH | DOT | COMMA) == 0 && !spaced_range && !spaced_list {
                             break;
                         }
-                        if sep & DASH != 0 {
+                        if sep & DASH != 0 || spaced_range {
                             self.push_season_range(x);
                         } else if sep & COMMA != 0 && x > last || x == last + 1 {
                             self.push_seasons([x]);
@@ -547,6 +560,8 @@ impl<'a> Comp<'a> {
         let n = self.n();
         let k = self.key(i);
         if let Some(v) = cjk_count(k, &['話', '话', '集']) {
+            // Numbered without a season unless a season word said one.
+            self.info.absolute = true;
             self.push_eps(&[v]);
             self.claim(i, 1, Role::Marker);
             self.mark(i);
@@ -766,5 +781,21 @@ mod tests {
         ] {
             assert_eq!(tse(name), (t("Bron"), Some(2), Some(5)), "{name}");
         }
+    }
+
+    #[test]
+    fn spaced_season_ranges_and_lists() {
+        for name in [
+            "Americans Season 1 - 3 1080p",
+            "Americans Seasons 1 2 3 720p",
+            "Americans.Seasons.1-3.720p",
+        ] {
+            assert_eq!(packs(name), (Some(1), vec![1, 2, 3], None), "{name}");
+        }
+        // A padded number after ` - ` is the episode.
+        assert_eq!(
+            packs("Americans Season 2 - 05 720p"),
+            (Some(2), vec![], Some(5))
+        );
     }
 }

@@ -306,7 +306,7 @@ impl<'a> Comp<'a> {
             *t1 = k;
             span.stop = Stop::Marker;
         } else if self.anime
-            && self.sep(k) & STRONG != 0
+            && self.sep(k) & (STRONG | OPEN) != 0
             && (*t1..k).all(|x| self.free(x) && self.toks[x].depth == 0)
         {
             // Fansub names: the title is everything before the final ` - NN`

@@ -45,7 +45,10 @@ impl<'a> Comp<'a> {
         let mut found_tld = false;
         // Bounded: a site name has a few labels, and a long dotted run must stay linear.
         while j < n && j < i + 6 && self.sep(j) & !(DOT | DASH) == 0 && self.sep(j) != 0 {
-            if self.sep(j) & DOT != 0 && vocab::is_tld(self.key(j)) {
+            // In brackets, more domains name a site: `[site.tv]`, `[example.net]`.
+            let tld = vocab::is_tld(self.key(j))
+                || self.toks[j].depth > 0 && vocab::is_bracket_tld(self.key(j));
+            if self.sep(j) & DOT != 0 && tld {
                 found_tld = true;
                 j += 1;
                 while j < n && self.sep(j) == DOT && vocab::is_tld(self.key(j)) {

@@ -343,6 +343,14 @@ pub fn is_tld(key: &str) -> bool {
     )
 }
 
+/// Domains that name a web site only inside brackets (`[site.tv]`): outside they are words.
+pub fn is_bracket_tld(key: &str) -> bool {
+    matches!(
+        key,
+        "tv" | "net" | "me" | "to" | "io" | "cc" | "info" | "se" | "nl" | "co" | "uk" | "in"
+    )
+}
+
 /// Plex's folders for a movie's or show's extras (`Featurettes/`, `Behind The Scenes/`).
 pub fn is_extras_folder(key: &str) -> bool {
     matches!(
