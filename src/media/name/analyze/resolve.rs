@@ -4,7 +4,7 @@
 //! year among the year candidates; the title's text and a trailing country; then the
 //! leftover numbers, the vocabulary's fields, the release group and the episode title.
 
-use super::super::tokens::{DASH, DOT, OPEN, SPACE, STRONG};
+use super::super::tokens::{CLOSE, DASH, DOT, OPEN, SPACE, STRONG};
 use super::super::vocab::Field;
 use super::numbers::parse_number;
 use super::title::Stop;
@@ -204,7 +204,19 @@ impl<'a> Comp<'a> {
     /// a numeric title before a dash and a lone year after jargon settled.
     fn title_run(&mut self, t: usize, start_from: usize, span: &mut Span) {
         let n = self.n();
-        let (mut e, s) = self.run_end(t, true);
+        let (mut e, mut s) = self.run_end(t, true);
+        // `Evangelion 1.11 You Are (Not) Alone 2007`: one word in brackets inside a title
+        // that goes on after it.
+        while s == Stop::Bracket
+            && e + 2 < n
+            && self.sep(e) & OPEN != 0
+            && self.free(e)
+            && self.sep(e + 1) & CLOSE != 0
+            && self.toks[e + 1].depth == self.toks[t].depth
+            && self.free(e + 1)
+        {
+            (e, s) = self.run_end(e + 1, false);
+        }
         span.stop = s;
         // A leading year with words after it and no other year: `2009.shoot.fruit.chan`.
         if matches!(self.role[t], Role::Year) && e > t + 1 && span.stop != Stop::Year {

@@ -266,4 +266,26 @@ mod tests {
             Some("The Collector")
         );
     }
+
+    #[test]
+    fn one_bracketed_word_inside_a_title() {
+        for name in [
+            "Evangelion 1.11 You Are (Not) Alone 2007",
+            "Evangelion 1.11 You Are (Not) Alone (2007) 1080p",
+            "Evangelion.1.11.You.Are.Not.Alone.2007.1080p.BluRay",
+        ] {
+            assert_eq!(
+                parse(name).title.as_deref(),
+                Some("Evangelion 1.11 You Are Not Alone"),
+                "{name}"
+            );
+        }
+        // A bracketed other title at the end is dropped.
+        assert_eq!(
+            parse("La Defense Lincoln (The Lincoln Lawyer) 2011 [DVDRIP]")
+                .title
+                .as_deref(),
+            Some("La Defense Lincoln")
+        );
+    }
 }
