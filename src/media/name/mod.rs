@@ -146,6 +146,9 @@ pub fn language_code(word: &str) -> Option<&'static str> {
 /// The text of a Plex edition tag, `{edition-Director's Cut}`, in a file name.
 fn plex_edition(stem: &str) -> Option<&str> {
     const TAG: &str = "{edition-";
+    if !stem.contains('{') {
+        return None;
+    }
     let at = stem
         .as_bytes()
         .windows(TAG.len())
@@ -296,7 +299,11 @@ fn kind_of(info: &Info, m: &MediaName, stem: &str) -> MediaKind {
     }
     // A year followed by a "special" (`Doctor Who 2005 Christmas Special`).
     if let Some(et) = &m.episode_title {
-        if et.to_ascii_lowercase().contains("special") {
+        let special = et
+            .as_bytes()
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"special"));
+        if special {
             return MediaKind::Episode;
         }
     }

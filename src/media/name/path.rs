@@ -112,45 +112,47 @@ pub(super) enum Folder {
 }
 
 pub(super) fn classify_folder(c: &str) -> Folder {
-    let t = c.trim();
-    if t.len() <= 24 {
-        let key: String = t.to_ascii_lowercase().replace(['_', '.', '-'], " ");
-        if vocab::is_extras_folder(&key) {
-            return Folder::Extras(vocab::extras_folder_kind(&key));
+    let mut buf = [0u8; 24];
+    let key = fold_short(c.trim(), &mut buf);
+    if let Some(key) = key {
+        if vocab::is_extras_folder(key) {
+            return Folder::Extras(vocab::extras_folder_kind(key));
         }
-        if matches!(key.as_str(), "specials" | "special") {
+        if matches!(key, "specials" | "special") {
             return Folder::Specials;
         }
     }
-    if is_generic(c) {
+    if is_generic(c, key) {
         Folder::Generic
     } else {
         Folder::Named
     }
 }
 
-/// Folders that never carry a title: library roots, drive letters, ids.
-fn is_generic(c: &str) -> bool {
+/// A short ASCII folder name folded into `buf` (lower case, `_ . -` as spaces), or `None`
+/// when it is long or not ASCII: the folder words we look up are short ASCII, and a stack
+/// buffer saves an allocation per folder.
+fn fold_short<'b>(t: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if t.len() > buf.len() || !t.is_ascii() {
+        return None;
+    }
+    for (o, b) in buf.iter_mut().zip(t.bytes()) {
+        *o = match b {
+            b'_' | b'.' | b'-' => b' ',
+            _ => b.to_ascii_lowercase(),
+        };
+    }
+    std::str::from_utf8(&buf[..t.len()]).ok()
+}
+
+/// Folders that never carry a title: library roots, drive letters, ids. `key` is the
+/// folded name from `fold_short`.
+fn is_generic(c: &str, key: Option<&str>) -> bool {
     let t = c.trim();
     if t.ends_with(':') || t.len() <= 1 {
         return true;
     }
-    // Generic names are short ASCII: fold into a stack buffer rather than allocate.
-    let mut buf = [0u8; 24];
-    let mut len = 0;
-    let mut ascii = true;
-    for b in t.bytes() {
-        if len == buf.len() || !b.is_ascii() {
-            ascii = false;
-            break;
-        }
-        buf[len] = match b {
-            b'_' | b'.' | b'-' => b' ',
-            _ => b.to_ascii_lowercase(),
-        };
-        len += 1;
-    }
-    if ascii && std::str::from_utf8(&buf[..len]).is_ok_and(vocab::is_generic_folder) {
+    if key.is_some_and(vocab::is_generic_folder) {
         return true;
     }
     if !t.chars().any(char::is_alphanumeric) {

@@ -398,8 +398,9 @@ impl<'a> Comp<'a> {
         // Web sites are rare: look for them only when a name has a `www` or a domain.
         let sites = (0..n).any(|j| {
             let k = self.key(j);
-            let tld = vocab::is_tld(k) || self.toks[j].depth > 0 && vocab::is_bracket_tld(k);
-            k == "www" || self.sep(j) & DOT != 0 && tld
+            k == "www"
+                || self.sep(j) & DOT != 0
+                    && (vocab::is_tld(k) || self.toks[j].depth > 0 && vocab::is_bracket_tld(k))
         });
         let mut i = 0;
         while i < n {

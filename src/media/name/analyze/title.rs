@@ -38,7 +38,13 @@ impl<'a> Comp<'a> {
     /// Rebuilds the text of tokens `a..b` with readable separators (`Ant-Man`, `S.H.I.E.L.D.`,
     /// `Paris 2054, Renaissance`, `Simpsons, The` → `The Simpsons`).
     pub(super) fn join(&self, a: usize, b: usize) -> String {
-        let mut out = String::new();
+        // Room for the text and a few widened separators: one allocation, not several.
+        let span = if b > a {
+            self.toks[b - 1].end - self.toks[a].start
+        } else {
+            0
+        };
+        let mut out = String::with_capacity(span + 8);
         let mut i = a;
         while i < b {
             // Single letters or digits joined by dots are an acronym: `S.H.I.E.L.D.`
