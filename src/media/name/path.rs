@@ -63,6 +63,11 @@ pub(super) fn split_plex_extra(stem: &str) -> (&str, Option<&'static str>) {
         "short",
         "other",
     ];
+    // Plex's suffixes follow a clean `Title (Year)` name, not a dotted release name
+    // (`Movie.2019.DVDRip.XviD-OTHER` is the group OTHER).
+    if stem.contains('.') && !stem.contains(' ') {
+        return (stem, None);
+    }
     for kind in SUFFIXES {
         let n = kind.len() + 1;
         if stem.len() > n {
@@ -294,6 +299,15 @@ fn prefer_folder_title(info: &Info, p: &Info, stem: &str, file_key: &str, pkey: 
     if clean_movie_folder && normalize_title(stem).contains(pkey) {
         return true;
     }
+    // `2001 A Space Odyssey (1968)/2001.mkv`: the file names the film by its first words.
+    if clean_movie_folder
+        && !file_key.is_empty()
+        && pkey
+            .strip_prefix(file_key)
+            .is_some_and(|r| r.starts_with(' '))
+    {
+        return true;
+    }
     // `Star Trek - The Next Generation/.../Star Trek - The Next Generation - S03E15`: the
     // folder's title is the file's, read in full.
     if !file_key.is_empty() && pkey.starts_with(file_key) && normalize_title(stem).contains(pkey) {
@@ -458,6 +472,48 @@ mod tests {
                 (m.title.as_deref(), m.season, m.episode),
                 (Some("Dragons"), Some(1), Some(1)),
                 "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn dupes_requests() {
+        // A file named by the first words of its clean movie folder's title.
+        let m = parse("Movies/2001 A Space Odyssey (1968)/2001.mkv");
+        assert_eq!(
+            (m.title.as_deref(), m.year),
+            (Some("2001 A Space Odyssey"), Some(1968))
+        );
+        assert_eq!(
+            parse("Movies/1408 (2007)/1408.mkv").title.as_deref(),
+            Some("1408")
+        );
+        assert_eq!(
+            parse("Movies/Alien (1979)/Alien.mkv").title.as_deref(),
+            Some("Alien")
+        );
+        // A part in an episode title is the title's.
+        let m = parse("Lost.S01E01.Pilot.Part.1.720p");
+        assert_eq!(
+            (m.episode_title.as_deref(), m.part),
+            (Some("Pilot Part 1"), None)
+        );
+        // A group named like a Plex extra suffix after a dotted release name.
+        let m = parse("Movie.Name.2019.CD1.DVDRip.XviD-OTHER.avi");
+        assert_eq!((m.release_group.as_deref(), m.extra), (Some("OTHER"), None));
+        assert_eq!(
+            parse("Avatar (2009)-trailer.mkv").extra.as_deref(),
+            Some("trailer")
+        );
+        // A Plex-style file name keeps its ` - ` subtitle.
+        for name in [
+            "Mission Impossible - Fallout (2018).mkv",
+            "Movies/Mission Impossible - Fallout (2018)/Mission Impossible - Fallout (2018).mkv",
+        ] {
+            assert_eq!(
+                parse(name).title.as_deref(),
+                Some("Mission Impossible - Fallout"),
+                "{name}"
             );
         }
     }

@@ -48,6 +48,10 @@ impl<'a> Comp<'a> {
                 self.role[x] = Role::Free;
             }
         }
+        // `Lost.S01E01.Pilot.Part.1`: the part is the episode title's, not a disc.
+        if (st..e).any(|x| matches!(self.role[x], Role::Part)) {
+            self.info.part = None;
+        }
         let text = self.join(st, e);
         if !text.is_empty() {
             self.info.episode_title = Some(text);

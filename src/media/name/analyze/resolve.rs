@@ -59,7 +59,16 @@ impl<'a> Comp<'a> {
         if let Some(t) = ts {
             self.title_run(t, start_from, &mut span);
         }
-        if !is_file {
+        // A folder without jargon is a clean title; so is a Plex-style file name
+        // `Title - Subtitle (Year)` (only a year in brackets after the title).
+        let n_tok = self.n();
+        let plex_file = is_file
+            && (0..n_tok).any(|x| matches!(self.role[x], Role::Year) && self.toks[x].depth > 0)
+            && (0..n_tok).all(|x| {
+                matches!(self.role[x], Role::Free | Role::Year | Role::Part)
+                    || matches!(self.role[x], Role::Junk) && self.toks[x].depth > 0
+            });
+        if !is_file || plex_file {
             self.folder_title(&mut span);
         }
 

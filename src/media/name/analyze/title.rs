@@ -130,7 +130,7 @@ impl<'a> Comp<'a> {
                 Role::Year => return (j, Stop::Year),
                 // A film's `Part Two`, `Vol. 2`, `Chapter 3` is part of its title (`Dune Part
                 // Two` is not `Dune`); the part number is reported as well.
-                Role::Part if self.info.title.is_none() && vocab::is_title_part(self.key(j)) => {
+                Role::Part if vocab::is_title_part(self.key(j)) => {
                     let mut e = j + 1;
                     while e < n && matches!(self.role[e], Role::Part) && self.sep(e) & DASH == 0 {
                         e += 1;
