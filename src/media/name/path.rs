@@ -63,12 +63,20 @@ pub(super) fn split_plex_extra(stem: &str) -> (&str, Option<&'static str>) {
         "short",
         "other",
     ];
-    // Plex's suffixes follow a clean `Title (Year)` name, not a dotted release name
-    // (`Movie.2019.DVDRip.XviD-OTHER` is the group OTHER).
-    if stem.contains('.') && !stem.contains(' ') {
-        return (stem, None);
-    }
+    // Plex's suffixes follow a clean `Title (Year)` name. After a dotted release name a
+    // word that is also a group's name (`Movie.2019.DVDRip.XviD-OTHER` is the group OTHER)
+    // names an extra only behind the group (`…x264-GRP-other`); the words no group takes
+    // (`…x264-GRP-trailer`, `…-featurette`) name one anyway.
+    let release = stem.contains('.') && !stem.contains(' ');
     for kind in SUFFIXES {
+        if release && matches!(kind, "scene" | "short" | "other") {
+            let n = kind.len() + 1;
+            let before = stem.get(..stem.len().saturating_sub(n)).unwrap_or("");
+            let tail = before.rsplit('.').next().unwrap_or("");
+            if !tail.contains('-') {
+                continue;
+            }
+        }
         let n = kind.len() + 1;
         if stem.len() > n {
             let cut = stem.len() - n;
@@ -381,6 +389,28 @@ mod tests {
 
     fn s(v: &str) -> Option<String> {
         Some(v.to_string())
+    }
+
+    #[test]
+    fn plex_extra_suffixes_after_release_names() {
+        let extra = |p: &str| parse(p).extra.map(|k| k.to_string());
+        // Words no group takes name an extra behind any name.
+        for p in [
+            "Inception.2010.1080p.BluRay.x264-GRP-trailer.mp4",
+            "Heat.1995.720p.WEB-DL-NTb-behindthescenes.mkv",
+            "arrival.2016.bdrip-featurette.mkv",
+            "Inception (2010)-trailer.mp4",
+        ] {
+            assert!(extra(p).is_some(), "{p}");
+        }
+        // A word that is also a group's name is the group, unless a group comes before it.
+        assert_eq!(extra("Movie.Name.2019.DVDRip.XviD-OTHER.avi"), None);
+        assert_eq!(extra("Some.Film.2011.720p.HDTV.x264-SHORT.mkv"), None);
+        assert_eq!(
+            extra("Some.Film.2011.720p.HDTV.x264-GRP-other.mkv"),
+            s("other")
+        );
+        assert_eq!(extra("Some Film (2011)-scene.mkv"), s("scene"));
     }
 
     #[test]
