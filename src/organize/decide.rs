@@ -118,7 +118,10 @@ fn with_library(
         own.as_deref(),
     );
     match found {
-        Found::None => Ok(rendered),
+        Found::None => {
+            library.note_new(&parent, &key, year, country.as_deref(), comps[at]);
+            Ok(rendered)
+        }
         Found::Several(names) => Err(Outcome::Conflict {
             to: parent,
             reason: format!(

@@ -297,18 +297,25 @@ pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<P
             .collect()
     });
     // Features first (movies, episodes, samples); extras follow their feature.
-    let decided: Vec<Option<Outcome>> = pool.install(|| {
-        videos
-            .par_iter()
-            .zip(metas.par_iter_mut())
-            .map(|(v, m)| {
-                let s = &sources[v.src];
-                m.extra
-                    .is_none()
-                    .then(|| decide(&s.path, &s.rel, m, rules, &root, opts.portable, &library))
-            })
-            .collect()
-    });
+    let decide_all = |metas: &mut Vec<Meta>| -> Vec<Option<Outcome>> {
+        pool.install(|| {
+            videos
+                .par_iter()
+                .zip(metas.par_iter_mut())
+                .map(|(v, m)| {
+                    let s = &sources[v.src];
+                    m.extra
+                        .is_none()
+                        .then(|| decide(&s.path, &s.rel, m, rules, &root, opts.portable, &library))
+                })
+                .collect()
+        })
+    };
+    let mut decided = decide_all(&mut metas);
+    // Several spellings of one new show or movie folder: once more, against the one kept.
+    if library.settle_spellings() {
+        decided = decide_all(&mut metas);
+    }
     let mut maps = Maps::default();
     for ((v, m), d) in videos.iter().zip(&metas).zip(&decided) {
         if let Some(Outcome::Target { to, .. }) = d {
