@@ -12,6 +12,7 @@ use super::meta::{MediaKindName, Meta};
 use super::plexname;
 use super::rules::RuleSet;
 use super::sanitize;
+use super::template::Field;
 
 /// What the rules and the library decided for one file.
 #[derive(Debug, Clone)]
@@ -84,23 +85,31 @@ fn with_library(
     portable: bool,
     library: &Library,
 ) -> Result<String, Outcome> {
-    // Which folder of the target is the identity's: render once with a marker title.
-    let mut probe = meta.clone();
-    probe.title = Some(MARK.to_string());
-    let Ok(p) = rule.template.render(&probe, portable) else {
-        return Ok(rendered);
-    };
-    let pcomps: Vec<&str> = p.split('/').collect();
-    let Some(at) = pcomps[..pcomps.len().saturating_sub(1)]
-        .iter()
-        .position(|c| c.contains(MARK))
-    else {
-        return Ok(rendered);
-    };
+    // Which folder of the target is the identity's: known from the template, else found
+    // by rendering once with a marker title.
     let comps: Vec<&str> = rendered.split('/').collect();
-    if comps.len() != pcomps.len() {
-        return Ok(rendered);
-    }
+    let at = match rule.template.folder_of(&[Field::Title, Field::Show]) {
+        Some((at, n)) if n == comps.len() => at,
+        Some(_) => return Ok(rendered),
+        None => {
+            let mut probe = meta.clone();
+            probe.title = Some(MARK.to_string());
+            let Ok(p) = rule.template.render(&probe, portable) else {
+                return Ok(rendered);
+            };
+            let pcomps: Vec<&str> = p.split('/').collect();
+            let Some(at) = pcomps[..pcomps.len().saturating_sub(1)]
+                .iter()
+                .position(|c| c.contains(MARK))
+            else {
+                return Ok(rendered);
+            };
+            if comps.len() != pcomps.len() {
+                return Ok(rendered);
+            }
+            at
+        }
+    };
     let parent_rel = comps[..at].join("/");
     let parent = root.join(&parent_rel);
     let own = path

@@ -124,7 +124,13 @@ impl Meta {
         // Only when the file name does not already say what its folders say.
         let agrees = || {
             let t = normalize_title(n.title.as_deref().unwrap_or(""));
-            !t.is_empty() && format!(" {} ", normalize_title(stem)).contains(&format!(" {t} "))
+            let s = normalize_title(stem);
+            // `t` as whole words of `s`.
+            !t.is_empty()
+                && s.match_indices(t.as_str()).any(|(i, _)| {
+                    (i == 0 || s.as_bytes()[i - 1] == b' ')
+                        && s.as_bytes().get(i + t.len()).is_none_or(|&b| b == b' ')
+                })
         };
         if text.contains('/') && plex.is_none() && !agrees() {
             // "dl/ro/Ronin.1998.mkv": a file name that names a movie or an episode on its

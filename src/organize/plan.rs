@@ -316,9 +316,11 @@ pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<P
     if library.settle_spellings() {
         decided = decide_all(&mut metas);
     }
+    // Where each folder's features went: needed only for extras and unattached files.
     let mut maps = Maps::default();
+    let needed = !orphan.is_empty() || metas.iter().any(|m| m.extra.is_some());
     for ((v, m), d) in videos.iter().zip(&metas).zip(&decided) {
-        if let Some(Outcome::Target { to, .. }) = d {
+        if let (true, Some(Outcome::Target { to, .. })) = (needed, d) {
             if !m.sample {
                 maps.add(&sources[v.src].path, to, m);
             }
