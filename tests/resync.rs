@@ -528,6 +528,77 @@ fn sigkill_mid_copy_then_run_again_ends_whole() {
     assert_eq!(states, vec!["done", "interrupted"]);
 }
 
+/// Two runs at once, the first killed (SIGKILL) while it replaces a synced file: at every
+/// moment the local file is one whole version, and the second run, waiting on the lock,
+/// finishes the replacement with the old version kept.
+#[test]
+fn two_runs_one_killed_mid_replacement_leave_one_whole_version() {
+    let w = World::new();
+    let v1 = bytes(2 << 20, 21);
+    let t = SystemTime::now() - Duration::from_secs(7200);
+    for side in ["src", "local"] {
+        set_mtime(&w.write(&format!("{side}/Movie/movie.bin"), &v1), t);
+    }
+    run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
+    let v2 = bytes(24 << 20, 22);
+    set_mtime(
+        &w.write("src/Movie/movie.bin", &v2),
+        SystemTime::now() - Duration::from_secs(3600),
+    );
+    run_json(&w, &lib_args(&w, &["resync", "check"]), 0);
+    let spawn = |limit: &str| {
+        let mut c = w.std_cmd();
+        c.args(["--json", "resync", "run", "--settle", "0"]);
+        if !limit.is_empty() {
+            c.args(["--bwlimit", limit]);
+        }
+        c.stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut first = spawn("8M");
+    let dir = w.path("local/Movie");
+    assert!(wait_for_temp_file(&dir, 1), "the first run was copying");
+    let second = spawn("");
+    std::thread::sleep(Duration::from_millis(300));
+    first.kill().unwrap(); // SIGKILL
+    first.wait().unwrap();
+    let local = dir.join("movie.bin");
+    let now = std::fs::read(&local).unwrap();
+    assert!(
+        now == v1 || now == v2,
+        "the local file is one whole version"
+    );
+    let out = second.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let msgs = json_lines(&out.stdout);
+    let r = of_type(&msgs, "result")[0];
+    assert_eq!(r["status"], "done", "{r}");
+    assert_eq!(std::fs::read(&local).unwrap(), v2);
+    let kept = json_path(&r["backup"]);
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        v1,
+        "the replaced version is kept"
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        left,
+        vec![std::ffi::OsString::from("movie.bin")],
+        "no temporary left"
+    );
+    let runs = w.json(&["resync", "report"], 0);
+    let states: Vec<&str> = of_type(&runs, "run")
+        .iter()
+        .map(|r| r["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, vec!["done", "interrupted"]);
+}
+
 #[test]
 fn backup_dir_keeps_the_replaced_copy() {
     let w = synced_world();

@@ -498,3 +498,37 @@ fn replaced_files_are_kept_pruned_after_their_retention_and_restored() {
     assert!(of_type(&msgs, "result")[0]["backup"].is_null());
     assert!(!w.path("local/.plexsync-backup").exists());
 }
+
+/// A library that became read-only (a remount after disk errors, a share mounted `ro`):
+/// the run says so, keeps the old file where it is, and does not retry in vain.
+#[test]
+fn a_read_only_library_keeps_the_old_file_and_says_so() {
+    let w = World::new();
+    let Some(disk) = common::Tmpfs::mount(w.path("local"), "8m") else {
+        return;
+    };
+    let v1 = fixture("clip.mkv");
+    synced(&w, &[("Movies/A (2001)/A.mkv", v1.clone())]);
+    set_mtime(
+        &w.write("src/Movies/A (2001)/A.mkv", fixture("clip-v2.mkv")),
+        ago(3600),
+    );
+    let (msgs, _) = run(&w, &lib(&w, &["resync", "check"]), 0);
+    assert_eq!(of_type(&msgs, "candidate").len(), 1, "{msgs:?}");
+    disk.read_only();
+    let (msgs, err) = run(&w, &strs(&["resync", "run", "--backoff", "0"]), 2);
+    let r = of_type(&msgs, "result")[0];
+    assert_eq!(r["status"], "failed", "{r}");
+    assert_eq!(r["attempts"], 1, "a read-only disk is not retried: {r}");
+    let why = r["error"].as_str().unwrap();
+    assert!(why.contains("read-only"), "{why}");
+    assert!(err.contains("read-only"), "{err}");
+    let local = w.path("local/Movies/A (2001)/A.mkv");
+    assert_eq!(std::fs::read(&local).unwrap(), v1, "the old file stays");
+    // Still queued for when the disk is writable again.
+    assert!(
+        queue(&w).iter().any(|q| q["state"] != "done"),
+        "{:?}",
+        queue(&w)
+    );
+}

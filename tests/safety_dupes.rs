@@ -238,3 +238,32 @@ fn trash_on_another_file_system_is_the_trash_at_its_top() {
     // Nothing went to the home trash (another file system: that would be a copy).
     assert!(!w.path("home/.local/share/Trash/files/new.mkv").exists());
 }
+
+/// A file another removal holds set aside (`.NAME.plexsync-aside.PID-N`) is not listed
+/// as anyone's duplicate: a group of it could only offer to act on a name about to go.
+#[test]
+fn files_set_aside_by_another_removal_are_not_listed() {
+    let w = World::new();
+    let data = vec![7u8; 5000];
+    w.write("lib/a/movie.mkv", &data);
+    w.write("lib/b/movie.mkv", &data);
+    w.write("lib/b/.other.mkv.plexsync-aside.4242-0", &data);
+    let lib = w.path("lib");
+    let msgs = w.json(
+        &["dupes", "find", "--kind", "exact", lib.to_str().unwrap()],
+        0,
+    );
+    let groups = of_type(&msgs, "group");
+    assert_eq!(groups.len(), 1, "{msgs:#?}");
+    let names: Vec<String> = groups[0]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| common::json_path(&f["path"]).display().to_string())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names.iter().all(|n| !n.contains("plexsync-aside")),
+        "{names:?}"
+    );
+}

@@ -94,12 +94,38 @@ fn plex_half_watched_film_is_in_progress_and_never_recommended() {
         &db,
         "UPDATE metadata_item_settings SET view_offset = 0, view_count = 1",
     );
-    imp(&w, &["plex", "--db", s(&db), "--map", &map], 0);
-    let sh = show(&w, &heat).1;
+    // Plex's history shows one play, so does plexsync: the resume event becomes the view.
+    let msgs = imp(&w, &["plex", "--db", s(&db), "--map", &map], 0);
+    assert_eq!(
+        (
+            summary(&msgs)["imported"].as_u64(),
+            summary(&msgs)["continued"].as_u64()
+        ),
+        (Some(0), Some(1)),
+        "{}",
+        summary(&msgs)
+    );
+    let (events, sh) = show(&w, &heat);
     assert_eq!(
         (sh["plays"].as_u64(), sh["in_progress"].as_bool()),
-        (Some(2), Some(false))
+        (Some(1), Some(false)),
+        "{sh}"
     );
+    let e = of_type(&events, "access")[0];
+    assert_eq!(e["metadata"]["resume"], serde_json::Value::Null, "{e}");
+    // Read again (and in full): still one play.
+    imp(&w, &["plex", "--db", s(&db), "--map", &map], 0);
+    imp(&w, &["plex", "--db", s(&db), "--map", &map, "--full"], 0);
+    assert_eq!(show(&w, &heat).1["plays"], 1);
+    // A rewatch later is a second play.
+    plex_view(
+        &db,
+        1,
+        "plex://movie/heat",
+        rusqlite::types::Value::Integer(now() - 10 * DAY),
+    );
+    imp(&w, &["plex", "--db", s(&db), "--map", &map], 0);
+    assert_eq!(show(&w, &heat).1["plays"], 2);
 }
 
 #[test]
@@ -173,6 +199,23 @@ fn jellyfin_resume_positions_mark_files_in_progress() {
         assert_eq!(show(&w, f).1["in_progress"], true, "{}", f.display());
         assert!(kinds_of(&w, f).is_empty());
     }
+    // The half-watched film is finished later: Jellyfin clears the position and marks it
+    // played. One play, as Jellyfin shows it, no longer in progress.
+    sql(
+        &core,
+        &format!(
+            "UPDATE UserData SET PlaybackPositionTicks = 0, PlayCount = 1, Played = 1,
+               LastPlayedDate = '{}' WHERE CustomDataKey = 'k1'",
+            played(40)
+        ),
+    );
+    imp(&w, &["jellyfin", "--db", s(&core), "--map", &map], 0);
+    let sh = show(&w, &film).1;
+    assert_eq!(
+        (sh["plays"].as_u64(), sh["in_progress"].as_bool()),
+        (Some(1), Some(false)),
+        "{sh}"
+    );
 }
 
 #[test]
@@ -198,4 +241,80 @@ fn kodi_resume_bookmark_protects_a_file() {
     imp(&w, &["kodi", "--db", s(&db), "--map", &map], 0);
     assert_eq!(show(&w, &a).1["in_progress"], true);
     assert!(kinds_of(&w, &a).is_empty());
+    // Finished a week later: Kodi drops the bookmark and counts the play. One play.
+    let later = jiff::Timestamp::from_second(now() - 83 * DAY)
+        .unwrap()
+        .strftime("%Y-%m-%d %H:%M:%S")
+        .to_string();
+    sql(
+        &db,
+        &format!("DELETE FROM bookmark; UPDATE files SET playCount = 1, lastPlayed = '{later}';"),
+    );
+    imp(&w, &["kodi", "--db", s(&db), "--map", &map], 0);
+    let sh = show(&w, &a).1;
+    assert_eq!(
+        (sh["plays"].as_u64(), sh["in_progress"].as_bool()),
+        (Some(1), Some(false)),
+        "{sh}"
+    );
+}
+
+/// Jellyfin forgets a deleted item's path, but the Playback Reporting plugin keeps the name
+/// it played under: a recent play of it still counts for the local copy.
+#[test]
+fn jellyfin_plays_of_deleted_items_still_count() {
+    let w = World::new();
+    let wire = w.write("Media/TV/The Wire/Season 02/The.Wire.S02E03.mkv", b"wire");
+    let heat = w.write("Media/Movies/Heat (1995)/Heat.1995.mkv", b"heat");
+    let other = w.write("Media/Movies/Ronin (1998)/Ronin.1998.mkv", b"ronin");
+    for f in [&wire, &heat, &other] {
+        set_age(f, 400);
+    }
+    run(&w, &["scan", s(&w.path("Media"))], 0);
+    let core = w.path("jellyfin.db");
+    schema(&core, "jellyfin-10.11");
+    // One item still in the library, so the ids can be read; the two played are gone.
+    sql(
+        &core,
+        "INSERT INTO BaseItems (Id, Type, Path, IsMovie, IsLocked, IsSeries, IsRepeat, IsInMixedFolder, IsFolder, IsVirtualItem, RunTimeTicks)
+           VALUES ('A1B2C3D4-0000-4000-8000-000000000003', 'MediaBrowser.Controller.Entities.Movies.Movie', '/srv/Movies/Ronin (1998)/Ronin.1998.mkv', 1, 0, 0, 0, 0, 0, 0, 72000000000);",
+    );
+    let pr = w.path("playback_reporting.db");
+    schema(&pr, "playback_reporting");
+    let at = |days: i64| {
+        jiff::Timestamp::from_second(now() - days * DAY)
+            .unwrap()
+            .strftime("%Y-%m-%d %H:%M:%S.0000000")
+            .to_string()
+    };
+    sql(
+        &pr,
+        &format!(
+            "INSERT INTO PlaybackActivity VALUES ('{}', '6e4c9d2a1b3f4a5e8c7d9e0f1a2b3c4d', 'ffffffff000040008000000000000001', 'Episode', 'The Wire - s02e03 - Collateral Damage', 'DirectPlay', 'Jellyfin Web', 'Firefox', 3000);
+             INSERT INTO PlaybackActivity VALUES ('{}', '6e4c9d2a1b3f4a5e8c7d9e0f1a2b3c4d', 'ffffffff000040008000000000000002', 'Movie', 'Heat', 'DirectPlay', 'Jellyfin Web', 'Firefox', 9000);
+             INSERT INTO PlaybackActivity VALUES ('{}', '6e4c9d2a1b3f4a5e8c7d9e0f1a2b3c4d', 'ffffffff000040008000000000000004', 'Movie', 'A Film Nobody Has', 'DirectPlay', 'Jellyfin Web', 'Firefox', 9000);",
+            at(3),
+            at(4),
+            at(5)
+        ),
+    );
+    let map = format!("/srv={}", s(&w.path("Media")));
+    let msgs = imp(
+        &w,
+        &["jellyfin", "--db", s(&core), "--db", s(&pr), "--map", &map],
+        0,
+    );
+    let sum = summary(&msgs);
+    assert_eq!(
+        (sum["matched"].as_u64(), sum["unmatched"].as_u64()),
+        (Some(2), Some(1)),
+        "{sum}"
+    );
+    assert_eq!(show(&w, &wire).1["plays"], 1);
+    assert_eq!(show(&w, &heat).1["plays"], 1);
+    assert!(
+        kinds_of(&w, &heat).is_empty(),
+        "watched recently: not proposed"
+    );
+    assert_eq!(show(&w, &other).1["plays"], 0);
 }

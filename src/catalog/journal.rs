@@ -71,6 +71,25 @@ impl Catalog {
         Ok(self.conn().last_insert_rowid())
     }
 
+    /// Record how many items the run set out to handle (see `runs.planned`).
+    pub fn set_run_planned(&self, run: i64, planned: u64) -> Result<()> {
+        self.conn().execute(
+            "UPDATE runs SET planned = ?2 WHERE id = ?1",
+            params![run, planned as i64],
+        )?;
+        Ok(())
+    }
+
+    /// How many items the run set out to handle, when it recorded that.
+    pub fn run_planned(&self, run: i64) -> Result<Option<u64>> {
+        let n: Option<i64> =
+            self.conn()
+                .query_row("SELECT planned FROM runs WHERE id = ?1", [run], |r| {
+                    r.get(0)
+                })?;
+        Ok(n.map(|n| n.max(0) as u64))
+    }
+
     /// Close a run with its final state (`done`, `failed`, `undone`, ...).
     pub fn finish_run(&self, run: i64, state: &str) -> Result<()> {
         self.conn().execute(

@@ -187,4 +187,9 @@ pub const MIGRATIONS: &[&str] = &[
         held_at         INTEGER NOT NULL
     ) WITHOUT ROWID;
     "#,
+    // 5: how many requests a run set out to do, written when it starts: a run whose disk
+    // filled (or that was killed) before it journaled anything still reports them.
+    r#"
+    ALTER TABLE runs ADD COLUMN planned INTEGER;
+    "#,
 ];

@@ -198,6 +198,10 @@ fn check_library(
 }
 
 fn run_cmd(ctx: &Ctx, a: &ResyncRunArgs) -> Result<i32> {
+    if !a.dry_run {
+        // `resync run | head` must finish the copies it started and record them.
+        ctx.out.keep_working_when_closed();
+    }
     let cfg = &ctx.config.resync;
     let backoff = a.backoff.or(cfg.backoff).unwrap_or(1.0);
     if !(backoff.is_finite() && backoff >= 0.0) {
@@ -354,6 +358,9 @@ fn print_result(ctx: &Ctx, o: &store::Outcome) {
     let shown = paths::display(&o.path);
     let error = o.error.as_deref().unwrap_or("");
     match o.status.as_str() {
+        "failed" if o.attempts == 0 => {
+            out.error(format_args!("{shown}: {error} (before the first attempt)"))
+        }
         "failed" => out.error(format_args!(
             "{shown}: {error} (after {} attempt{})",
             o.attempts,
@@ -655,6 +662,7 @@ fn report_cmd(ctx: &Ctx, a: &ResyncReportArgs) -> Result<i32> {
                     r.id.to_string(),
                     format_utc(r.started_at),
                     r.state.clone(),
+                    r.requests.to_string(),
                     r.done.to_string(),
                     r.failed.to_string(),
                     r.source_broken.to_string(),
@@ -669,8 +677,8 @@ fn report_cmd(ctx: &Ctx, a: &ResyncReportArgs) -> Result<i32> {
         } else {
             ctx.out.line(table(
                 &[
-                    "RUN", "STARTED", "STATE", "DONE", "FAILED", "KEPT", "DEFERRED", "BYTES",
-                    "READ",
+                    "RUN", "STARTED", "STATE", "REQUESTS", "DONE", "FAILED", "KEPT", "DEFERRED",
+                    "BYTES", "READ",
                 ],
                 &rows,
             ));

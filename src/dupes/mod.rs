@@ -11,6 +11,7 @@ pub mod act;
 pub mod candidates;
 pub mod exact;
 pub mod keep;
+pub mod media;
 pub mod model;
 pub mod names;
 pub mod parsed;
@@ -93,7 +94,14 @@ pub fn find(
     })?;
     timings.scan_secs = started.elapsed().as_secs_f64();
     let phase = Instant::now();
-    let entries = candidates::load(cat, &roots, opts.min_size)?;
+    let mut entries = candidates::load(cat, &roots, opts.min_size)?;
+    // A file another removal holds set aside (or a copy in progress) is no one's
+    // duplicate: listing it would offer to act on a name that is about to go.
+    for e in &mut entries {
+        e.paths
+            .retain(|p| !p.file_name().is_some_and(crate::fsops::is_temp_name));
+    }
+    entries.retain(|e| !e.paths.is_empty());
     let mut hasher = stages::Hasher::new(opts.jobs, progress);
     let mut groups = Vec::new();
     let want = |k: Kind| opts.kinds.contains(&k);

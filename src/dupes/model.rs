@@ -157,6 +157,10 @@ pub struct Group {
     /// What the files share: a BLAKE3 for exact groups, a title for media groups.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// What moved a media group's score from 0.90: `ids agree`, `no year on one side`,
+    /// ... (empty for the other kinds and for clean names).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<&'static str>,
     pub files: Vec<GroupFile>,
 }
 
@@ -182,6 +186,7 @@ impl Group {
             keep,
             action,
             key,
+            evidence: Vec::new(),
             files,
         }
     }

@@ -1,8 +1,8 @@
 //! The name detectors, on what the media-name parser read from each video file:
 //!
-//! - `media`: the same movie (normalized title + year + part) or the same episode
-//!   (normalized show + season + the whole episode list, or the air date) in several
-//!   releases; the best release is kept by the [`quality`](super::quality) ranking.
+//! - `media`: the same movie or episode in several releases ([`media`](super::media)
+//!   groups and scores them); the best release is kept by the
+//!   [`quality`](super::quality) ranking.
 //! - `similar_name`: titles that are almost the same (soft TF-IDF token similarity with
 //!   Jaro-Winkler token matching, threshold [`SIMILAR_NAME`]) and whose numbers agree
 //!   (same season and episodes; years equal when both are known). Never all pairs:
@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::candidates::Entry;
 use super::keep::{self, Candidate, KeepRule};
 use super::model::{Group, GroupFile, Kind};
+use super::parsed::IdKind;
 use super::quality::{self, Quality};
 
 /// Similarity (0–1) at or above which two titles are `similar_name`.
@@ -56,11 +57,19 @@ pub struct Named {
     pub date: Option<String>,
     pub part: Option<u32>,
     pub quality: Quality,
+    /// A trailer, sample or other extra: never the same as the feature.
+    pub extra: bool,
+    /// The edition (`Director's Cut`, `Extended`; not `Remastered`).
+    pub edition: Option<String>,
+    /// The file name is random: the parse came from its folder.
+    pub obfuscated: bool,
+    /// Database ids written in the path (`{imdb-tt…}`, `{tmdb-…}`, `{tvdb-…}`).
+    pub ids: Vec<(IdKind, String)>,
 }
 
 impl Named {
     /// The exact media key, when the name is complete enough for one.
-    fn media_key(&self) -> Option<String> {
+    pub(super) fn media_key(&self) -> Option<String> {
         if !self.media || self.title.is_empty() {
             return None;
         }
@@ -111,36 +120,11 @@ pub fn name_groups(
     let mut used = vec![false; named.len()];
     let mut groups = Vec::new();
     if kinds.contains(&Kind::Media) {
-        let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, n) in named.iter().enumerate() {
-            if let Some(k) = n.media_key() {
-                by_key.entry(k).or_default().push(i);
-            }
+        let (media, members) = super::media::media_groups(entries, named, rule);
+        for m in members {
+            used[m] = true;
         }
-        for (key, members) in by_key {
-            if members.len() < 2 {
-                continue;
-            }
-            let n = &named[members[0]];
-            // A movie without a year could be any film of that title.
-            let score = if n.episode || n.year.is_some() {
-                0.9
-            } else {
-                0.7
-            };
-            for &m in &members {
-                used[m] = true;
-            }
-            groups.push(group(
-                entries,
-                named,
-                &members,
-                Kind::Media,
-                score,
-                key,
-                rule,
-            ));
-        }
+        groups.extend(media);
     }
     if !kinds.contains(&Kind::SimilarName) && !kinds.contains(&Kind::SimilarSize) {
         return groups;
@@ -324,7 +308,8 @@ fn components(n: usize, pairs: &[(usize, usize, f64)]) -> Vec<(Vec<usize>, f64)>
         .collect()
 }
 
-fn group(
+/// A group of `members` (indices into `named`) with the best release as the keeper.
+pub(super) fn group(
     entries: &[Entry],
     named: &[Named],
     members: &[usize],
@@ -622,11 +607,13 @@ mod tests {
         ];
         let e = entries(8, 1000);
         let g = name_groups(&e, &named, &[Kind::Media], &KeepRule::Best);
+        let mut got = sets(&g, Kind::Media);
+        got.sort();
         assert_eq!(
-            sets(&g, Kind::Media),
+            got,
             vec![
-                vec!["/m/f4.mkv".to_string(), "/m/f6.mkv".into()],
                 vec!["/m/f0.mkv".to_string(), "/m/f1.mkv".into()],
+                vec!["/m/f4.mkv".to_string(), "/m/f6.mkv".into()],
             ]
         );
         let heat = g.iter().find(|g| g.keep.ends_with("f0.mkv")).unwrap();

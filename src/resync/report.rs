@@ -38,6 +38,9 @@ pub struct RunReport {
     /// Requests the run started (journaled) whose result it could not record (a full
     /// catalog disk, a killed process): counted as failed.
     pub unrecorded: u64,
+    /// Requests the run set out to do but never started (its catalog's disk filled, or
+    /// it was killed, before it journaled them): counted as failed; they stay queued.
+    pub not_started: u64,
     /// Requests that kept their local file (the source is broken).
     pub source_broken: u64,
     /// Requests left for a later run (the source is still changing).
@@ -78,15 +81,21 @@ pub fn history(cat: &Catalog) -> Result<Vec<RunReport>> {
         let with = |status: &str| results.iter().filter(|r| r.status == status).count() as u64;
         let (done, failed) = (with("done"), with("failed"));
         let (source_broken, deferred) = (with("source_broken"), with("deferred"));
+        let seen = results.len() as u64 + unrecorded;
+        let not_started = match cat.run_planned(run.id)? {
+            Some(planned) if run.state != "running" => planned.saturating_sub(seen),
+            _ => 0,
+        };
         out.push(RunReport {
             id: run.id,
             started_at: run.started_at,
             finished_at: run.finished_at,
             state: run.state,
-            requests: results.len() as u64 + unrecorded,
+            requests: seen + not_started,
             done,
-            failed: failed + unrecorded,
+            failed: failed + unrecorded + not_started,
             unrecorded,
+            not_started,
             source_broken,
             deferred,
             bytes: results.iter().map(|r| r.bytes).sum(),
@@ -118,5 +127,22 @@ mod tests {
         cat.finish_run(run, "failed").unwrap();
         let r = &history(&cat).unwrap()[0];
         assert_eq!((r.requests, r.done, r.failed, r.unrecorded), (3, 0, 3, 3));
+    }
+
+    #[test]
+    fn requests_a_run_never_started_count_as_failed_once_it_ended() {
+        // The catalog's disk filled right after the run began: nothing journaled.
+        let cat = Catalog::open_in_memory().unwrap();
+        let run = cat.begin_run("resync", "resync run").unwrap();
+        cat.set_run_planned(run, 5).unwrap();
+        let r = &history(&cat).unwrap()[0];
+        assert_eq!(
+            (r.requests, r.failed, r.not_started),
+            (0, 0, 0),
+            "still running"
+        );
+        cat.finish_run(run, "failed").unwrap();
+        let r = &history(&cat).unwrap()[0];
+        assert_eq!((r.requests, r.done, r.failed, r.not_started), (5, 0, 5, 5));
     }
 }

@@ -269,6 +269,59 @@ pub fn extend(conn: &Connection, key: &str, at: i64, meta: &Value) -> Result<boo
     Ok(true)
 }
 
+/// A play of `path` from `source` by `user` at `at` that continues the latest view of it
+/// when that view is a resume position the server kept (`"resume": true` in its metadata:
+/// Plex's `view_offset`, Jellyfin's `PlaybackPositionTicks`, Kodi's resume bookmark) and
+/// came no later: the server shows one play, so the resume event takes the new play's key,
+/// time and metadata (see [`extend`]) instead of a second event being written. Returns
+/// true when it did.
+pub fn continue_resumed(
+    conn: &Connection,
+    path: &Path,
+    source: &str,
+    user: Option<&str>,
+    key: &str,
+    at: i64,
+    meta: &Value,
+) -> Result<bool> {
+    /// The latest view: id, time, and whether it is a resume position of this source.
+    type Latest = (i64, i64, bool);
+    let latest: Option<Latest> = conn
+        .prepare_cached(
+            "SELECT r.id, r.at, r.metadata, r.dedup_key, r.source FROM access_records r
+               JOIN usage_files f ON f.id = r.file_id
+             WHERE f.path = ?1 AND r.access_type = 'viewed' AND r.user IS ?2
+             ORDER BY r.at DESC, r.id DESC LIMIT 1",
+        )?
+        .query_row(params![paths::to_bytes(path), user], |r| {
+            let meta: Option<String> = r.get(2)?;
+            let old_key: Option<String> = r.get(3)?;
+            let old_source: Option<String> = r.get(4)?;
+            let resumed = meta
+                .and_then(|m| serde_json::from_str::<Value>(&m).ok())
+                .and_then(|m| m.get("resume").and_then(Value::as_bool))
+                == Some(true);
+            let same = old_source.as_deref() == Some(source) && old_key.as_deref() != Some(key);
+            Ok((r.get(0)?, r.get(1)?, resumed && same))
+        })
+        .optional()?;
+    let Some((id, old_at, true)) = latest else {
+        return Ok(false);
+    };
+    if old_at > at {
+        return Ok(false);
+    }
+    conn.prepare_cached("UPDATE access_records SET dedup_key = ?2 WHERE id = ?1")?
+        .execute(params![id, key])?;
+    if old_at == at {
+        conn.prepare_cached("UPDATE access_records SET metadata = ?2 WHERE id = ?1")?
+            .execute(params![id, meta.to_string()])?;
+        return Ok(true);
+    }
+    extend(conn, key, at, meta)?;
+    Ok(true)
+}
+
 /// Note that a media server added `path` at `at` (for file ages), without an event.
 pub fn note_added(conn: &Connection, path: &Path, at: i64) -> Result<()> {
     let key = paths::to_bytes(path);

@@ -1,7 +1,7 @@
 //! `plexsync usage record | import | report | show | recommend | prune | reset | export`:
 //! the command glue around `plexsync::usage` (parsing arguments, printing tables or JSON).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -552,18 +552,8 @@ fn prune(ctx: &Ctx, a: &crate::cli::UsagePruneArgs) -> Result<i32> {
 fn reset(ctx: &Ctx, a: &crate::cli::UsageResetArgs) -> Result<i32> {
     let cat = ctx.catalog()?;
     let count = store::event_count(cat.conn())?;
-    if !a.dry_run && !a.yes {
-        if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-            bail!("usage reset deletes all usage history ({count} events); pass --yes to confirm");
-        }
-        eprint!("plexsync: delete all usage history ({count} events)? [y/N] ");
-        let _ = std::io::stderr().flush();
-        let mut answer = String::new();
-        std::io::stdin().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes") {
-            eprintln!("plexsync: nothing deleted");
-            return Ok(ctx.finish(false));
-        }
+    if !a.dry_run && !ctx.confirm(a.yes, &format!("delete all usage history ({count} events)"))? {
+        return Ok(ctx.cancelled());
     }
     let n = if a.dry_run {
         count

@@ -188,6 +188,7 @@ pub fn run(
         [now_secs()],
     )?;
     let run_id = cat.begin_run("resync", "resync run")?;
+    cat.set_run_planned(run_id, reqs.len() as u64)?;
     sum.run_id = Some(run_id);
     // Backups a killed run left half made are settled; then every run prunes the backups
     // whose retention has passed, even with nothing queued.

@@ -167,6 +167,28 @@ fn progress_meta(
     }
 }
 
+/// What Playback Reporting's `ItemName` names, to find among the catalog's files: an
+/// episode is written `Series - s01e02 - Episode title`, a movie by its title alone.
+fn item_name_query(name: &str, item_type: Option<&str>) -> Option<super::NameQuery> {
+    use crate::media::{parse, MediaKind};
+    let parsed = parse(name);
+    let title = parsed.title.clone().filter(|t| !t.trim().is_empty())?;
+    match (item_type, parsed.kind) {
+        (Some("Episode") | None, MediaKind::Episode) => Some(super::NameQuery {
+            title,
+            year: None,
+            episode: Some((parsed.season?, parsed.episode?)),
+        }),
+        (Some("Movie"), _) | (None, MediaKind::Movie) => Some(super::NameQuery {
+            // The whole name is the title: the plugin writes no year.
+            title: name.trim().to_string(),
+            year: None,
+            episode: None,
+        }),
+        _ => None,
+    }
+}
+
 /// Read every database given.
 pub fn read(dbs: &[PathBuf], rd: &Reading) -> Result<Vec<Batch>> {
     let since = rd.since;
@@ -250,6 +272,8 @@ pub fn read(dbs: &[PathBuf], rd: &Reading) -> Result<Vec<Batch>> {
                     // rewatch of something marked played.
                     if let (Some(item), Some(p)) = (item, pos.filter(|p| *p > 0)) {
                         progress_meta(&mut meta, p as f64 / TICKS, item);
+                        // A state the server keeps, not a log: a later play continues it.
+                        meta.insert("resume".into(), json!(true));
                     }
                     let idtext = id.clone().unwrap_or_else(|| "?".into());
                     b.plays.push(Play {
@@ -283,7 +307,7 @@ pub fn read(dbs: &[PathBuf], rd: &Reading) -> Result<Vec<Batch>> {
                 }
                 let from = since("jellyfin-playback", db)?;
                 let mut st = conn.prepare(
-                    "SELECT rowid, DateCreated, UserId, ItemId, ItemName, PlayDuration
+                    "SELECT rowid, DateCreated, UserId, ItemId, ItemName, PlayDuration, ItemType
                      FROM PlaybackActivity WHERE rowid > ?1 ORDER BY rowid",
                 )?;
                 let mut b = Batch::new("jellyfin-playback", "jellyfin-playback", db);
@@ -313,6 +337,14 @@ pub fn read(dbs: &[PathBuf], rd: &Reading) -> Result<Vec<Batch>> {
                         }
                     }
                     let idtext = id.clone().unwrap_or_else(|| "?".into());
+                    // An item the server has since deleted is found by the name the plugin
+                    // wrote down.
+                    let query = match item {
+                        Some(_) => None,
+                        None => name.as_deref().and_then(|n| {
+                            item_name_query(n, r.get::<_, Option<String>>(6).ok()?.as_deref())
+                        }),
+                    };
                     b.plays.push(Play {
                         server_path: item.map(|i| i.path.clone()).unwrap_or_else(|| {
                             format!("item {idtext} ({})", name.unwrap_or_default())
@@ -327,7 +359,7 @@ pub fn read(dbs: &[PathBuf], rd: &Reading) -> Result<Vec<Batch>> {
                         user,
                         meta,
                         added_at: None,
-                        name: None,
+                        name: query,
                         hold: rowid - 1,
                     });
                 }
@@ -343,6 +375,18 @@ pub fn read(dbs: &[PathBuf], rd: &Reading) -> Result<Vec<Batch>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn playback_reporting_item_names_of_deleted_items() {
+        let q = item_name_query("The Wire - s02e03 - Collateral Damage", Some("Episode")).unwrap();
+        assert_eq!((q.title.as_str(), q.episode), ("The Wire", Some((2, 3))));
+        let q = item_name_query("Dune: Part Two", Some("Movie")).unwrap();
+        assert_eq!((q.title.as_str(), q.episode), ("Dune: Part Two", None));
+        let q = item_name_query("2001: A Space Odyssey", Some("Movie")).unwrap();
+        assert_eq!(q.title, "2001: A Space Odyssey");
+        assert!(item_name_query("Some Song", Some("Audio")).is_none());
+        assert!(item_name_query("", Some("Movie")).is_none());
+    }
 
     #[test]
     fn ids_in_every_shape_agree() {

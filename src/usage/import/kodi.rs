@@ -77,6 +77,7 @@ pub fn read(db: &Path, rd: &Reading) -> Result<Batch> {
         if let (Some(p), Some(t)) = (pos, total.filter(|t| *t > 0.0)) {
             meta.insert("position_secs".into(), json!(p.round() as i64));
             meta.insert("duration_secs".into(), json!(t.round() as i64));
+            meta.insert("resume".into(), json!(true));
         }
         for file in files {
             b.plays.push(Play {

@@ -196,6 +196,9 @@ pub struct ImportSummary {
     pub imported: u64,
     /// Matched plays already known (imported before, or seen by another source).
     pub duplicates: u64,
+    /// Matched plays that continued a play the server had kept as a resume position (the
+    /// film stopped half way, then finished): one play, moved to its later time.
+    pub continued: u64,
     /// Rows that could not be read as plays, and why.
     pub skipped: u64,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -406,6 +409,21 @@ pub fn import(
             }
             if play.has_path && Path::new(&play.server_path) != local {
                 meta.insert("server_path".into(), play.server_path.clone().into());
+            }
+            if !known && !other_source && play.kind == AccessType::Viewed {
+                let continued = store::continue_resumed(
+                    &tx,
+                    &local,
+                    b.source,
+                    play.user.as_deref(),
+                    &play.key,
+                    play.at,
+                    &serde_json::Value::Object(meta.clone()),
+                )?;
+                if continued {
+                    sum.continued += 1;
+                    continue;
+                }
             }
             if known {
                 store::extend(
