@@ -735,11 +735,13 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
                 Attach::Suffix(suffix) | Attach::SubsFolder(suffix) => {
                     with_stem(dir, &new_stem, suffix, portable)
                 }
-                Attach::Keep { up } => dir
-                    .ancestors()
-                    .nth(*up)
-                    .unwrap_or(dir)
-                    .join(s.path.file_name().unwrap_or_default()),
+                // Its own name, cleaned like any target name (portable targets).
+                Attach::Keep { up } => with_stem(
+                    dir.ancestors().nth(*up).unwrap_or(dir),
+                    s.path.file_name().unwrap_or_default().as_bytes(),
+                    b"",
+                    portable,
+                ),
             };
             if to == s.path {
                 plan.in_place += 1;
