@@ -196,10 +196,14 @@ fn plex_tolerance(path: &Path, to: PathBuf, meta: &Meta) -> PathBuf {
     let (Some(src_dir), Some(dir)) = (path.parent(), to.parent()) else {
         return to;
     };
+    // `Season 1` for `Season 01`, `Specials` for `Season 00`; episodes straight in their
+    // show's folder (season folders are optional to Plex).
+    let episode = matches!(plex.role, plexname::Role::Episode { .. });
     let same_dir = src_dir == dir
         || src_dir.parent() == dir.parent()
             && plex.season_dir.is_some()
-            && plex.season_dir == target.season_dir;
+            && plex.season_dir == target.season_dir
+        || episode && plex.season_dir.is_none() && Some(src_dir) == dir.parent();
     if same_dir {
         return path.to_path_buf();
     }
