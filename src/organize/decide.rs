@@ -12,6 +12,7 @@ use super::meta::{MediaKindName, Meta};
 use super::plexname;
 use super::rules::RuleSet;
 use super::sanitize;
+use super::template::Field;
 
 /// What the rules and the library decided for one file.
 #[derive(Debug, Clone)]
@@ -84,23 +85,31 @@ fn with_library(
     portable: bool,
     library: &Library,
 ) -> Result<String, Outcome> {
-    // Which folder of the target is the identity's: render once with a marker title.
-    let mut probe = meta.clone();
-    probe.title = Some(MARK.to_string());
-    let Ok(p) = rule.template.render(&probe, portable) else {
-        return Ok(rendered);
-    };
-    let pcomps: Vec<&str> = p.split('/').collect();
-    let Some(at) = pcomps[..pcomps.len().saturating_sub(1)]
-        .iter()
-        .position(|c| c.contains(MARK))
-    else {
-        return Ok(rendered);
-    };
+    // Which folder of the target is the identity's: known from the template, else found
+    // by rendering once with a marker title.
     let comps: Vec<&str> = rendered.split('/').collect();
-    if comps.len() != pcomps.len() {
-        return Ok(rendered);
-    }
+    let at = match rule.template.folder_of(&[Field::Title, Field::Show]) {
+        Some((at, n)) if n == comps.len() => at,
+        Some(_) => return Ok(rendered),
+        None => {
+            let mut probe = meta.clone();
+            probe.title = Some(MARK.to_string());
+            let Ok(p) = rule.template.render(&probe, portable) else {
+                return Ok(rendered);
+            };
+            let pcomps: Vec<&str> = p.split('/').collect();
+            let Some(at) = pcomps[..pcomps.len().saturating_sub(1)]
+                .iter()
+                .position(|c| c.contains(MARK))
+            else {
+                return Ok(rendered);
+            };
+            if comps.len() != pcomps.len() {
+                return Ok(rendered);
+            }
+            at
+        }
+    };
     let parent_rel = comps[..at].join("/");
     let parent = root.join(&parent_rel);
     let own = path
@@ -118,7 +127,10 @@ fn with_library(
         own.as_deref(),
     );
     match found {
-        Found::None => Ok(rendered),
+        Found::None => {
+            library.note_new(&parent, &key, year, country.as_deref(), comps[at]);
+            Ok(rendered)
+        }
         Found::Several(names) => Err(Outcome::Conflict {
             to: parent,
             reason: format!(
@@ -184,10 +196,14 @@ fn plex_tolerance(path: &Path, to: PathBuf, meta: &Meta) -> PathBuf {
     let (Some(src_dir), Some(dir)) = (path.parent(), to.parent()) else {
         return to;
     };
+    // `Season 1` for `Season 01`, `Specials` for `Season 00`; episodes straight in their
+    // show's folder (season folders are optional to Plex).
+    let episode = matches!(plex.role, plexname::Role::Episode { .. });
     let same_dir = src_dir == dir
         || src_dir.parent() == dir.parent()
             && plex.season_dir.is_some()
-            && plex.season_dir == target.season_dir;
+            && plex.season_dir == target.season_dir
+        || episode && plex.season_dir.is_none() && Some(src_dir) == dir.parent();
     if same_dir {
         return path.to_path_buf();
     }

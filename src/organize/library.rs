@@ -19,7 +19,12 @@ pub struct Folder {
     pub name: String,
     pub id: FolderName,
     key: String,
+    /// Not on disk: the spelling this plan settled on for a new folder.
+    planned: bool,
 }
+
+/// A new folder's identity in one parent: (parent, key, year, country).
+type Planned = (PathBuf, String, Option<u16>, Option<String>);
 
 /// What the library says about an identity.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +47,8 @@ type Seasons = Arc<Vec<(u32, String)>>;
 pub struct Library {
     dirs: Mutex<HashMap<PathBuf, ByKey>>,
     seasons: Mutex<HashMap<PathBuf, Seasons>>,
+    /// The spellings of new folders this plan would make, with how many files use each.
+    new: Mutex<HashMap<Planned, HashMap<String, usize>>>,
 }
 
 impl Library {
@@ -102,7 +109,12 @@ impl Library {
                 if let Some(id) = plexname::folder(&name) {
                     let key = id.key();
                     if !key.is_empty() {
-                        v.push(Folder { name, id, key });
+                        v.push(Folder {
+                            name,
+                            id,
+                            key,
+                            planned: false,
+                        });
                     }
                 }
             }
@@ -142,6 +154,8 @@ impl Library {
             .flatten()
             .filter(|f| year.is_none() || f.id.year == year)
             .filter(|f| country.is_none() || f.id.country.as_deref() == country)
+            // A spelling the plan settled on fits its own identity only.
+            .filter(|f| !f.planned || f.id.year == year && f.id.country.as_deref() == country)
             .collect();
         if let Some(f) = fits.iter().find(|f| Some(f.name.as_str()) == own) {
             return Found::One(f.name.clone(), f.id.clone());
@@ -178,6 +192,78 @@ impl Library {
                 }
             }
         }
+    }
+}
+
+impl Library {
+    /// Note the name of a new identity folder a file would get.
+    pub fn note_new(
+        &self,
+        parent: &Path,
+        key: &str,
+        year: Option<u16>,
+        country: Option<&str>,
+        name: &str,
+    ) {
+        let k = (
+            parent.to_path_buf(),
+            key.to_string(),
+            year,
+            country.map(str::to_string),
+        );
+        *self
+            .new
+            .lock()
+            .expect("library lock")
+            .entry(k)
+            .or_default()
+            .entry(name.to_string())
+            .or_default() += 1;
+    }
+
+    /// One show or movie, one folder, however its names are spelled: where this plan would
+    /// make several new folders of one identity (`Grey's Anatomy`, `Greys Anatomy`), the
+    /// richest spelling (most punctuation, then capitals, then files) becomes a planned
+    /// folder the files are decided against again. True when there was any.
+    pub fn settle_spellings(&self) -> bool {
+        let groups = std::mem::take(&mut *self.new.lock().expect("library lock"));
+        let mut any = false;
+        for ((parent, key, _, _), names) in groups {
+            if names.len() < 2 {
+                continue;
+            }
+            let score = |n: &str, files: usize| {
+                let punct = n
+                    .chars()
+                    .filter(|c| !c.is_alphanumeric() && *c != ' ')
+                    .count();
+                let caps = n.chars().filter(|c| c.is_uppercase()).count();
+                (punct, caps, files)
+            };
+            let Some((best, _)) = names
+                .iter()
+                .max_by(|a, b| score(a.0, *a.1).cmp(&score(b.0, *b.1)).then(b.0.cmp(a.0)))
+            else {
+                continue;
+            };
+            let Some(id) = plexname::folder(best) else {
+                continue;
+            };
+            let folders = self.folders(&parent);
+            let mut by_key = (*folders).clone();
+            by_key.entry(key.clone()).or_default().push(Folder {
+                name: best.clone(),
+                id,
+                key,
+                planned: true,
+            });
+            self.dirs
+                .lock()
+                .expect("library lock")
+                .insert(parent, Arc::new(by_key));
+            any = true;
+        }
+        any
     }
 }
 

@@ -124,7 +124,13 @@ impl Meta {
         // Only when the file name does not already say what its folders say.
         let agrees = || {
             let t = normalize_title(n.title.as_deref().unwrap_or(""));
-            !t.is_empty() && format!(" {} ", normalize_title(stem)).contains(&format!(" {t} "))
+            let s = normalize_title(stem);
+            // `t` as whole words of `s`.
+            !t.is_empty()
+                && s.match_indices(t.as_str()).any(|(i, _)| {
+                    (i == 0 || s.as_bytes()[i - 1] == b' ')
+                        && s.as_bytes().get(i + t.len()).is_none_or(|&b| b == b' ')
+                })
         };
         if text.contains('/') && plex.is_none() && !agrees() {
             // "dl/ro/Ronin.1998.mkv": a file name that names a movie or an episode on its
@@ -198,12 +204,22 @@ impl Meta {
                 .parent()
                 .and_then(|p| p.file_name())
                 .is_some_and(|d| words::is_sample(&d.to_string_lossy()));
-        let extra = n.extra.as_deref().and_then(|e| {
+        let mut extra = n.extra.as_deref().and_then(|e| {
             words::EXTRAS_FOLDERS
                 .iter()
                 .find(|(_, k)| *k == e)
                 .map(|(_, k)| *k)
         });
+        // One folder deeper (`Featurettes/Part 1/Score.mkv`): an extra too, unless the file
+        // names a movie or an episode of its own.
+        let own_year = n.year.is_some_and(|y| stem.contains(&y.to_string()));
+        if extra.is_none() && !own_year && n.episode.is_none() && n.date.is_none() {
+            extra = rel
+                .parent()
+                .and_then(Path::parent)
+                .and_then(Path::file_name)
+                .and_then(|d| words::extras_folder_kind(&d.to_string_lossy()));
+        }
         let date = nonempty(n.date.clone());
         // A daily show's year is its air date's; a year beside an episode marker is the
         // show's (`Doctor.Who.2005.S01E01`), unless a country already tells it apart.

@@ -297,21 +297,30 @@ pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<P
             .collect()
     });
     // Features first (movies, episodes, samples); extras follow their feature.
-    let decided: Vec<Option<Outcome>> = pool.install(|| {
-        videos
-            .par_iter()
-            .zip(metas.par_iter_mut())
-            .map(|(v, m)| {
-                let s = &sources[v.src];
-                m.extra
-                    .is_none()
-                    .then(|| decide(&s.path, &s.rel, m, rules, &root, opts.portable, &library))
-            })
-            .collect()
-    });
+    let decide_all = |metas: &mut Vec<Meta>| -> Vec<Option<Outcome>> {
+        pool.install(|| {
+            videos
+                .par_iter()
+                .zip(metas.par_iter_mut())
+                .map(|(v, m)| {
+                    let s = &sources[v.src];
+                    m.extra
+                        .is_none()
+                        .then(|| decide(&s.path, &s.rel, m, rules, &root, opts.portable, &library))
+                })
+                .collect()
+        })
+    };
+    let mut decided = decide_all(&mut metas);
+    // Several spellings of one new show or movie folder: once more, against the one kept.
+    if library.settle_spellings() {
+        decided = decide_all(&mut metas);
+    }
+    // Where each folder's features went: needed only for extras and unattached files.
     let mut maps = Maps::default();
+    let needed = !orphan.is_empty() || metas.iter().any(|m| m.extra.is_some());
     for ((v, m), d) in videos.iter().zip(&metas).zip(&decided) {
-        if let Some(Outcome::Target { to, .. }) = d {
+        if let (true, Some(Outcome::Target { to, .. })) = (needed, d) {
             if !m.sample {
                 maps.add(&sources[v.src].path, to, m);
             }
@@ -726,11 +735,13 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
                 Attach::Suffix(suffix) | Attach::SubsFolder(suffix) => {
                     with_stem(dir, &new_stem, suffix, portable)
                 }
-                Attach::Keep { up } => dir
-                    .ancestors()
-                    .nth(*up)
-                    .unwrap_or(dir)
-                    .join(s.path.file_name().unwrap_or_default()),
+                // Its own name, cleaned like any target name (portable targets).
+                Attach::Keep { up } => with_stem(
+                    dir.ancestors().nth(*up).unwrap_or(dir),
+                    s.path.file_name().unwrap_or_default().as_bytes(),
+                    b"",
+                    portable,
+                ),
             };
             if to == s.path {
                 plan.in_place += 1;

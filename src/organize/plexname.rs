@@ -241,6 +241,9 @@ pub fn read(components: &[&str]) -> Option<PlexPath> {
         _ => return None,
     };
     let parent = *dirs.last()?;
+    // A release name (`Heat.1995.1080p.BluRay-GRP`) is never a Plex name: most files of
+    // a download folder stop here.
+    let release = !stem.contains(' ') && stem.matches('.').count() >= 2;
     // Extras: in an extras folder (below a movie, a show or a season), or inline.
     if let Some(kind) = words::extras_folder_kind(parent) {
         let above = &dirs[..dirs.len() - 1];
@@ -261,6 +264,9 @@ pub fn read(components: &[&str]) -> Option<PlexPath> {
             },
             file_edition: None,
         });
+    }
+    if release {
+        return None;
     }
     let season_dir = season_folder(parent);
     let id_at = if season_dir.is_some() {

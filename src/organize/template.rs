@@ -296,6 +296,38 @@ impl Template {
         })
     }
 
+    /// The folder (index of the path component) where one of `fields` first appears, and
+    /// how many components every rendering has — when that is fixed by the template (no
+    /// `/` inside an optional section) and the field is not in the file name.
+    pub fn folder_of(&self, fields: &[Field]) -> Option<(usize, usize)> {
+        fn slashes(p: &Part) -> usize {
+            match p {
+                Part::Lit(s) => s.matches('/').count(),
+                Part::Field { .. } => 0,
+                Part::Optional(v) => v.iter().map(slashes).sum(),
+            }
+        }
+        fn mentions(p: &Part, fields: &[Field]) -> bool {
+            match p {
+                Part::Lit(_) => false,
+                Part::Field { field, .. } => fields.contains(field),
+                Part::Optional(v) => v.iter().any(|p| mentions(p, fields)),
+            }
+        }
+        let mut at = 0;
+        let mut found = None;
+        for p in &self.parts {
+            if matches!(p, Part::Optional(_)) && slashes(p) > 0 {
+                return None;
+            }
+            if found.is_none() && mentions(p, fields) {
+                found = Some(at);
+            }
+            at += slashes(p);
+        }
+        found.filter(|&f| f < at).map(|f| (f, at + 1))
+    }
+
     /// The template as written.
     pub fn source(&self) -> &str {
         &self.source
@@ -398,6 +430,16 @@ mod tests {
         assert_eq!(t.render(&m, false), Err(Field::Title));
         m.0.insert(Field::Title, Value::Text("X".into()));
         assert_eq!(t.render(&m, false).unwrap(), "Unknown Year/X");
+    }
+
+    #[test]
+    fn the_folder_a_field_names() {
+        let t = Template::parse("Movies/{title}[ ({year})]/{title}.{ext}").unwrap();
+        assert_eq!(t.folder_of(&[Field::Title]), Some((1, 3)));
+        let t = Template::parse("{title}.{ext}").unwrap();
+        assert_eq!(t.folder_of(&[Field::Title]), None);
+        let t = Template::parse("A[/{year}]/{title}/x.{ext}").unwrap();
+        assert_eq!(t.folder_of(&[Field::Title]), None);
     }
 
     #[test]

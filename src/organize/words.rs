@@ -77,6 +77,25 @@ pub fn edition(stem: &str, year: Option<u16>) -> Option<String> {
     if let Some(e) = edition_braces(stem) {
         return Some(e);
     }
+    // Most names have no edition: look for a word of one before splitting.
+    let lower = stem.to_ascii_lowercase();
+    const KEYS: &[&str] = &[
+        "cut",
+        "edition",
+        "extended",
+        "theatrical",
+        "redux",
+        "imax",
+        "remaster",
+        "unrated",
+        "uncut",
+        "criterion",
+        "matte",
+        "chrome",
+    ];
+    if !KEYS.iter().any(|k| lower.contains(k)) {
+        return None;
+    }
     let w = words(stem);
     let from = match year {
         Some(y) => w.iter().rposition(|t| *t == y.to_string())? + 1,
@@ -443,7 +462,13 @@ pub fn split_inline_extra(stem: &str) -> Option<(&str, &'static str)> {
 /// Whether a file or folder name marks a sample (`Sample/`, `heat.sample.mkv`,
 /// `sample-heat.mkv`, `grp-heat-sample.mkv`).
 pub fn is_sample(name: &str) -> bool {
-    words(name).iter().any(|w| w == "sample" || w == "samples")
+    name.split(|c: char| {
+        matches!(
+            c,
+            '.' | '_' | ' ' | '-' | '(' | ')' | '[' | ']' | '{' | '}' | ','
+        )
+    })
+    .any(|w| w.eq_ignore_ascii_case("sample") || w.eq_ignore_ascii_case("samples"))
 }
 
 /// Folder art and metadata Plex (and Kodi) read from a movie, show or season folder.
