@@ -60,6 +60,7 @@ fn options(ctx: &Ctx, scope: &DupesScope, default_kinds: &[Kind]) -> Result<Find
         keep: KeepRule::parse(&scope.keep)?,
         follow: scope.follow,
         jobs: ctx.jobs,
+        readers: None,
     })
 }
 

@@ -14,6 +14,7 @@ pub mod keep;
 pub mod model;
 pub mod names;
 pub mod parsed;
+pub mod pipeline;
 pub mod quality;
 pub mod stages;
 
@@ -49,6 +50,8 @@ pub struct FindOptions {
     pub follow: bool,
     /// Worker threads.
     pub jobs: usize,
+    /// Readers per spinning disk or network share (None: one; see `scan::device`).
+    pub readers: Option<usize>,
 }
 
 /// Something worth telling the user that did not stop the run.
@@ -94,7 +97,7 @@ pub fn find(
     timings.scan_secs = started.elapsed().as_secs_f64();
     let phase = Instant::now();
     let entries = candidates::load(cat, &roots, opts.min_size)?;
-    let mut hasher = stages::Hasher::new(opts.jobs, progress);
+    let mut hasher = stages::Hasher::new(opts.jobs, progress)?.with_readers(opts.readers);
     let mut groups = Vec::new();
     let want = |k: Kind| opts.kinds.contains(&k);
     if want(Kind::Exact) || want(Kind::Partial) {

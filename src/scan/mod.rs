@@ -3,6 +3,7 @@
 //! BLAKE3 for exactly the files whose (device, inode, size, mtime) the catalog has no
 //! digest for — so a second `scan --hash` of an unchanged tree reads no file contents.
 
+pub mod device;
 pub mod walk;
 
 use std::collections::HashMap;
