@@ -88,9 +88,10 @@ pub fn exact_groups(
     }
     // A serial device whose files are in the page cache (a re-run, a tree just written)
     // seeks no more than an SSD: read it like one.
+    let forced = hasher.readers_set();
     let serial_devs: std::collections::HashSet<u64> = on_device
         .into_iter()
-        .filter(|(_, files)| !crate::scan::device::sample_cached(files, 64))
+        .filter(|(_, files)| forced || !crate::scan::device::sample_cached(files, 64))
         .map(|(dev, _)| dev)
         .collect();
     for g in colliding {

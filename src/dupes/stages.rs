@@ -284,8 +284,9 @@ impl<'p> Hasher<'p> {
         })
     }
 
-    /// Read spinning disks and network shares with `n` readers instead of one (the
-    /// `--jobs` given on the command line, or a library's `jobs`).
+    /// Read with `n` readers whatever the device (the `--jobs` given on the command line,
+    /// or a library's `jobs`): 1 reads one file at a time in physical order everywhere,
+    /// more read in parallel even on a spinning disk or a share.
     pub fn with_readers(mut self, n: Option<usize>) -> Self {
         self.readers = n.map(|n| n.max(1));
         self
@@ -296,9 +297,18 @@ impl<'p> Hasher<'p> {
         self.devices.medium(stat.dev, path)
     }
 
-    /// True when files on this medium are read by one reader in physical order.
+    /// True when files on this medium are read by one reader in physical order: on a
+    /// spinning disk or a share, unless readers were set (1: everywhere).
     pub fn serial(&self, m: Medium) -> bool {
-        m.serial() && self.readers.is_none_or(|n| n == 1)
+        match self.readers {
+            Some(n) => n == 1,
+            None => m.serial(),
+        }
+    }
+
+    /// True when the number of readers was set, not chosen by device.
+    pub fn readers_set(&self) -> bool {
+        self.readers.is_some()
     }
 
     /// What was read and computed so far.

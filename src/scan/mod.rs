@@ -134,7 +134,16 @@ pub fn scan_files(
         let root =
             paths::absolute(root).with_context(|| format!("resolving {}", root.display()))?;
         sum.roots += 1;
-        scan_root(cat, &root, opts, progress, on_event, on_file, &mut sum, &mut to_hash)?;
+        scan_root(
+            cat,
+            &root,
+            opts,
+            progress,
+            on_event,
+            on_file,
+            &mut sum,
+            &mut to_hash,
+        )?;
     }
     if opts.hash && !to_hash.is_empty() {
         hash_files(cat, to_hash, opts.jobs, progress, on_event, &mut sum)?;
