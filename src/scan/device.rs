@@ -593,7 +593,7 @@ garbage line
         assert_eq!(split_dev((8 << 8) | 1), (8, 1));
         assert_eq!(split_dev((259 << 8) | 3), (259, 3));
         // glibc's makedev for a large minor.
-        let dev = ((300u64 & 0xff) << 0) | ((300u64 & !0xff) << 12) | (8 << 8);
+        let dev = (300u64 & 0xff) | ((300u64 & !0xff) << 12) | (8 << 8);
         assert_eq!(split_dev(dev), (8, 300));
     }
 }
