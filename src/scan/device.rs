@@ -369,18 +369,22 @@ pub fn probe_offsets(size: u64) -> Vec<u64> {
     v
 }
 
-/// True when a sample of `paths` (files of the given sizes) is wholly in the page cache:
-/// then a serial device is read like a solid one, since nothing will seek. Up to `n`
-/// files are probed, spread over the list.
+/// True when a sample of `files` (paths and sizes) is in the page cache: then a serial
+/// device is read like a solid one, since (almost) nothing will seek. Up to `n` files are
+/// probed, spread over the list; nine in ten must be resident.
 pub fn sample_cached(files: &[(&Path, u64)], n: usize) -> bool {
     if files.is_empty() {
         return true;
     }
-    let step = files.len().div_ceil(n.max(1));
-    files
-        .iter()
-        .step_by(step.max(1))
-        .all(|(p, size)| std::fs::File::open(p).is_ok_and(|f| cached(&f, &probe_offsets(*size))))
+    let step = files.len().div_ceil(n.max(1)).max(1);
+    let (mut probed, mut resident) = (0usize, 0usize);
+    for (p, size) in files.iter().step_by(step) {
+        probed += 1;
+        if std::fs::File::open(p).is_ok_and(|f| cached(&f, &probe_offsets(*size))) {
+            resident += 1;
+        }
+    }
+    resident * 10 >= probed * 9
 }
 
 /// The order to read files on a serial device: by the physical offset of their first
