@@ -133,12 +133,35 @@ pub fn blake3_reader(
 /// larger one is hashed in pieces, in parallel (see [`blake3_pieces`]). A file that shrinks
 /// while it is read is an error (`UnexpectedEof`).
 pub fn blake3_file(path: &Path, on_bytes: &mut (dyn FnMut(u64) + Send)) -> io::Result<Blake3> {
-    let mut f = File::open(path)?;
+    let f = File::open(path)?;
     let len = f.metadata()?.len();
+    blake3_open(&f, len, on_bytes)
+}
+
+/// BLAKE3 of the first `len` bytes of an open file: one buffer when small, else in
+/// parallel pieces on the current rayon pool. Fewer bytes than `len` is `UnexpectedEof`
+/// for a large file.
+pub fn blake3_open(
+    f: &File,
+    len: u64,
+    on_bytes: &mut (dyn FnMut(u64) + Send),
+) -> io::Result<Blake3> {
     if len <= SMALL {
-        return Ok(blake3_reader(&mut f, len, on_bytes)?.0);
+        let mut r = f.take(len);
+        return Ok(blake3_reader(&mut r, len, on_bytes)?.0);
     }
-    blake3_pieces(&f, len, on_bytes)
+    blake3_pieces(f, len, on_bytes)
+}
+
+/// BLAKE3 of the first `len` bytes of an open file, read front to back by one thread
+/// (with read-ahead): the order a spinning disk or a network share reads fastest.
+pub fn blake3_sequential(f: &File, len: u64) -> io::Result<Blake3> {
+    let mut r = f.take(len);
+    let (d, n) = blake3_reader(&mut r, len, &mut |_| {})?;
+    if n < len {
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
+    Ok(d)
 }
 
 /// Pieces of [`blake3_pieces`]: a power of two of BLAKE3's 1 KiB chunks, so each piece at
@@ -166,22 +189,25 @@ fn blake3_pieces(f: &File, len: u64, on_bytes: &mut (dyn FnMut(u64) + Send)) -> 
         for run in 0..runs {
             let (cvs, on_bytes, failed) = (&cvs, &on_bytes, &failed);
             s.spawn(move |_| {
-                let mut buf = vec![0u8; PIECE];
-                let (first, end) = (run * pieces / runs, (run + 1) * pieces / runs);
-                for (k, slot) in cvs.iter().enumerate().take(end).skip(first) {
-                    if failed.lock().unwrap_or_else(|e| e.into_inner()).is_some() {
-                        return;
+                PIECE_BUF.with(|buf| {
+                    let mut buf = buf.borrow_mut();
+                    buf.resize(PIECE, 0);
+                    let (first, end) = (run * pieces / runs, (run + 1) * pieces / runs);
+                    for (k, slot) in cvs.iter().enumerate().take(end).skip(first) {
+                        if failed.lock().unwrap_or_else(|e| e.into_inner()).is_some() {
+                            return;
+                        }
+                        let off = (k * PIECE) as u64;
+                        let n = (len - off).min(PIECE as u64) as usize;
+                        if let Err(e) = f.read_exact_at(&mut buf[..n], off) {
+                            *failed.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                            return;
+                        }
+                        let cv = piece_cv(off, &buf[..n]);
+                        *slot.lock().unwrap_or_else(|e| e.into_inner()) = cv;
+                        (on_bytes.lock().unwrap_or_else(|e| e.into_inner()))(n as u64);
                     }
-                    let off = (k * PIECE) as u64;
-                    let n = (len - off).min(PIECE as u64) as usize;
-                    if let Err(e) = f.read_exact_at(&mut buf[..n], off) {
-                        *failed.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
-                        return;
-                    }
-                    let cv = piece_cv(off, &buf[..n]);
-                    *slot.lock().unwrap_or_else(|e| e.into_inner()) = cv;
-                    (on_bytes.lock().unwrap_or_else(|e| e.into_inner()))(n as u64);
-                }
+                })
             });
         }
     });
@@ -254,6 +280,12 @@ pub fn blake3_range(path: &Path, offset: u64, len: u64) -> io::Result<Blake3> {
     f.seek(SeekFrom::Start(offset))?;
     let mut take = f.take(len);
     Ok(blake3_reader(&mut take, len, &mut |_| {})?.0)
+}
+
+thread_local! {
+    /// Each rayon thread's piece buffer, kept between files: a fresh 1 MiB buffer per
+    /// file is a fresh mapping, and its pages fault in again every time.
+    static PIECE_BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// SHA-256 of a whole file, streamed.

@@ -494,3 +494,29 @@ fn the_watched_copy_of_identical_bytes_is_kept() {
     assert_eq!(json_path(&kept["path"]), copy);
     assert!(kept["why"].as_str().unwrap().contains("watched"), "{kept}");
 }
+
+#[test]
+fn one_reader_in_disk_order_finds_the_same_groups() {
+    // `-j 1` reads one file at a time in physical order, stage by stage (what a spinning
+    // disk or a share gets); the default reads per size group on every worker.
+    let (serial, parallel) = (World::new(), World::new());
+    library(&serial);
+    library(&parallel);
+    let one = serial.json(&["-j", "1", "dupes", "find", &lib(&serial)], 0);
+    let all = parallel.json(&["dupes", "find", &lib(&parallel)], 0);
+    for kind in ["exact", "partial"] {
+        assert_eq!(
+            groups(&serial, &one, kind),
+            groups(&parallel, &all, kind),
+            "{kind}"
+        );
+    }
+    assert!(summary(&one)["hashing"]["bytes_read"].as_u64().unwrap() > 0);
+    // The digests it stored serve the next run, whichever way it reads.
+    let again = serial.json(&["dupes", "find", &lib(&serial)], 0);
+    assert_eq!(summary(&again)["hashing"]["bytes_read"], 0, "{again:#?}");
+    assert_eq!(
+        groups(&serial, &again, "exact"),
+        groups(&serial, &one, "exact")
+    );
+}

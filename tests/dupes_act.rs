@@ -33,6 +33,7 @@ fn find(cat: &mut Catalog, root: &Path) -> dupes::Found {
         keep: KeepRule::Best,
         follow: false,
         jobs: 2,
+        readers: None,
     };
     dupes::find(cat, &opts, &NoProgress, &mut |n| panic!("{n:?}")).unwrap()
 }

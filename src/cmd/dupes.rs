@@ -53,13 +53,32 @@ fn options(ctx: &Ctx, scope: &DupesScope, default_kinds: &[Kind]) -> Result<Find
             .map(|k| Kind::parse(k).ok_or_else(|| anyhow::anyhow!("unknown kind {k:?}")))
             .collect::<Result<Vec<_>>>()?
     };
+    // Readers per device: `-j` on the command line, else the `jobs` of the library the
+    // first root lies in, else chosen by device (see `scan::device`).
+    let readers = if ctx.jobs_given {
+        Some(ctx.jobs)
+    } else {
+        scope.paths.first().and_then(|root| {
+            let root = paths::absolute(root).ok()?;
+            ctx.config
+                .library
+                .iter()
+                .filter(|l| root.starts_with(&l.path))
+                .max_by_key(|l| l.path.as_os_str().len())
+                .and_then(|l| l.jobs)
+        })
+    };
     Ok(FindOptions {
         roots: scope.paths.clone(),
         kinds,
         min_size: dupes::parse_size(&scope.min_size)?,
         keep: KeepRule::parse(&scope.keep)?,
         follow: scope.follow,
-        jobs: ctx.jobs,
+        jobs: match readers {
+            Some(n) if n > 1 => n,
+            _ => ctx.jobs,
+        },
+        readers,
     })
 }
 

@@ -25,6 +25,8 @@ pub struct Ctx {
     pub config: Config,
     pub catalog_path: PathBuf,
     pub jobs: usize,
+    /// `-j` was given on the command line (it then also sets the readers per device).
+    pub jobs_given: bool,
 }
 
 impl Ctx {
@@ -61,6 +63,7 @@ impl Ctx {
             config,
             catalog_path,
             jobs,
+            jobs_given: cli.jobs.is_some(),
         })
     }
 

@@ -102,6 +102,7 @@ pub fn libraries(text: &str, origin: &Path) -> Result<Vec<Library>> {
             name: name.to_string(),
             path,
             source: Some(paths::expand_tilde(Path::new(base))),
+            jobs: None,
         });
     }
     Ok(libs)
@@ -158,12 +159,14 @@ profiles:
                     name: "Movies Primary".into(),
                     path: "/data/Movies".into(),
                     source: Some("/mnt/media/Movies".into()),
+                    jobs: None,
                 },
                 Library {
                     name: "TV Shows Primary".into(),
                     // The old tool's default destination for TV.
                     path: home.join("Media/TV"),
                     source: Some("/mnt/media/TV".into()),
+                    jobs: None,
                 },
             ]
         );

@@ -20,6 +20,11 @@ pub struct Library {
     pub path: PathBuf,
     /// The source root (e.g. a mounted share), if any.
     pub source: Option<PathBuf>,
+    /// Parallel readers for this library's files (`dupes`): unset, one per spinning disk
+    /// or network share and every worker elsewhere; 1, one file at a time in disk order;
+    /// more, that many at once. `--jobs` on the command line wins.
+    #[serde(default)]
+    pub jobs: Option<usize>,
 }
 
 /// The `[resync]` table: defaults for `resync run` (each flag overrides its key).

@@ -11,9 +11,10 @@ use anyhow::Result;
 use super::candidates::Entry;
 use super::keep::{self, Candidate, KeepRule};
 use super::model::{Group, GroupFile, Kind};
-use super::stages::{Hasher, Item, Stage};
+use super::pipeline::{self, Split};
+use super::stages::{self, Hasher, Item, Stage};
 use super::{Note, BLOCK};
-use crate::catalog::{Catalog, FileUpdate};
+use crate::catalog::Catalog;
 use crate::hash::hex;
 
 fn item(e: &Entry, stage: Stage) -> Item {
@@ -34,34 +35,31 @@ fn refine(
     groups: Vec<Vec<usize>>,
     stage: Stage,
     on_note: &mut dyn FnMut(Note),
-) -> Result<Vec<(Vec<usize>, [u8; 32])>> {
+) -> Result<Split> {
     let members: Vec<usize> = groups.iter().flatten().copied().collect();
     let items: Vec<Item> = members.iter().map(|&i| item(&entries[i], stage)).collect();
     let digests = hasher.digests(cat, &items, on_note)?;
-    let digest_of: HashMap<usize, [u8; 32]> = members
-        .iter()
-        .zip(digests)
-        .filter_map(|(&i, d)| d.map(|d| (i, d)))
-        .collect();
+    let mut digest_of: HashMap<usize, [u8; 32]> = HashMap::with_capacity(members.len());
+    for (&i, d) in members.iter().zip(digests) {
+        if let Some(d) = d {
+            digest_of.insert(i, d);
+        }
+    }
     let mut out = Vec::new();
     for g in groups {
-        let mut split: BTreeMap<[u8; 32], Vec<usize>> = BTreeMap::new();
-        for i in g {
-            if let Some(d) = digest_of.get(&i) {
-                split.entry(*d).or_default().push(i);
-            }
-        }
-        out.extend(
-            split
-                .into_iter()
-                .filter(|(_, v)| v.len() > 1)
-                .map(|(d, v)| (v, d)),
-        );
+        out.extend(pipeline::split(
+            g.iter()
+                .filter_map(|i| digest_of.get(i).map(|d| (*i, *d)))
+                .collect(),
+        ));
     }
     Ok(out)
 }
 
-/// Groups of files with identical bytes.
+/// Groups of files with identical bytes: files of the same size, then (for files larger
+/// than [`pipeline::WHOLE`]) the same edge blocks, then the same BLAKE3. Groups on solid
+/// devices run through [`pipeline::exact_solid`]; groups with a file on a spinning disk or
+/// a network share run stage by stage, each stage read in physical order.
 pub fn exact_groups(
     cat: &mut Catalog,
     entries: &[Entry],
@@ -69,37 +67,66 @@ pub fn exact_groups(
     rule: &KeepRule,
     on_note: &mut dyn FnMut(Note),
 ) -> Result<Vec<Group>> {
-    let mut by_size: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+    let mut by_size: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         by_size.entry(e.stat.size).or_default().push(i);
     }
     let colliding: Vec<Vec<usize>> = by_size.into_values().filter(|v| v.len() > 1).collect();
-    let heads = refine(cat, hasher, entries, colliding, Stage::Head, on_note)?;
-    // A file of at most one block was hashed whole by the head stage: that is its BLAKE3.
-    let (small, large): (Vec<_>, Vec<_>) = heads
+    let (mut solid, mut serial) = (Vec::new(), Vec::new());
+    let mut on_device: HashMap<u64, Vec<(&std::path::Path, u64)>> = HashMap::new();
+    for g in &colliding {
+        for &i in g {
+            let e = &entries[i];
+            let m = hasher.medium(e.path(), &e.stat);
+            if hasher.serial(m) {
+                on_device
+                    .entry(e.stat.dev)
+                    .or_default()
+                    .push((e.path(), e.stat.size));
+            }
+        }
+    }
+    // A serial device whose files are in the page cache (a re-run, a tree just written)
+    // seeks no more than an SSD: read it like one.
+    let forced = hasher.readers_set();
+    let serial_devs: std::collections::HashSet<u64> = on_device
         .into_iter()
-        .partition(|(g, _)| entries[g[0]].stat.size <= BLOCK);
-    let small_rows: Vec<FileUpdate> = small
-        .iter()
-        .flat_map(|(g, d)| g.iter().map(move |&i| (i, *d)))
-        .filter(|(i, _)| entries[*i].blake3.is_none())
-        .flat_map(|(i, d)| {
-            entries[i].paths.iter().map(move |p| FileUpdate::Hashed {
-                path: p.clone(),
-                stat: entries[i].stat,
-                blake3: d,
-            })
-        })
+        .filter(|(_, files)| forced || !crate::scan::device::sample_cached(files, 64))
+        .map(|(dev, _)| dev)
         .collect();
-    cat.apply_updates(&small_rows)?;
-    let large: Vec<Vec<usize>> = large.into_iter().map(|(g, _)| g).collect();
-    let tails = refine(cat, hasher, entries, large, Stage::Tail, on_note)?;
-    let tails: Vec<Vec<usize>> = tails.into_iter().map(|(g, _)| g).collect();
-    let full = refine(cat, hasher, entries, tails, Stage::Full, on_note)?;
+    for g in colliding {
+        if g.iter()
+            .any(|&i| serial_devs.contains(&entries[i].stat.dev))
+        {
+            serial.push(g);
+        } else {
+            solid.push(g);
+        }
+    }
+    let must_read = |g: &Vec<usize>| {
+        entries[g[0]].stat.size > pipeline::WHOLE && g.iter().any(|&i| entries[i].blake3.is_none())
+    };
+    let cache = if solid.iter().any(must_read) {
+        stages::preload(cat, std::iter::once(Stage::Edges))?
+    } else {
+        Default::default()
+    };
+    let mut found = pipeline::exact_solid(cat, hasher, entries, solid, &cache, on_note)?;
+    drop(cache);
+    if !serial.is_empty() {
+        let (small, large): (Vec<_>, Vec<_>) = serial
+            .into_iter()
+            .partition(|g| entries[g[0]].stat.size <= pipeline::WHOLE);
+        let mut whole = refine(cat, hasher, entries, large, Stage::Edges, on_note)?
+            .into_iter()
+            .map(|(g, _)| g)
+            .collect::<Vec<_>>();
+        whole.extend(small);
+        found.extend(refine(cat, hasher, entries, whole, Stage::Full, on_note)?);
+    }
     let watched = crate::usage::store::watched_paths(cat.conn())?;
-    Ok(small
+    Ok(found
         .into_iter()
-        .chain(full)
         .map(|(g, d)| exact_group(&watched, entries, &g, d, rule))
         .collect())
 }
