@@ -220,6 +220,14 @@ pub fn parse(path: &str) -> MediaName {
         info.other.push("Extras");
     }
     let extra = extra.or(if sample { None } else { folder_extra });
+    // A trailer by its words, when nothing else named the extra.
+    let extra = match extra {
+        None if info.trailer && !sample => {
+            info.other.push("Trailer");
+            Some("trailer")
+        }
+        e => e,
+    };
 
     let strings = |v: &[&'static str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let mut m = MediaName {
@@ -568,5 +576,23 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn trailers_by_their_words() {
+        for name in [
+            "Heat.1995.Trailer.1080p.mkv",
+            "Dune.2021.Official.Trailer.2160p.mkv",
+            "Dune (2021) Teaser 1080p.mkv",
+        ] {
+            let m = p(name);
+            assert_eq!(m.extra.as_deref(), Some("trailer"), "{name}");
+            assert!(m.other.iter().any(|o| o == "Trailer"), "{name}");
+        }
+        let m = p("Trailer.Park.Boys.S01E01.mkv");
+        assert_eq!(
+            (m.title.as_deref(), m.extra),
+            (Some("Trailer Park Boys"), None)
+        );
     }
 }

@@ -95,6 +95,8 @@ pub struct Info {
     /// An absolute episode number written beside a season and episode
     /// (`One Piece - S21E01 - 892 - Title`).
     pub absolute_number: Option<u32>,
+    /// The name calls itself a trailer or teaser outside its title (`Heat.1995.Trailer`).
+    pub trailer: bool,
     /// The air date, `YYYY-MM-DD`.
     pub date: Option<String>,
     /// The episode title.
