@@ -95,9 +95,13 @@ pub struct MediaName {
     /// `5.1`, `7.1`, `2.0`, ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_channels: Option<String>,
-    /// `Director's Cut`, `Extended`, `Unrated`, `Remastered`, ...
+    /// `Director's Cut`, `Extended`, `Unrated`, `Remastered`, ... (the first one named).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
+    /// Every edition named, in order, when there are several (`Unrated.Directors.Cut` →
+    /// `Unrated`, `Director's Cut`); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<String>,
     /// The part or disc number (`CD1`, `pt2`, `Part 2`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<u32>,
@@ -240,6 +244,11 @@ pub fn parse(path: &str) -> MediaName {
         audio_codec: info.audio_codec.map(str::to_string),
         audio_channels: info.audio_channels.map(str::to_string),
         edition: info.edition.map(str::to_string),
+        editions: if info.editions.len() > 1 {
+            strings(&info.editions)
+        } else {
+            Vec::new()
+        },
         language: strings(&info.language),
         subtitle_language: strings(&info.subtitle_language),
         other: strings(&info.other),
@@ -593,6 +602,28 @@ mod tests {
         assert_eq!(
             (m.title.as_deref(), m.extra),
             (Some("Trailer Park Boys"), None)
+        );
+    }
+
+    #[test]
+    fn every_edition_in_order() {
+        let m = p("Watchmen.2009.Unrated.Directors.Cut.1080p");
+        assert_eq!(m.edition.as_deref(), Some("Unrated"));
+        assert_eq!(
+            m.editions,
+            vec!["Unrated".to_string(), "Director's Cut".to_string()]
+        );
+        let m = p("Movie.1999.Extended.Directors.Cut.1080p");
+        assert_eq!(
+            m.editions,
+            vec!["Extended".to_string(), "Director's Cut".to_string()]
+        );
+        assert!(p("Heat.1995.Remastered.1080p").editions.is_empty());
+        assert_eq!(
+            p("Jaws.1975.25th.Anniversary.Edition.1080p")
+                .edition
+                .as_deref(),
+            Some("Anniversary")
         );
     }
 }

@@ -113,6 +113,8 @@ pub struct Info {
     pub audio_channels: Option<&'static str>,
     /// The edition.
     pub edition: Option<&'static str>,
+    /// Every edition named, in order (`Unrated Director's Cut` → Unrated, Director's Cut).
+    pub editions: Vec<&'static str>,
     /// The part or disc number.
     pub part: Option<u32>,
     /// The release group.
