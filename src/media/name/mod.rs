@@ -95,9 +95,13 @@ pub struct MediaName {
     /// `5.1`, `7.1`, `2.0`, ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_channels: Option<String>,
-    /// `Director's Cut`, `Extended`, `Unrated`, `Remastered`, ...
+    /// `Director's Cut`, `Extended`, `Unrated`, `Remastered`, ... (the first one named).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
+    /// Every edition named, in order, when there are several (`Unrated.Directors.Cut` →
+    /// `Unrated`, `Director's Cut`); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<String>,
     /// The part or disc number (`CD1`, `pt2`, `Part 2`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<u32>,
@@ -220,6 +224,14 @@ pub fn parse(path: &str) -> MediaName {
         info.other.push("Extras");
     }
     let extra = extra.or(if sample { None } else { folder_extra });
+    // A trailer by its words, when nothing else named the extra.
+    let extra = match extra {
+        None if info.trailer && !sample => {
+            info.other.push("Trailer");
+            Some("trailer")
+        }
+        e => e,
+    };
 
     let strings = |v: &[&'static str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let mut m = MediaName {
@@ -232,6 +244,11 @@ pub fn parse(path: &str) -> MediaName {
         audio_codec: info.audio_codec.map(str::to_string),
         audio_channels: info.audio_channels.map(str::to_string),
         edition: info.edition.map(str::to_string),
+        editions: if info.editions.len() > 1 {
+            strings(&info.editions)
+        } else {
+            Vec::new()
+        },
         language: strings(&info.language),
         subtitle_language: strings(&info.subtitle_language),
         other: strings(&info.other),
@@ -568,5 +585,45 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn trailers_by_their_words() {
+        for name in [
+            "Heat.1995.Trailer.1080p.mkv",
+            "Dune.2021.Official.Trailer.2160p.mkv",
+            "Dune (2021) Teaser 1080p.mkv",
+        ] {
+            let m = p(name);
+            assert_eq!(m.extra.as_deref(), Some("trailer"), "{name}");
+            assert!(m.other.iter().any(|o| o == "Trailer"), "{name}");
+        }
+        let m = p("Trailer.Park.Boys.S01E01.mkv");
+        assert_eq!(
+            (m.title.as_deref(), m.extra),
+            (Some("Trailer Park Boys"), None)
+        );
+    }
+
+    #[test]
+    fn every_edition_in_order() {
+        let m = p("Watchmen.2009.Unrated.Directors.Cut.1080p");
+        assert_eq!(m.edition.as_deref(), Some("Unrated"));
+        assert_eq!(
+            m.editions,
+            vec!["Unrated".to_string(), "Director's Cut".to_string()]
+        );
+        let m = p("Movie.1999.Extended.Directors.Cut.1080p");
+        assert_eq!(
+            m.editions,
+            vec!["Extended".to_string(), "Director's Cut".to_string()]
+        );
+        assert!(p("Heat.1995.Remastered.1080p").editions.is_empty());
+        assert_eq!(
+            p("Jaws.1975.25th.Anniversary.Edition.1080p")
+                .edition
+                .as_deref(),
+            Some("Anniversary")
+        );
     }
 }

@@ -95,6 +95,8 @@ pub struct Info {
     /// An absolute episode number written beside a season and episode
     /// (`One Piece - S21E01 - 892 - Title`).
     pub absolute_number: Option<u32>,
+    /// The name calls itself a trailer or teaser outside its title (`Heat.1995.Trailer`).
+    pub trailer: bool,
     /// The air date, `YYYY-MM-DD`.
     pub date: Option<String>,
     /// The episode title.
@@ -111,6 +113,8 @@ pub struct Info {
     pub audio_channels: Option<&'static str>,
     /// The edition.
     pub edition: Option<&'static str>,
+    /// Every edition named, in order (`Unrated Director's Cut` → Unrated, Director's Cut).
+    pub editions: Vec<&'static str>,
     /// The part or disc number.
     pub part: Option<u32>,
     /// The release group.

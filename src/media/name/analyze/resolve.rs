@@ -91,6 +91,9 @@ impl<'a> Comp<'a> {
         self.apply_vocab();
         self.release_group(lead_group, is_file);
         self.episode_title();
+        // `Heat.1995.Trailer.1080p`, `Dune.2021.Official.Teaser`: words no title took.
+        self.info.trailer = self.info.title.is_some()
+            && (0..n).any(|x| self.free(x) && matches!(self.key(x), "trailer" | "teaser"));
 
         if self.info.title.is_none() {
             if let Some((a, b)) = lead_group {

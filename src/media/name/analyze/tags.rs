@@ -378,6 +378,9 @@ impl<'a> Comp<'a> {
                     }
                     Field::Edition => {
                         info.edition.get_or_insert(v);
+                        if !info.editions.contains(&v) {
+                            info.editions.push(v);
+                        }
                     }
                     Field::Other => {
                         if !info.other.contains(&v) {

@@ -237,6 +237,10 @@ pub(super) const STRONG: &[(&str, P)] = &[
     ("ultimate edition|ultimate cut", &[(Edition, "Ultimate")]),
     ("special edition", &[(Edition, "Special")]),
     (
+        "anniversary edition|anniversary cut",
+        &[(Edition, "Anniversary")],
+    ),
+    (
         "collector's edition|collectors edition|edition collector|collector edition",
         &[(Edition, "Collector")],
     ),
