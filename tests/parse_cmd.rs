@@ -107,3 +107,45 @@ fn no_names_is_a_usage_error() {
     let w = World::new();
     w.cmd().arg("parse").assert().code(2);
 }
+
+#[test]
+fn json_has_packs_absolute_episodes_countries_and_editions() {
+    let w = World::new();
+    let msgs = w.json(
+        &[
+            "parse",
+            "Deadwood.S01-S03.1080p.BluRay.x264-GRP",
+            "[Group] One Piece 1017-1020 [1080p]",
+            "[SubsPlease] Frieren - 12 (1080p) [A1B2C3D4].mkv",
+            "The.Office.US.S03E01.720p.HDTV",
+            "Avatar.Extended.2009.1080p.BluRay.x264-GRP",
+        ],
+        0,
+    );
+    let raw = of_type(&msgs, "name");
+    assert_eq!(raw[0]["seasons"], serde_json::json!([1, 2, 3]));
+    assert!(raw[0].get("episode").is_none());
+    assert_eq!(
+        raw[1]["episodes"],
+        serde_json::json!([1017, 1018, 1019, 1020])
+    );
+    assert_eq!(raw[2]["absolute_episode"], 12);
+    assert_eq!(raw[3]["country"], "US");
+    assert_eq!(raw[4]["edition"], "Extended");
+    let got = names(&msgs);
+    assert_eq!(got[0].1.seasons, vec![1, 2, 3]);
+    assert_eq!(got[4].1.title.as_deref(), Some("Avatar"));
+}
+
+#[test]
+fn the_table_shows_a_season_range() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .args(["parse", "Deadwood.S01-S03.1080p.BluRay.x264-GRP"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("S01-S03"), "{text}");
+}

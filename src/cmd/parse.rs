@@ -57,11 +57,13 @@ fn inputs(args: &ParseArgs) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// `S01E02`, `S01E02-E03`, `S01`, `E12`, a date, or nothing.
+/// `S01E02`, `S01E02-E03`, `S01`, `S01-S07`, `E12`, a date, or nothing.
 fn episode_cell(m: &MediaName) -> String {
     let mut s = String::new();
-    if let Some(season) = m.season {
-        s.push_str(&format!("S{season:02}"));
+    match (m.seasons.first(), m.seasons.last(), m.season) {
+        (Some(a), Some(b), _) if a != b => s.push_str(&format!("S{a:02}-S{b:02}")),
+        (_, _, Some(season)) => s.push_str(&format!("S{season:02}")),
+        _ => {}
     }
     match (m.episodes.first(), m.episodes.last(), m.episode) {
         (Some(a), Some(b), _) if a != b => s.push_str(&format!("E{a:02}-E{b:02}")),

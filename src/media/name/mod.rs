@@ -14,12 +14,16 @@
 
 mod analyze;
 mod normalize;
+mod path;
 #[cfg(test)]
 mod props;
 mod tokens;
 mod vocab;
 
-use analyze::{analyze, Info, TitleFrom};
+use analyze::{analyze, Info};
+use path::{
+    classify_folder, merge, split_extension, split_path, split_plex_extra, split_sample, Folder,
+};
 use serde::{Deserialize, Serialize};
 
 pub use normalize::normalize_title;
@@ -91,9 +95,13 @@ pub struct MediaName {
     /// `5.1`, `7.1`, `2.0`, ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_channels: Option<String>,
-    /// `Director's Cut`, `Extended`, `Unrated`, `Remastered`, ...
+    /// `Director's Cut`, `Extended`, `Unrated`, `Remastered`, ... (the first one named).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<String>,
+    /// Every edition named, in order, when there are several (`Unrated.Directors.Cut` →
+    /// `Unrated`, `Director's Cut`); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<String>,
     /// The part or disc number (`CD1`, `pt2`, `Part 2`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<u32>,
@@ -117,6 +125,43 @@ pub struct MediaName {
     pub normalized_title: String,
 }
 
+/// The ISO 639-1 code of a language written as a file-name suffix or tag: `en`, `eng`,
+/// `English`, `pt-BR` (region dropped), `fre`, `VOSTFR`; `mul` for multi-language tags;
+/// `None` for anything else (`forced`, `sdh`, `cc`, a title word).
+pub fn language_code(word: &str) -> Option<&'static str> {
+    let w = word.trim();
+    if w.is_empty() || w.len() > 24 {
+        return None;
+    }
+    let base = w.split(['-', '_']).next().unwrap_or(w);
+    let mut key = String::with_capacity(w.len());
+    for c in base.chars() {
+        normalize::push_key_char(c, &mut key);
+    }
+    if let Some(code) = vocab::iso_639_1(&key) {
+        return Some(code);
+    }
+    let entry = vocab::lookup(&key)?;
+    entry.props.iter().find_map(|&(f, v)| {
+        matches!(f, vocab::Field::Language | vocab::Field::SubtitleLanguage).then_some(v)
+    })
+}
+
+/// The text of a Plex edition tag, `{edition-Director's Cut}`, in a file name.
+fn plex_edition(stem: &str) -> Option<&str> {
+    const TAG: &str = "{edition-";
+    if !stem.contains('{') {
+        return None;
+    }
+    let at = stem
+        .as_bytes()
+        .windows(TAG.len())
+        .position(|w| w.eq_ignore_ascii_case(TAG.as_bytes()))?;
+    let rest = &stem[at + TAG.len()..];
+    let text = rest[..rest.find('}')?].trim();
+    (!text.is_empty()).then_some(text)
+}
+
 /// How many parent folders are consulted at most (nearest first).
 const MAX_PARENTS: usize = 4;
 
@@ -129,23 +174,35 @@ pub fn parse(path: &str) -> MediaName {
     let (stem, container) = split_extension(file);
     // Plex names a local extra `Movie (Year)-trailer.mkv`.
     let (stem, extra) = split_plex_extra(stem);
+    let (stem, sample) = split_sample(stem);
     let non_media = container.as_deref().is_some_and(vocab::is_non_media);
     let mut info = analyze(stem, true, !non_media);
+    if sample && !info.other.contains(&"Sample") {
+        info.other.push("Sample");
+    }
 
     // Parent folders, nearest first, skipping generic ones (`Movies`, `TV Shows`, `D:`);
     // an extras folder (`Featurettes/`) marks the file as an extra.
     let mut parents: Vec<Info> = Vec::new();
     let mut extras = false;
     let mut folder_extra = None;
+    let mut sample_folder = false;
     for c in comps.iter().rev() {
         match classify_folder(c) {
             Folder::Extras(kind) => {
                 if parents.is_empty() && !extras {
                     folder_extra = kind;
+                    // `Sample/` is the one extras folder without a kind.
+                    sample_folder = kind.is_none();
                 }
                 extras |= parents.is_empty();
             }
             Folder::Generic => {}
+            // Plex keeps a show's specials in `Specials/`: season 0.
+            Folder::Specials => parents.push(Info {
+                season: Some(0),
+                ..Info::default()
+            }),
             Folder::Named => parents.push(analyze(c, false, true)),
         }
         if parents.len() == MAX_PARENTS {
@@ -153,6 +210,9 @@ pub fn parse(path: &str) -> MediaName {
         }
     }
     merge(&mut info, &parents, stem);
+    if sample_folder && !info.other.contains(&"Sample") {
+        info.other.push("Sample");
+    }
     let sample = info.other.contains(&"Sample");
     if let Some(kind) = extra {
         info.other.push(if kind == "trailer" {
@@ -164,6 +224,14 @@ pub fn parse(path: &str) -> MediaName {
         info.other.push("Extras");
     }
     let extra = extra.or(if sample { None } else { folder_extra });
+    // A trailer by its words, when nothing else named the extra.
+    let extra = match extra {
+        None if info.trailer && !sample => {
+            info.other.push("Trailer");
+            Some("trailer")
+        }
+        e => e,
+    };
 
     let strings = |v: &[&'static str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let mut m = MediaName {
@@ -176,6 +244,11 @@ pub fn parse(path: &str) -> MediaName {
         audio_codec: info.audio_codec.map(str::to_string),
         audio_channels: info.audio_channels.map(str::to_string),
         edition: info.edition.map(str::to_string),
+        editions: if info.editions.len() > 1 {
+            strings(&info.editions)
+        } else {
+            Vec::new()
+        },
         language: strings(&info.language),
         subtitle_language: strings(&info.subtitle_language),
         other: strings(&info.other),
@@ -188,6 +261,17 @@ pub fn parse(path: &str) -> MediaName {
         release_group: info.group.take(),
         country: info.country.map(str::to_string),
         extra: extra.map(str::to_string),
+        absolute_episode: match info.episodes.as_slice() {
+            [e] if info.absolute && info.season.is_none() => Some(*e),
+            _ => info.absolute_number,
+        },
+        seasons: if info.seasons.len() > 1 {
+            let mut s = std::mem::take(&mut info.seasons);
+            s.sort_unstable();
+            s
+        } else {
+            Vec::new()
+        },
         episodes: if info.episodes.len() > 1 {
             std::mem::take(&mut info.episodes)
         } else {
@@ -205,6 +289,10 @@ pub fn parse(path: &str) -> MediaName {
         m.source = Some("Ultra HD Blu-ray".to_string());
         m.other.retain(|o| o != "Ultra HD");
     }
+    // Plex's `{edition-Theatrical Cut}` names the edition exactly.
+    if let Some(ed) = plex_edition(stem) {
+        m.edition = Some(ed.to_string());
+    }
     m.kind = kind_of(&info, &m, stem);
     if let Some(t) = &m.title {
         let mut key = normalize_title(t);
@@ -215,280 +303,6 @@ pub fn parse(path: &str) -> MediaName {
         m.normalized_title = key;
     }
     m
-}
-
-/// Splits a path on `/` and `\\`, except inside brackets: a name given on its own may
-/// contain `[720p/MKV]`, which is not a folder.
-fn split_path(path: &str) -> impl Iterator<Item = &str> {
-    let mut depth = 0i32;
-    let mut start = 0;
-    let mut parts = Vec::new();
-    for (i, c) in path.char_indices() {
-        match c {
-            '[' | '(' | '{' => depth += 1,
-            ']' | ')' | '}' => depth = (depth - 1).max(0),
-            '/' | '\\' => {
-                // Inside brackets only if they close before the next separator, soon.
-                let ahead = &path.as_bytes()[i + 1..(i + 17).min(path.len())];
-                let closes = ahead
-                    .iter()
-                    .take_while(|&&b| b != b'/' && b != b'\\')
-                    .any(|&b| matches!(b, b']' | b')' | b'}'));
-                if depth == 0 || !closes {
-                    depth = 0;
-                    parts.push(&path[start..i]);
-                    start = i + 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    parts.push(&path[start..]);
-    parts.into_iter()
-}
-
-/// Splits a known container extension off a file name: (`stem`, `Some("mkv")`).
-fn split_extension(file: &str) -> (&str, Option<String>) {
-    if let Some(dot) = file.rfind('.') {
-        let ext = &file[dot + 1..];
-        if !ext.is_empty() && ext.len() <= 7 && dot > 0 {
-            let lower = ext.to_ascii_lowercase();
-            if vocab::is_container(&lower) {
-                return (&file[..dot], Some(lower));
-            }
-        }
-    }
-    (file, None)
-}
-
-/// `Movie (2009)-trailer`: Plex's suffixes for local extras, and the extra kind each names.
-fn split_plex_extra(stem: &str) -> (&str, Option<&'static str>) {
-    const SUFFIXES: [&str; 8] = [
-        "trailer",
-        "featurette",
-        "behindthescenes",
-        "deleted",
-        "interview",
-        "scene",
-        "short",
-        "other",
-    ];
-    for kind in SUFFIXES {
-        let n = kind.len() + 1;
-        if stem.len() > n {
-            let cut = stem.len() - n;
-            if stem.is_char_boundary(cut)
-                && stem.as_bytes()[cut] == b'-'
-                && stem[cut + 1..].eq_ignore_ascii_case(kind)
-            {
-                return (&stem[..cut], Some(kind));
-            }
-        }
-    }
-    (stem, None)
-}
-
-/// What a parent folder is to the parser.
-enum Folder {
-    /// May carry a title, a year, a season.
-    Named,
-    /// A library root, a drive letter, an id: ignored.
-    Generic,
-    /// A folder of extras (`Featurettes`, `Behind The Scenes`): ignored, but it tags the
-    /// file with the extra kind (`None` for samples).
-    Extras(Option<&'static str>),
-}
-
-fn classify_folder(c: &str) -> Folder {
-    let t = c.trim();
-    if t.len() <= 24 {
-        let key: String = t.to_ascii_lowercase().replace(['_', '.', '-'], " ");
-        if vocab::is_extras_folder(&key) {
-            return Folder::Extras(vocab::extras_folder_kind(&key));
-        }
-    }
-    if is_generic(c) {
-        Folder::Generic
-    } else {
-        Folder::Named
-    }
-}
-
-/// Folders that never carry a title: library roots, drive letters, ids.
-fn is_generic(c: &str) -> bool {
-    let t = c.trim();
-    if t.ends_with(':') || t.len() <= 1 {
-        return true;
-    }
-    // Generic names are short ASCII: fold into a stack buffer rather than allocate.
-    let mut buf = [0u8; 24];
-    let mut len = 0;
-    let mut ascii = true;
-    for b in t.bytes() {
-        if len == buf.len() || !b.is_ascii() {
-            ascii = false;
-            break;
-        }
-        buf[len] = match b {
-            b'_' | b'.' | b'-' => b' ',
-            _ => b.to_ascii_lowercase(),
-        };
-        len += 1;
-    }
-    if ascii && std::str::from_utf8(&buf[..len]).is_ok_and(vocab::is_generic_folder) {
-        return true;
-    }
-    if !t.chars().any(char::is_alphanumeric) {
-        return true;
-    }
-    // UUIDs and hashes.
-    let hexish = t
-        .bytes()
-        .filter(|b| b.is_ascii_hexdigit() || *b == b'-')
-        .count();
-    t.len() >= 16 && hexish == t.len()
-}
-
-/// Whether a folder's info is a season folder (`Season 2`, `S01`): a season and nothing else.
-fn is_season_folder(p: &Info) -> bool {
-    p.season.is_some() && p.episodes.is_empty() && p.title.is_none()
-}
-
-/// Fills the file's fields from its parent folders.
-fn merge(info: &mut Info, parents: &[Info], stem: &str) {
-    if info.obfuscated {
-        // The file name is noise: the nearest named folder is the release name.
-        if let Some(p) = parents.iter().find(|p| p.title.is_some() && !p.obfuscated) {
-            let mut taken = p.clone();
-            taken.obfuscated = true;
-            taken.other.retain(|o| *o != "Obfuscated");
-            taken.other.push("Obfuscated");
-            *info = taken;
-        }
-        return;
-    }
-    if parents.is_empty() {
-        return;
-    }
-    let file_key = normalize_title(info.title.as_deref().unwrap_or(""));
-    let mut saw_season_folder = false;
-    for (depth, p) in parents.iter().enumerate() {
-        if is_season_folder(p) {
-            saw_season_folder = true;
-            if info.season.is_none() {
-                info.season = p.season;
-            }
-            continue;
-        }
-        // A single-episode release folder says which episode this is (a sample inside
-        // `Show.S02E03.720p` is S02E03 whatever its own name says).
-        if p.season.is_some() && !p.episodes.is_empty() && (p.tech > 0 || info.episodes.is_empty())
-        {
-            info.season = p.season;
-            info.episodes = p.episodes.clone();
-        }
-        if info.season.is_none() && p.season.is_some() {
-            info.season = p.season;
-        }
-        if let Some(pt) = &p.title {
-            let pkey = normalize_title(pt);
-            let title_missing = info.title.is_none();
-            let after_marker = info.title_from == TitleFrom::AfterMarker
-                || (saw_season_folder
-                    && info.episodes.is_empty()
-                    && info.title_from == TitleFrom::Lead
-                    && pkey != file_key);
-            if title_missing || (after_marker && depth <= 2) {
-                if !title_missing && info.episode_title.is_none() && pkey != file_key {
-                    info.episode_title = info.title.take();
-                }
-                info.title = Some(pt.clone());
-                info.title_from = TitleFrom::Lead;
-                info.country = info.country.or(p.country);
-            } else if pkey != file_key && prefer_folder_title(info, p, stem, &file_key, &pkey) {
-                info.title = Some(pt.clone());
-                info.country = info.country.or(p.country);
-            }
-            fill_from(info, p);
-            // The first folder with a title is the show or movie folder; stop there.
-            if !is_season_folder(p) {
-                break;
-            }
-        } else {
-            fill_from(info, p);
-        }
-    }
-}
-
-/// Whether the parent's title should replace the file's.
-fn prefer_folder_title(info: &Info, p: &Info, stem: &str, file_key: &str, pkey: &str) -> bool {
-    let squash = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
-    let (fs, ps) = (squash(file_key), squash(pkey));
-    // `Title (Year)/Title.720p...`: the folder has the clean spelling of the same words.
-    let clean_movie_folder = p.year.is_some() && p.tech == 0 && p.episodes.is_empty();
-    if clean_movie_folder && normalize_title(stem).contains(pkey) {
-        return true;
-    }
-    // `Star Trek - The Next Generation/.../Star Trek - The Next Generation - S03E15`: the
-    // folder's title is the file's, read in full.
-    if !file_key.is_empty() && pkey.starts_with(file_key) && normalize_title(stem).contains(pkey) {
-        return true;
-    }
-    // `CuerpoDeElite720p` under `Cuerpo de Elite - Temporada 1`.
-    if info.title_tokens == 1 && fs.len() > ps.len() && fs.contains(&ps) && !ps.is_empty() {
-        return true;
-    }
-    // Lowercase scene file names abbreviate the release folder's title (`ano-cosmo`).
-    let release_folder = p.tech > 0 || p.group.is_some();
-    let lowercase_file = !stem.bytes().any(|b| b.is_ascii_uppercase());
-    release_folder && lowercase_file && !fs.is_empty()
-}
-
-/// Fills fields the file lacks from a folder's info.
-fn fill_from(info: &mut Info, p: &Info) {
-    info.year = info.year.or(p.year);
-    if info.season.is_none() {
-        info.season = p.season;
-    }
-    if info.date.is_none() {
-        info.date.clone_from(&p.date);
-    }
-    if info.episode_title.is_none() && info.episodes == p.episodes && !p.episodes.is_empty() {
-        info.episode_title.clone_from(&p.episode_title);
-    }
-    if info.screen_size.is_none() {
-        info.screen_size.clone_from(&p.screen_size);
-    }
-    info.source = info.source.or(p.source);
-    info.video_codec = info.video_codec.or(p.video_codec);
-    info.audio_codec = info.audio_codec.or(p.audio_codec);
-    info.audio_channels = info.audio_channels.or(p.audio_channels);
-    info.edition = info.edition.or(p.edition);
-    if p.group.is_some() && (info.group.is_none() || !info.group_strong && p.group_strong) {
-        info.group.clone_from(&p.group);
-        info.group_strong = p.group_strong;
-    }
-    for o in &p.other {
-        if !info.other.contains(o) {
-            info.other.push(o);
-        }
-    }
-    for l in &p.language {
-        if !info.language.contains(l) {
-            info.language.push(l);
-        }
-    }
-    for l in &p.subtitle_language {
-        if !info.subtitle_language.contains(l) {
-            info.subtitle_language.push(l);
-        }
-    }
-    info.series_words |= p.series_words;
-    info.tech += p.tech;
 }
 
 /// Decides movie, episode or unknown.
@@ -502,7 +316,11 @@ fn kind_of(info: &Info, m: &MediaName, stem: &str) -> MediaKind {
     }
     // A year followed by a "special" (`Doctor Who 2005 Christmas Special`).
     if let Some(et) = &m.episode_title {
-        if et.to_ascii_lowercase().contains("special") {
+        let special = et
+            .as_bytes()
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"special"));
+        if special {
             return MediaKind::Episode;
         }
     }
@@ -606,7 +424,12 @@ mod tests {
         let m = p("Show.2024.03.15.720p.HDTV.x264-GRP.mkv");
         assert_eq!(m.date.as_deref(), Some("2024-03-15"));
         assert_eq!(m.kind, MediaKind::Episode);
-        assert_eq!(p("The Godfather Part III.mkv").part, Some(3));
+        // A sequel's `Part III` is its title's; a disc is a part.
+        let m = p("The Godfather Part III.mkv");
+        assert_eq!(
+            (m.title.as_deref(), m.part),
+            (Some("The Godfather Part III"), None)
+        );
         assert_eq!(p("Movie CD1of2.avi").part, Some(1));
     }
 
@@ -685,5 +508,122 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Show Name"));
         assert_eq!(m.episode, Some(2));
         assert!(m.other.iter().any(|o| o == "Obfuscated"));
+    }
+
+    #[test]
+    fn language_codes_of_suffixes() {
+        for (w, code) in [
+            ("en", Some("en")),
+            ("eng", Some("en")),
+            ("English", Some("en")),
+            ("EN", Some("en")),
+            ("pt-BR", Some("pt")),
+            ("pt_br", Some("pt")),
+            ("fre", Some("fr")),
+            ("fra", Some("fr")),
+            ("VOSTFR", Some("fr")),
+            ("ger", Some("de")),
+            ("deu", Some("de")),
+            ("sv", Some("sv")),
+            ("zh-Hans", Some("zh")),
+            ("multi", Some("mul")),
+            ("forced", None),
+            ("sdh", None),
+            ("Heat", None),
+            ("", None),
+        ] {
+            assert_eq!(language_code(w), code, "{w}");
+        }
+    }
+
+    #[test]
+    fn plex_edition_tags_are_taken_as_written() {
+        let ed = |n: &str| p(n).edition;
+        assert_eq!(
+            ed("Movie (2010) {edition-Theatrical Cut}.mkv").as_deref(),
+            Some("Theatrical Cut")
+        );
+        assert_eq!(
+            ed("Movies/Blade Runner (1982) {edition-Final Cut}/Blade Runner (1982) {Edition-Final Cut}.mkv")
+                .as_deref(),
+            Some("Final Cut")
+        );
+        assert_eq!(ed("Movie (2010) {edition-}.mkv"), None);
+    }
+
+    #[test]
+    fn sequel_parts_belong_to_titles() {
+        for (path, title) in [
+            (
+                "Mission Impossible - Dead Reckoning Part One (2023)/Mission Impossible - Dead Reckoning Part One (2023).mkv",
+                "Mission Impossible - Dead Reckoning Part One",
+            ),
+            ("Kill Bill Vol. 2 (2004)/Kill Bill Vol. 2 (2004).mkv", "Kill Bill Vol. 2"),
+            ("Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1-GRP.mkv", "Dune Part Two"),
+        ] {
+            let m = p(path);
+            assert_eq!((m.title.as_deref(), m.part), (Some(title), None), "{path}");
+        }
+        // A disc is a part.
+        assert_eq!(p("Heat.1995.CD2.avi").part, Some(2));
+    }
+
+    #[test]
+    fn countries_in_lower_case_and_dotted() {
+        for (name, title, country) in [
+            ("the.office.us.s05e15.mkv", "the office", Some("US")),
+            ("The.Office.U.S.S05E14.mkv", "The Office", Some("US")),
+            ("shameless.uk.s01e01.mkv", "shameless", Some("GB")),
+            ("this.is.us.s01e01.mkv", "this is us", None),
+            ("This.Is.Us.S01E01.mkv", "This Is Us", None),
+            ("between.us.s01e01.mkv", "between us", None),
+        ] {
+            let m = p(name);
+            assert_eq!(
+                (m.title.as_deref(), m.country.as_deref()),
+                (Some(title), country),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn trailers_by_their_words() {
+        for name in [
+            "Heat.1995.Trailer.1080p.mkv",
+            "Dune.2021.Official.Trailer.2160p.mkv",
+            "Dune (2021) Teaser 1080p.mkv",
+        ] {
+            let m = p(name);
+            assert_eq!(m.extra.as_deref(), Some("trailer"), "{name}");
+            assert!(m.other.iter().any(|o| o == "Trailer"), "{name}");
+        }
+        let m = p("Trailer.Park.Boys.S01E01.mkv");
+        assert_eq!(
+            (m.title.as_deref(), m.extra),
+            (Some("Trailer Park Boys"), None)
+        );
+    }
+
+    #[test]
+    fn every_edition_in_order() {
+        let m = p("Watchmen.2009.Unrated.Directors.Cut.1080p");
+        assert_eq!(m.edition.as_deref(), Some("Unrated"));
+        assert_eq!(
+            m.editions,
+            vec!["Unrated".to_string(), "Director's Cut".to_string()]
+        );
+        let m = p("Movie.1999.Extended.Directors.Cut.1080p");
+        assert_eq!(
+            m.editions,
+            vec!["Extended".to_string(), "Director's Cut".to_string()]
+        );
+        assert!(p("Heat.1995.Remastered.1080p").editions.is_empty());
+        assert_eq!(
+            p("Jaws.1975.25th.Anniversary.Edition.1080p")
+                .edition
+                .as_deref(),
+            Some("Anniversary")
+        );
     }
 }

@@ -52,6 +52,11 @@ fn fold_char(c: char) -> Fold {
 /// Lowercases and folds one character into `out` for a vocabulary key; returns false when
 /// the character is a separator (the caller decides what to do).
 pub fn push_key_char(c: char, out: &mut String) {
+    // Full-width forms (`１５８`, `ＳＯ１`) are their ASCII letters and digits.
+    let c = match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        _ => c,
+    };
     let lc = c.to_lowercase().next().unwrap_or(c);
     match fold_char(lc) {
         Fold::Char(f) => out.push(f),

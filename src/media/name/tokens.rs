@@ -29,6 +29,8 @@ pub const CLOSE: u16 = 1 << 8;
 pub const OTHER: u16 = 1 << 9;
 /// A `*` or `×` stood alone between the tokens (`720 * 432`).
 pub const TIMES: u16 = 1 << 10;
+/// A `~` came before the token (`01~10`, a range in fansub batches); also `STRONG`.
+pub const TILDE: u16 = 1 << 11;
 
 /// One word of a name.
 #[derive(Debug, Clone, Copy)]
@@ -163,7 +165,8 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
                 ',' => sep |= COMMA,
                 '+' => sep |= PLUS,
                 '-' => dashes += 1,
-                '~' | '|' => sep |= STRONG,
+                '~' => sep |= STRONG | TILDE,
+                '|' => sep |= STRONG,
                 '*' | '×' => sep |= TIMES,
                 _ if open_bracket(c) => {
                     sep |= OPEN;

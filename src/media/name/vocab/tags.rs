@@ -1,60 +1,13 @@
-//! The release-naming vocabulary: which words mean a source, a codec, an edition, a
-//! language, and so on, in guessit's value names.
-//!
-//! Words are looked up by a folded key (ASCII lowercase, Latin accents removed, the
-//! tokens of a multi-word phrase joined by one space), so `WEB-DL`, `web.dl` and `Web DL`
-//! all hit the entry `web dl`. The table is built once into a hash map; a lookup costs a
-//! hash of a few bytes and never allocates.
+//! The technical words of release names, in guessit's value names: strong words that are
+//! never part of a title in practice, and weak ones (`Extended`, `French`, `DC`) that are
+//! also ordinary words and count as jargon only outside a title.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
-
-/// The field a vocabulary word sets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// `screen_size`
-    ScreenSize,
-    /// `source`
-    Source,
-    /// `video_codec`
-    VideoCodec,
-    /// `audio_codec`
-    AudioCodec,
-    /// `audio_channels`
-    AudioChannels,
-    /// `edition`
-    Edition,
-    /// `other`
-    Other,
-    /// `language`
-    Language,
-    /// `subtitle_language`
-    SubtitleLanguage,
-    /// A country code that trails a show name (`The Office US`); kept out of the title.
-    Country,
-    /// A container named inside the name (`...HDTV.x264.MP4-GRP`), when there is no extension.
-    Container,
-    /// A word that is release jargon but sets nothing we report (bit depth, `HQ`, `Dubbed`).
-    Noise,
-}
-
-/// One vocabulary entry: what it sets and how sure we are that it is jargon.
-#[derive(Debug)]
-pub struct Entry {
-    /// The fields and values this word sets.
-    pub props: &'static [(Field, &'static str)],
-    /// A weak word (`Extended`, `French`, `DC`) is also an ordinary word; it counts as
-    /// jargon only outside a title, see the title rules in `analyze`.
-    pub weak: bool,
-}
-
-use Field::*;
+use super::Field::{self, *};
 
 type P = &'static [(Field, &'static str)];
 
 // Strong entries: these words (or phrases) are never part of a title in practice.
-const STRONG: &[(&str, P)] = &[
+pub(super) const STRONG: &[(&str, P)] = &[
     // screen sizes that are not plain `NNNp` (those are parsed numerically)
     ("4k|uhd 4k", &[(ScreenSize, "2160p")]),
     // sources
@@ -270,6 +223,10 @@ const STRONG: &[(&str, P)] = &[
         &[(Edition, "Extended")],
     ),
     (
+        "extended director's cut|extended directors cut|extended director cut",
+        &[(Edition, "Extended"), (Edition, "Director's Cut")],
+    ),
+    (
         "theatrical cut|theatrical edition|theatrical version",
         &[(Edition, "Theatrical")],
     ),
@@ -279,6 +236,10 @@ const STRONG: &[(&str, P)] = &[
     ),
     ("ultimate edition|ultimate cut", &[(Edition, "Ultimate")]),
     ("special edition", &[(Edition, "Special")]),
+    (
+        "anniversary edition|anniversary cut",
+        &[(Edition, "Anniversary")],
+    ),
     (
         "collector's edition|collectors edition|edition collector|collector edition",
         &[(Edition, "Collector")],
@@ -319,7 +280,7 @@ const STRONG: &[(&str, P)] = &[
 ];
 
 // Weak entries: jargon after the title, ordinary words inside one.
-const WEAK: &[(&str, P)] = &[
+pub(super) const WEAK: &[(&str, P)] = &[
     ("web", &[(Source, "Web")]),
     ("tv", &[(Source, "TV")]),
     ("opus", &[(AudioCodec, "Opus")]),
@@ -374,6 +335,7 @@ const WEAK: &[(&str, P)] = &[
     ("collector|collectors", &[(Edition, "Collector")]),
     ("ultimate", &[(Edition, "Ultimate")]),
     ("imax", &[(Edition, "IMAX")]),
+    ("redux", &[(Edition, "Redux")]),
     ("dc", &[(Edition, "Director's Cut")]),
     ("alternative|alternate", &[(Edition, "Alternative Cut")]),
     ("edition|cut|version|dl|miniseries|clean", &[(Noise, "")]),
@@ -430,432 +392,3 @@ const WEAK: &[(&str, P)] = &[
         &[(Noise, "")],
     ),
 ];
-
-/// A small, fast hasher for the short ASCII keys of the tables (FNV-1a).
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Map<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
-
-/// One key of the table: the entry it names (if any) and, when the key is the first word
-/// of phrases, the longest phrase length. One hash lookup answers both questions.
-#[derive(Default)]
-struct Slot {
-    entry: Option<Entry>,
-    phrase: u8,
-}
-
-fn tables() -> &'static Map<Slot> {
-    static T: OnceLock<Map<Slot>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut map: Map<Slot> = Map::default();
-        for (list, weak) in [(STRONG, false), (WEAK, true)] {
-            for (pats, props) in list {
-                for pat in pats.split('|') {
-                    let n = pat.split(' ').count() as u8;
-                    if n > 1 {
-                        let head = pat.split(' ').next().unwrap_or(pat);
-                        let slot = map.entry(head).or_default();
-                        slot.phrase = slot.phrase.max(n);
-                    }
-                    // The first definition wins, so strong entries shadow weak ones.
-                    let slot = map.entry(pat).or_default();
-                    if slot.entry.is_none() {
-                        slot.entry = Some(Entry { props, weak });
-                    }
-                }
-            }
-        }
-        map
-    })
-}
-
-/// The entry for a folded key (one word, or words joined by single spaces).
-pub fn lookup(key: &str) -> Option<&'static Entry> {
-    tables().get(key).and_then(|s| s.entry.as_ref())
-}
-
-/// The entry for a folded word and the longest phrase (in words) starting with it (0: none).
-pub fn word(key: &str) -> (Option<&'static Entry>, usize) {
-    match tables().get(key) {
-        Some(s) => (s.entry.as_ref(), s.phrase as usize),
-        None => (None, 0),
-    }
-}
-
-/// File extensions that are containers of media or of releases, reported as `container`.
-pub fn is_container(ext: &str) -> bool {
-    matches!(
-        ext,
-        "mkv"
-            | "mp4"
-            | "m4v"
-            | "avi"
-            | "mov"
-            | "wmv"
-            | "mpg"
-            | "mpeg"
-            | "ts"
-            | "m2ts"
-            | "mts"
-            | "webm"
-            | "flv"
-            | "ogm"
-            | "ogv"
-            | "divx"
-            | "vob"
-            | "iso"
-            | "3gp"
-            | "rmvb"
-            | "rm"
-            | "asf"
-            | "wtv"
-            | "f4v"
-            | "mk3d"
-            | "mka"
-            | "m2v"
-            | "qt"
-            | "srt"
-            | "ass"
-            | "ssa"
-            | "sub"
-            | "idx"
-            | "vtt"
-            | "sup"
-            | "smi"
-            | "nfo"
-            | "torrent"
-            | "nzb"
-            | "rar"
-            | "zip"
-            | "7z"
-            | "tar"
-            | "gz"
-            | "bz2"
-            | "tgz"
-            | "xz"
-            | "ace"
-            | "arj"
-            | "cbz"
-            | "cbr"
-            | "cb7"
-            | "jpg"
-            | "jpeg"
-            | "png"
-            | "bmp"
-            | "gif"
-            | "tbn"
-            | "txt"
-            | "sfv"
-            | "md5"
-            | "par2"
-            | "mp3"
-            | "flac"
-            | "m4a"
-            | "aac"
-            | "ogg"
-            | "wav"
-            | "pdf"
-            | "epub"
-            | "json"
-            | "xml"
-            | "heic"
-            | "webp"
-            | "tif"
-            | "tiff"
-            | "doc"
-            | "docx"
-            | "log"
-            | "db"
-            | "exe"
-    ) || is_split_archive(ext)
-}
-
-/// `r00`, `r01`, ...: the parts of a split RAR archive.
-fn is_split_archive(ext: &str) -> bool {
-    let b = ext.as_bytes();
-    b.len() == 3 && b[0] == b'r' && b[1].is_ascii_digit() && b[2].is_ascii_digit()
-}
-
-/// Extensions whose files are certainly not a video or its companion (images, documents):
-/// a name with one of these and no release jargon is of unknown kind.
-pub fn is_non_media(ext: &str) -> bool {
-    matches!(
-        ext,
-        "jpg"
-            | "jpeg"
-            | "png"
-            | "bmp"
-            | "gif"
-            | "heic"
-            | "webp"
-            | "tif"
-            | "tiff"
-            | "txt"
-            | "pdf"
-            | "doc"
-            | "docx"
-            | "log"
-            | "db"
-            | "exe"
-            | "json"
-            | "xml"
-            | "md5"
-            | "sfv"
-            | "mp3"
-            | "flac"
-            | "m4a"
-            | "wav"
-            | "ogg"
-            | "epub"
-    )
-}
-
-/// Top-level domains that mark a token run as a web site (`www.site.com`, `site.org`).
-pub fn is_tld(key: &str) -> bool {
-    matches!(
-        key,
-        "com" | "org" | "ru" | "party" | "vip" | "pics" | "xyz" | "biz"
-    )
-}
-
-/// Plex's folders for a movie's or show's extras (`Featurettes/`, `Behind The Scenes/`).
-pub fn is_extras_folder(key: &str) -> bool {
-    matches!(
-        key,
-        "extras"
-            | "featurettes"
-            | "behind the scenes"
-            | "deleted scenes"
-            | "interviews"
-            | "scenes"
-            | "shorts"
-            | "trailers"
-            | "other"
-            | "others"
-            | "bonus"
-            | "sample"
-            | "samples"
-    )
-}
-
-/// The extra kind, in Plex's suffix words, of an extras folder's folded name; `None` for
-/// sample folders.
-pub fn extras_folder_kind(key: &str) -> Option<&'static str> {
-    match key {
-        "featurettes" => Some("featurette"),
-        "behind the scenes" => Some("behindthescenes"),
-        "deleted scenes" => Some("deleted"),
-        "interviews" => Some("interview"),
-        "scenes" => Some("scene"),
-        "shorts" => Some("short"),
-        "trailers" => Some("trailer"),
-        "sample" | "samples" => None,
-        _ => Some("other"),
-    }
-}
-
-/// Generic folder names that never carry a title (`Movies`, `TV Shows`, `Downloads`).
-pub fn is_generic_folder(key: &str) -> bool {
-    matches!(
-        key,
-        "movies"
-            | "movie"
-            | "films"
-            | "film"
-            | "series"
-            | "serie"
-            | "tv"
-            | "tv shows"
-            | "tvshows"
-            | "tv series"
-            | "shows"
-            | "show"
-            | "videos"
-            | "video"
-            | "media"
-            | "medias"
-            | "downloads"
-            | "download"
-            | "downloads finished"
-            | "complete"
-            | "completed"
-            | "incoming"
-            | "torrents"
-            | "torrent"
-            | "mnt"
-            | "home"
-            | "volumes"
-            | "share"
-            | "public"
-            | "data"
-            | "tmp"
-            | "temp"
-            | "var"
-            | "usr"
-            | "srv"
-            | "nas"
-            | "library"
-            | "plex"
-            | "anime"
-            | "animes"
-            | "cartoons"
-            | "documentaries"
-            | "kids"
-            | "unsorted"
-            | "new"
-            | "sample"
-            | "samples"
-            | "subs"
-            | "subtitles"
-            | "extras"
-            | "featurettes"
-            | "specials"
-            | "minisodes"
-            | "bonus"
-            | "postprocessing"
-            | "av"
-            | "files"
-            | "storage"
-            | "disk"
-            | "disk1"
-            | "disk2"
-            | "users"
-            | "user"
-            | "sitcoms"
-            | "uncategorized"
-            | "misc"
-            | "other"
-            | "others"
-            | "4k"
-            | "hd"
-            | "dvd"
-            | "bluray"
-            | "video ts"
-            | "video_ts"
-            | "bdmv"
-            | "stream"
-            | "mydata"
-            | "mydatapool"
-            | "usenet"
-            | "sabnzbd"
-            | "nzbget"
-            | "transmission"
-            | "qbittorrent"
-            | "deluge"
-            | "utorrent"
-            | "recordings"
-            | "dvr"
-            | "tv recordings"
-            | "nosubstvshows"
-    )
-}
-
-/// The value of a small number written as a word or a roman numeral (`two`, `sept`, `VII`).
-pub fn word_number(key: &str) -> Option<u32> {
-    let n = match key {
-        "one" | "un" | "une" | "eins" | "uno" | "i" => 1,
-        "two" | "deux" | "zwei" | "dos" | "due" | "ii" => 2,
-        "three" | "trois" | "drei" | "tres" | "tre" | "iii" => 3,
-        "four" | "quatre" | "vier" | "cuatro" | "quattro" | "iv" => 4,
-        "five" | "cinq" | "funf" | "cinco" | "cinque" | "v" => 5,
-        "six" | "sechs" | "seis" | "sei" | "vi" => 6,
-        "seven" | "sept" | "sieben" | "siete" | "sette" | "vii" => 7,
-        "eight" | "huit" | "acht" | "ocho" | "otto" | "viii" => 8,
-        "nine" | "neuf" | "neun" | "nueve" | "nove" | "ix" => 9,
-        "ten" | "dix" | "zehn" | "diez" | "dieci" | "x" => 10,
-        "eleven" | "onze" | "elf" | "once" | "xi" => 11,
-        "twelve" | "douze" | "zwolf" | "doce" | "xii" => 12,
-        "xiii" => 13,
-        "xiv" => 14,
-        "xv" => 15,
-        _ => return None,
-    };
-    Some(n)
-}
-
-/// The value of a number written with CJK numerals (`十一`, `二十三`) or digits, short only.
-pub fn cjk_number(s: &str) -> Option<u32> {
-    let digit = |c: char| -> Option<u32> {
-        Some(match c {
-            '零' | '〇' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    };
-    // Counts of seasons and episodes are short; longer runs are not numbers we read.
-    if s.chars().count() > 5 {
-        return None;
-    }
-    let mut total = 0u32;
-    let mut cur: Option<u32> = None;
-    let mut any = false;
-    for c in s.chars() {
-        any = true;
-        if c == '十' {
-            total = total.saturating_add(cur.unwrap_or(1).saturating_mul(10));
-            cur = None;
-        } else if let Some(d) = digit(c) {
-            cur = Some(d);
-        } else if let Some(d) = c.to_digit(10) {
-            cur = Some(cur.unwrap_or(0).saturating_mul(10).saturating_add(d));
-        } else {
-            return None;
-        }
-    }
-    if !any {
-        return None;
-    }
-    Some(total.saturating_add(cur.unwrap_or(0)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phrases_and_words_are_found() {
-        assert_eq!(lookup("web dl").unwrap().props[0], (Source, "Web"));
-        assert_eq!(lookup("x264").unwrap().props[0], (VideoCodec, "H.264"));
-        assert!(lookup("french").unwrap().weak);
-        assert!(!lookup("bdrip").unwrap().weak);
-        assert_eq!(word("dts").1, 3);
-        assert_eq!(word("matrix").1, 0);
-    }
-
-    #[test]
-    fn numbers_in_words() {
-        assert_eq!(word_number("vii"), Some(7));
-        assert_eq!(word_number("sept"), Some(7));
-        assert_eq!(cjk_number("十一"), Some(11));
-        assert_eq!(cjk_number("二十三"), Some(23));
-        assert_eq!(cjk_number("二"), Some(2));
-        assert_eq!(cjk_number("195"), Some(195));
-    }
-}
