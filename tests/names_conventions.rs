@@ -48,22 +48,22 @@ const FIELDS: &[(&str, &str)] = &[
 /// Label of the every-field-right row.
 const ALL: &str = "every field";
 
-/// Minimum accuracy in percent per field (label), tune and holdout: main's figures when the
-/// corpus was written, less one point or one case, whichever is more. Raise them as the
+/// Minimum accuracy in percent per field (label), tune and holdout: the figures after the
+/// parser was split into passes (issue 18), less one point or one case, whichever is more. Raise them as the
 /// parser improves; never lower them to let a change through.
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("type", 92.9, 92.3),
-    ("title", 87.6, 86.9),
+    ("type", 98.9, 97.6),
+    ("title", 98.2, 95.6),
     ("year", 99.0, 99.0),
-    ("season", 84.5, 81.9),
-    ("episode", 78.6, 77.4),
-    ("absolute episode", 0.0, 0.0),
-    ("daily date", 77.7, 92.0),
-    ("country", 86.1, 85.7),
-    ("group", 79.3, 78.1),
-    ("edition", 83.3, 80.0),
-    ("episode title", 43.2, 47.8),
-    (ALL, 64.2, 64.5),
+    ("season", 99.0, 97.4),
+    ("episode", 98.5, 97.6),
+    ("absolute episode", 98.7, 96.8),
+    ("daily date", 98.1, 96.0),
+    ("country", 97.2, 92.8),
+    ("group", 97.1, 92.7),
+    ("edition", 95.8, 90.0),
+    ("episode title", 97.2, 91.3),
+    (ALL, 98.1, 94.9),
 ];
 
 /// One corpus line.

@@ -341,7 +341,9 @@ mod tests {
         };
         assert_eq!(d("/m/Heat (1995)/Heat.1995.1080p.mkv"), Doubts::default());
         assert!(d("/m/1984 (1956)/1984.1984.mkv").year_conflict);
-        assert!(d("/m/2001 A Space Odyssey (1968)/2001.mkv").numeric_title);
+        assert!(d("/m/incoming/2001.mkv").numeric_title);
+        // The parser reads a file named by its movie folder's first words as that movie.
+        assert!(!d("/m/2001 A Space Odyssey (1968)/2001.mkv").numeric_title);
         assert!(d("/tv/The Crown/Season 3/03 - Aberfan.mkv").title_from_folder);
         assert!(d("/tv/The Crown/Season 3/03 - Aberfan.mkv").bare_episode);
         assert!(!d("/tv/Show.S01E02.720p.mkv").bare_episode);
