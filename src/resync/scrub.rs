@@ -212,8 +212,8 @@ fn scrub_one(path: &Path, st: &Stat, row: Option<&Synced>, progress: &dyn Progre
         Err(e) => return Verdict2::Error(e.to_string()),
     };
     let container = verdict.is_some();
-    if let Some(v @ (Verdict::Truncated { .. } | Verdict::Invalid { .. })) = verdict {
-        let reason = if matches!(v, Verdict::Truncated { .. }) {
+    if let Some(v) = verdict.filter(|v| !v.is_ok()) {
+        let reason = if v.is_incomplete() {
             Reason::Incomplete
         } else {
             Reason::Corrupted
