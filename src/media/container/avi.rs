@@ -21,7 +21,13 @@ struct Chunk {
     at: u64,
     data: u64,
     end: u64,
+    /// Written by a muxer that could not seek back (a pipe): the size is 0xFFFFFFFF and
+    /// the chunk runs to the end of what holds it.
+    open: bool,
 }
+
+/// The size a muxer writing to a pipe leaves in a RIFF or LIST header.
+const UNKNOWN: u64 = 0xFFFF_FFFF;
 
 fn id_ok(id: &[u8]) -> bool {
     id.iter().all(|&c| (0x20..0x7f).contains(&c)) && id.iter().any(|&c| c != b' ')
@@ -35,6 +41,7 @@ fn chunk_at(b: &[u8], at: u64) -> Option<Chunk> {
         at,
         data: at + 8,
         end: at + 8 + size + (size & 1),
+        open: size == UNKNOWN && (&id == b"LIST" || &id == b"RIFF"),
     })
 }
 
@@ -77,7 +84,7 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, head: &[u8]) -> Res<Verdic
             break;
         }
         let size = le32(&h, 4).unwrap_or(0);
-        let end = at + 8 + size;
+        let end = if size == UNKNOWN { len } else { at + 8 + size };
         riffs.push((at, end));
         if end > len {
             break;
@@ -178,9 +185,12 @@ fn walk<R: Read + Seek>(
                 End::Over(at + 8)
             });
         }
-        let Some(c) = chunk_at(&h, at) else {
+        let Some(mut c) = chunk_at(&h, at) else {
             return Ok(End::Bad(at));
         };
+        if c.open {
+            c.end = limit;
+        }
         // A pad byte past the end of the last chunk is no overrun.
         if c.end > limit && c.end - (c.end - c.data) % 2 > limit {
             return Ok(End::Over(c.end));
@@ -295,7 +305,7 @@ fn movi_tail<R: Read + Seek>(src: &mut Src<R>, movi: &Chunk, streams: &[bool]) -
     };
     let mut kids = Vec::new();
     match walk(src, from + q as u64, limit, &mut kids, true)? {
-        End::Over(e) if movi.end > len => {
+        End::Over(e) if movi.end > len || movi.open => {
             return Ok(Verdict::Truncated {
                 expected: movi.end.max(e),
                 actual: len,

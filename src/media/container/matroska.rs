@@ -160,6 +160,9 @@ fn tracks(b: &[u8]) -> Vec<Track> {
         .collect()
 }
 
+/// The last SimpleBlock of each track: (track, frame data position, size).
+type LastBlocks = Vec<(u64, u64, u64)>;
+
 /// How a walk to the end ended.
 enum End {
     /// At the limit, on an element boundary; the last level-1 element's ID.
@@ -485,10 +488,10 @@ fn walk<R: Read + Seek>(
     start: u64,
     limit: u64,
     mut cluster: Option<Option<u64>>,
-) -> Res<(End, Vec<(u64, u64, u64)>)> {
+) -> Res<(End, LastBlocks)> {
     let mut pos = start;
     let mut last = 0u64;
-    let mut blocks: Vec<(u64, u64, u64)> = Vec::new();
+    let mut blocks: LastBlocks = Vec::new();
     for _ in 0..MAX_WALK {
         if cluster == Some(Some(pos)) {
             cluster = None;

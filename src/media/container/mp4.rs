@@ -564,9 +564,12 @@ fn locate_chunks<R: Read + Seek>(src: &mut Src<R>, tb: &Tables) -> Res<Vec<Chunk
     Ok(out)
 }
 
-/// What the last fragment says: per run, (track, data start, data end, last sample).
+/// A run of the last fragment: (track, data start, data end, last sample).
+type Run = (u64, u64, u64, Option<(u64, u64)>);
+
+/// What the last fragment says.
 enum Fragment {
-    Runs(Vec<(u64, u64, u64, Option<(u64, u64)>)>),
+    Runs(Vec<Run>),
     Broken(Verdict),
     Unread,
 }
