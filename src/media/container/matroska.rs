@@ -338,14 +338,29 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, _head: &[u8]) -> Res<Verdi
             }
         }
     }
-    let wstart = limit
-        .saturating_sub(TAIL.min(src.left().saturating_sub(128 * 1024)))
-        .max(first_cluster);
-    let w = src.window(wstart, limit - wstart)?;
-    let mut tail_clusters: Vec<u64> = (0..w.len().saturating_sub(3))
-        .filter(|&i| w[i..i + 4] == [0x1F, 0x43, 0xB6, 0x75] && cluster_at(&w[i..]))
-        .map(|i| wstart + i as u64)
-        .collect();
+    // A small tail first: most files end in a Cluster far shorter than the whole tail.
+    let mut wstart = limit;
+    let mut w = Vec::new();
+    let mut tail_clusters: Vec<u64> = Vec::new();
+    // The Cues already name the last Cluster (or one close to it): walk from there.
+    let spans: &[u64] = if starts.is_empty() {
+        &[128 * 1024, TAIL]
+    } else {
+        &[]
+    };
+    for &span in spans {
+        wstart = limit
+            .saturating_sub(span.min(src.left().saturating_sub(128 * 1024)))
+            .max(first_cluster);
+        w = src.window(wstart, limit - wstart)?;
+        tail_clusters = (0..w.len().saturating_sub(3))
+            .filter(|&i| w[i..i + 4] == [0x1F, 0x43, 0xB6, 0x75] && cluster_at(&w[i..]))
+            .map(|i| wstart + i as u64)
+            .collect();
+        if !tail_clusters.is_empty() || wstart == first_cluster {
+            break;
+        }
+    }
     tail_clusters.retain(|&c| starts.first().is_none_or(|s| c > s.0));
     starts.extend(tail_clusters.iter().rev().take(8).map(|&c| (c, None)));
     starts.sort_by_key(|s| std::cmp::Reverse(s.0));

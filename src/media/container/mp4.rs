@@ -443,8 +443,8 @@ fn walk_trak<R: Read + Seek>(
             }
             b"dref" => {
                 // The first data reference: flag 1 means "in this file".
-                let p = src.get(c.data, 16)?;
-                if let Some(flags) = be_at(&p, 13, 3) {
+                let p = src.get(c.data, 20)?;
+                if let Some(flags) = be_at(&p, 17, 3) {
                     t.external = flags & 1 == 0;
                 }
             }
@@ -708,7 +708,11 @@ mod tests {
                 full(b"stco", &u32s(&[2, mdat_at + 8, mdat_at + 308])),
             ]
             .concat();
-            let minf = bx(b"minf", &bx(b"stbl", &stbl));
+            let dref = full(
+                b"dref",
+                &[u32s(&[1, 12]), b"url ".to_vec(), vec![0, 0, 0, 1]].concat(),
+            );
+            let minf = bx(b"minf", &[bx(b"dinf", &dref), bx(b"stbl", &stbl)].concat());
             let mdia = bx(
                 b"mdia",
                 &[full(b"hdlr", &[0, 0, 0, 0, b'v', b'i', b'd', b'e']), minf].concat(),
