@@ -69,7 +69,7 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, head: &[u8]) -> Res<Verdic
             },
         );
     }
-    let mut riffs: Vec<(u64, u64)> = Vec::new();
+    let mut riffs: Vec<(u64, u64, bool)> = Vec::new();
     let mut at = 0u64;
     while at < len && riffs.len() < 4096 {
         let h = src.get(at, 12)?;
@@ -85,7 +85,7 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, head: &[u8]) -> Res<Verdic
         }
         let size = le32(&h, 4).unwrap_or(0);
         let end = if size == UNKNOWN { len } else { at + 8 + size };
-        riffs.push((at, end));
+        riffs.push((at, end, size == UNKNOWN));
         if end > len {
             break;
         }
@@ -93,15 +93,15 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, head: &[u8]) -> Res<Verdic
     }
     let streams = streams(src)?;
     let n = riffs.len();
-    for (i, &(start, end)) in riffs.iter().enumerate() {
+    for (i, &(start, end, open)) in riffs.iter().enumerate() {
         let limit = end.min(len);
         let mut kids = Vec::new();
         let e = walk(src, start + 12, limit, &mut kids, false)?;
         let over = end > len;
         match e {
-            End::Over(_) if over => {
+            End::Over(x) if over || open => {
                 return Ok(Verdict::Truncated {
-                    expected: end,
+                    expected: if open { x } else { end },
                     actual: len,
                 })
             }

@@ -120,7 +120,7 @@ impl Report {
     pub fn extension_warning(&self) -> Option<String> {
         (self.named != self.found).then(|| {
             format!(
-                "named like a {} file but holds {}; checked as {}",
+                "its extension says {} but it holds {}; checked as {}",
                 self.named.name(),
                 self.found.name(),
                 self.found.name()
@@ -177,10 +177,24 @@ fn judge<R: Read + Seek>(src: &mut Src<R>, named: Format) -> Res<(Format, Verdic
         Format::Ts => ts::check(src, &head),
     };
     match v {
+        Ok(Verdict::Invalid { reason }) => Ok((found, zero_tail(src)?.unwrap_or(invalid(reason)))),
         Ok(v) => Ok((found, v)),
         Err(Stop::Budget) => Ok((found, Verdict::Ok)),
         Err(e) => Err(e),
     }
+}
+
+/// A file whose structure is broken and whose last KiB or more is zeros lost its tail to
+/// a download that stopped: the zero run's start (as far back as 64 KiB) is where.
+fn zero_tail<R: Read + Seek>(src: &mut Src<R>) -> Res<Option<Verdict>> {
+    let len = src.len;
+    let from = len.saturating_sub(64 * 1024);
+    let w = src.get(from, (len - from) as usize)?;
+    let run = w.iter().rev().take_while(|&&b| b == 0).count();
+    Ok((run >= 1024).then(|| Verdict::ZeroTail {
+        from: len - run as u64,
+        actual: len,
+    }))
 }
 
 fn invalid(reason: impl Into<String>) -> Verdict {

@@ -120,6 +120,15 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>) -> Res<Verdict> {
         return Ok(invalid("no moov box (the index is missing)"));
     };
     let movie = parse_moov(src, &moov)?;
+    // Zeros where the index's boxes should be: the index was being written, or zeroed.
+    if let Some(h) = movie.hole {
+        if src.zeros_to_end(h)? {
+            return Ok(Verdict::ZeroTail {
+                from: h,
+                actual: len,
+            });
+        }
+    }
     let mdats: Vec<(u64, u64)> = tops
         .iter()
         .filter(|b| &b.typ == b"mdat")
@@ -333,6 +342,8 @@ struct Track {
     /// The last chunk and the one at the highest offset.
     chunks: Vec<Chunk>,
     default_size: u64,
+    /// Where the boxes inside the track stop short of their container's end.
+    hole: Option<u64>,
 }
 
 impl Track {
@@ -347,6 +358,8 @@ impl Track {
 #[derive(Debug, Default)]
 struct Movie {
     tracks: Vec<Track>,
+    /// Where the boxes inside the moov (or a track) stop short of their container's end.
+    hole: Option<u64>,
 }
 
 /// Payload position and size of the sample-table boxes of one track.
@@ -363,7 +376,17 @@ fn parse_moov<R: Read + Seek>(src: &mut Src<R>, moov: &Box4) -> Res<Movie> {
     }
     let mut movie = Movie::default();
     let mut trex: Vec<(u64, u64)> = Vec::new();
-    for b in children(src, moov.data, moov.end)? {
+    let (kids, hole) = covered(src, moov.data, moov.end)?;
+    movie.hole = hole;
+    // The moov's last bytes are data (names, tags), never zeros, unless it ends in free
+    // space.
+    if let Some(last) = kids.last() {
+        let free = [b"free", b"skip", b"wide"].contains(&&last.typ);
+        if !free && last.end - last.data >= 16 && all_zero(&src.get(last.end - 16, 16)?) {
+            movie.hole.get_or_insert(last.end - 16);
+        }
+    }
+    for b in kids {
         match &b.typ {
             b"trak" => {
                 let mut t = Track::default();
@@ -385,6 +408,9 @@ fn parse_moov<R: Read + Seek>(src: &mut Src<R>, moov: &Box4) -> Res<Movie> {
             _ => {}
         }
     }
+    if movie.hole.is_none() {
+        movie.hole = movie.tracks.iter().find_map(|t| t.hole);
+    }
     for t in &mut movie.tracks {
         if let Some(&(_, s)) = trex.iter().find(|x| x.0 == t.id) {
             t.default_size = s;
@@ -395,19 +421,29 @@ fn parse_moov<R: Read + Seek>(src: &mut Src<R>, moov: &Box4) -> Res<Movie> {
 
 /// The boxes inside `[start, end)`, as far as they are whole.
 fn children<R: Read + Seek>(src: &mut Src<R>, start: u64, end: u64) -> Res<Vec<Box4>> {
+    Ok(covered(src, start, end)?.0)
+}
+
+/// [`children`], and where they stop when that is 8 bytes or more before `end` (a hole:
+/// what should be boxes is not).
+fn covered<R: Read + Seek>(
+    src: &mut Src<R>,
+    start: u64,
+    end: u64,
+) -> Res<(Vec<Box4>, Option<u64>)> {
     let mut out = Vec::new();
     let mut at = start;
     while at + 8 <= end && out.len() < 10_000 {
         let h = src.get(at, 16)?;
         match parse_box(&h, at, end) {
-            Ok(b) if b.end <= end && type_ok(&b.typ) => {
+            Ok(b) if b.end <= end && type_ok(&b.typ) && be(&h[0..4]) != 0 => {
                 out.push(b);
                 at = b.end;
             }
             _ => break,
         }
     }
-    Ok(out)
+    Ok((out, (at + 8 <= end).then_some(at)))
 }
 
 fn walk_trak<R: Read + Seek>(
@@ -420,7 +456,11 @@ fn walk_trak<R: Read + Seek>(
     if depth > 8 {
         return Ok(());
     }
-    for c in children(src, b.data, b.end)? {
+    let (kids, hole) = covered(src, b.data, b.end)?;
+    if let Some(h) = hole {
+        t.hole.get_or_insert(h);
+    }
+    for c in kids {
         let size = c.end - c.data;
         match &c.typ {
             b"mdia" | b"minf" | b"stbl" | b"dinf" => walk_trak(src, &c, t, tables, depth + 1)?,
