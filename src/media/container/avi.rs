@@ -13,13 +13,14 @@ use super::{invalid, Verdict};
 /// The tail of a `movi` list read at most.
 const TAIL: u64 = 512 * 1024;
 
-/// A chunk: its id, where it starts, where its payload starts, where it ends (with the pad
-/// byte of an odd size).
+/// A chunk: its id, where its payload starts, its size, where it ends (with the pad byte
+/// of an odd size).
 #[derive(Debug, Clone, Copy)]
 struct Chunk {
     id: [u8; 4],
-    at: u64,
     data: u64,
+    /// The payload's size (without the pad byte).
+    size: u64,
     end: u64,
     /// Written by a muxer that could not seek back (a pipe): the size is 0xFFFFFFFF and
     /// the chunk runs to the end of what holds it.
@@ -38,8 +39,8 @@ fn chunk_at(b: &[u8], at: u64) -> Option<Chunk> {
     let size = le32(b, 4)?;
     id_ok(&id).then_some(Chunk {
         id,
-        at,
         data: at + 8,
+        size,
         end: at + 8 + size + (size & 1),
         open: size == UNKNOWN && (&id == b"LIST" || &id == b"RIFF"),
     })
@@ -110,6 +111,8 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, head: &[u8]) -> Res<Verdic
                     "a chunk ending at byte {x} runs past its RIFF chunk's end at byte {end}"
                 )))
             }
+            // Whatever follows a whole index cannot stop a player.
+            End::Bad(_) if kids.iter().any(|k| &k.id == b"idx1") => {}
             End::Bad(at) => return bad_at(src, at),
             End::Clean if over => {
                 return Ok(if kids.iter().any(|k| &k.id == b"idx1") {
@@ -192,7 +195,7 @@ fn walk<R: Read + Seek>(
             c.end = limit;
         }
         // A pad byte past the end of the last chunk is no overrun.
-        if c.end > limit && c.end - (c.end - c.data) % 2 > limit {
+        if !c.open && c.data + c.size > limit {
             return Ok(End::Over(c.end));
         }
         out.push(c);
@@ -334,7 +337,7 @@ fn movi_tail<R: Read + Seek>(src: &mut Src<R>, movi: &Chunk, streams: &[bool]) -
             continue;
         }
         seen.push(n);
-        let size = le32(&src.get(k.at + 4, 4)?, 0).unwrap_or(0);
+        let size = k.size;
         if !streams.get(n).copied().unwrap_or(false) && src.sample_zeroed(k.data, size)? {
             return Ok(Verdict::ZeroTail {
                 from: k.data,

@@ -151,7 +151,10 @@ fn tracks(b: &[u8]) -> Vec<Track> {
                 }
             }
             let av = codec.starts_with("V_") || codec.starts_with("A_");
-            let raw = codec.starts_with("A_PCM") || codec.starts_with("V_UNCOMPRESSED");
+            let raw = codec.starts_with("A_PCM")
+                || codec.starts_with("V_UNCOMPRESSED")
+                || codec == "A_MS/ACM"
+                || codec == "V_MS/VFW/FOURCC";
             number.map(|number| Track {
                 number,
                 may_be_zero: !av || raw,

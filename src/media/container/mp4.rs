@@ -83,6 +83,9 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>) -> Res<Verdict> {
     let len = src.len;
     let mut tops: Vec<Box4> = Vec::new();
     let mut padding = None;
+    // Bytes after the last box that are neither boxes nor zeros: harmless when the index
+    // proves every sample is before them.
+    let mut junk = None;
     let mut at = 0u64;
     while at < len {
         if tops.len() >= MAX_TOP {
@@ -90,15 +93,15 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>) -> Res<Verdict> {
         }
         let h = src.get(at, 16)?;
         if h.len() >= 8 && !type_ok(&h[4..8]) || h.len() < 8 && all_zero(&h) {
-            if !tops.is_empty() && src.zeros_to_end(at)? {
-                padding = Some(at);
-                break;
+            if tops.is_empty() {
+                return Ok(invalid("not an MP4/MOV file"));
             }
-            return Ok(if tops.is_empty() {
-                invalid("not an MP4/MOV file")
+            if src.zeros_to_end(at)? {
+                padding = Some(at);
             } else {
-                invalid(format!("bad box type at byte {at}"))
-            });
+                junk = Some(at);
+            }
+            break;
         }
         let b = match parse_box(&h, at, len) {
             Ok(b) => b,
@@ -117,8 +120,15 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>) -> Res<Verdict> {
         if let Some(from) = padding {
             return Ok(Verdict::ZeroTail { from, actual: len });
         }
+        if let Some(at) = junk {
+            return Ok(invalid(format!("bad box type at byte {at}")));
+        }
         return Ok(invalid("no moov box (the index is missing)"));
     };
+    let fragmented = tops.iter().any(|b| &b.typ == b"moof");
+    if let Some(at) = junk.filter(|_| fragmented && tops.last().map(|b| b.typ) != Some(*b"mfra")) {
+        return Ok(invalid(format!("bad box type at byte {at}")));
+    }
     let movie = parse_moov(src, &moov)?;
     // Zeros where the index's boxes should be: the index was being written, or zeroed.
     if let Some(h) = movie.hole {
@@ -781,6 +791,10 @@ mod tests {
         let mut padded = good.clone();
         padded.extend([0u8; 3000]);
         assert_eq!(run(&padded, Format::Mp4), Verdict::Ok);
+        // Junk after whole boxes, with every sample before it, plays.
+        let mut junk = good.clone();
+        junk.extend(b"\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8 junk after the last box");
+        assert_eq!(run(&junk, Format::Mp4), Verdict::Ok);
         let mut zeroed = good.clone();
         let n = zeroed.len();
         zeroed[n - 150..].fill(0);

@@ -14,7 +14,10 @@ const SPAN: u64 = 64 * 1024;
 
 pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, head: &[u8]) -> Res<Verdict> {
     let len = src.len;
-    let Some((size, sync)) = ts_layout(head) else {
+    let Some((size, sync, start)) = ts_layout(head)
+        .map(|(size, sync)| (size, sync, 0))
+        .or_else(|| phase(head))
+    else {
         // Fewer than three packets that open with a sync byte: a cut, or no stream.
         let opens = head.first() == Some(&0x47) || head.get(4) == Some(&0x47);
         return Ok(if opens && len < 3 * 204 {
@@ -26,14 +29,16 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, head: &[u8]) -> Res<Verdic
             invalid("not an MPEG-TS file (no sync byte every 188 or 192 bytes)")
         });
     };
-    let whole = len / size;
-    let head_packets = (head.len() as u64 / size).min(whole);
+    // Packets from `start` on (a stream cut from a longer one may open mid-packet).
+    let body = len - start;
+    let whole = body / size;
+    let head_packets = ((head.len() as u64).saturating_sub(start) / size).min(whole);
     for k in 0..head_packets {
-        if head[(k * size + sync) as usize] != 0x47 {
-            return missing(src, k * size);
+        if head[(start + k * size + sync) as usize] != 0x47 {
+            return missing(src, start + k * size);
         }
     }
-    let rem = len % size;
+    let rem = body % size;
     if rem != 0 {
         return Ok(Verdict::Truncated {
             expected: len - rem + size,
@@ -42,14 +47,26 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, head: &[u8]) -> Res<Verdic
     }
     let first = whole.saturating_sub(SPAN / size).max(head_packets);
     if first < whole {
-        let w = src.window(first * size, (whole - first) * size)?;
+        let w = src.window(start + first * size, (whole - first) * size)?;
         for k in 0..whole - first {
             if w.get((k * size + sync) as usize) != Some(&0x47) {
-                return missing(src, (first + k) * size);
+                return missing(src, start + (first + k) * size);
             }
         }
     }
     Ok(Verdict::Ok)
+}
+
+/// A stream that does not open on a packet: the first whole packet's start, found where
+/// eight sync bytes follow each other at the packet size.
+fn phase(head: &[u8]) -> Option<(u64, u64, u64)> {
+    [(188u64, 0u64), (192, 4), (204, 0)]
+        .into_iter()
+        .find_map(|(size, sync)| {
+            (0..size)
+                .find(|&o| (0..8).all(|k| head.get((o + sync + k * size) as usize) == Some(&0x47)))
+                .map(|o| (size, sync, o))
+        })
 }
 
 /// The packet at `at` has no sync byte: a zero-filled tail, or a broken stream.
@@ -98,6 +115,8 @@ mod tests {
             let mut z = good.clone();
             z[n / 2..].fill(0);
             assert!(matches!(run(&z, Format::Ts), Verdict::ZeroTail { .. }));
+            // Opening mid-packet, as a stream cut from a longer one may.
+            assert_eq!(run(&good[size * 2 + 77..], Format::Ts), Verdict::Ok);
             let mut broken = good.clone();
             broken[n - size * 3 + sync] = 0x12;
             assert!(matches!(run(&broken, Format::Ts), Verdict::Invalid { .. }));
