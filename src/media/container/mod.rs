@@ -251,6 +251,31 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_damaged_real_files() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/media");
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            let Some(f) = Format::of(&p) else { continue };
+            let good = std::fs::read(&p).unwrap();
+            assert_eq!(run(&good, f), Verdict::Ok, "{}", p.display());
+            for cut in (0..good.len()).step_by(13) {
+                let _ = run(&good[..cut], f);
+            }
+            for _ in 0..300 {
+                let mut bad = good.clone();
+                for b in garbage(8, &mut seed).chunks(4) {
+                    let at = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize % bad.len();
+                    bad[at] = b[0] ^ 0xff;
+                }
+                let _ = run(&bad, f);
+                let r = inspect_reader(&mut Cursor::new(&bad), bad.len() as u64, f).unwrap();
+                assert!(r.bytes_read <= BUDGET);
+            }
+        }
+    }
+
+    #[test]
     fn the_magic_bytes_win_over_the_extension() {
         let mkv = matroska::tests::mkv(1000);
         let r = inspect_reader(&mut Cursor::new(&mkv), mkv.len() as u64, Format::Mp4).unwrap();

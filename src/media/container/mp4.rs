@@ -576,17 +576,20 @@ fn locate_chunks<R: Read + Seek>(src: &mut Src<R>, tb: &Tables) -> Res<Vec<Chunk
             for (i, &(f, spc)) in runs.iter().enumerate() {
                 let next = runs.get(i + 1).map_or(n + 1, |r| r.0);
                 if k < next {
-                    found = Some((acc + k.saturating_sub(f) * spc, spc));
+                    found = Some((
+                        acc.saturating_add(k.saturating_sub(f).saturating_mul(spc)),
+                        spc,
+                    ));
                     break;
                 }
-                acc += next.saturating_sub(f) * spc;
+                acc = acc.saturating_add(next.saturating_sub(f).saturating_mul(spc));
             }
             match found {
                 Some(x) => x,
                 None => continue,
             }
         };
-        if count == 0 || first + count > samples {
+        if count == 0 || first.saturating_add(count) > samples {
             continue;
         }
         let sizes: Vec<u64> = if const_size != 0 {
@@ -600,7 +603,7 @@ fn locate_chunks<R: Read + Seek>(src: &mut Src<R>, tb: &Tables) -> Res<Vec<Chunk
             continue;
         };
         let total = if const_size != 0 {
-            const_size * count
+            const_size.saturating_mul(count)
         } else {
             sizes.iter().sum()
         };
@@ -608,7 +611,7 @@ fn locate_chunks<R: Read + Seek>(src: &mut Src<R>, tb: &Tables) -> Res<Vec<Chunk
         out.push(Chunk {
             off,
             size: total,
-            last: (off + total - last, last),
+            last: (off.saturating_add(total) - last.min(total), last),
         });
     }
     Ok(out)
