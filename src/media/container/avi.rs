@@ -282,10 +282,13 @@ fn movi_tail<R: Read + Seek>(src: &mut Src<R>, movi: &Chunk, streams: &[bool]) -
     let limit = movi.end.min(len);
     let from = limit.saturating_sub(TAIL).max(movi.data + 4);
     let w = src.window(from, limit - from)?;
-    // The first run of three whole stream chunks in the tail.
+    // The first run of three stream chunk headers in the tail, each after the one before
+    // (the last may run past the tail: that is a cut). At the start of the list one is
+    // enough: a chunk must start there.
+    let at_start = from == movi.data + 4;
     let run = (0..w.len().saturating_sub(8)).find(|&q| {
         let mut at = q;
-        for _ in 0..3 {
+        for seen in 1..=3 {
             let Some(c) = chunk_at(&w[at..], 0) else {
                 return false;
             };
@@ -294,7 +297,7 @@ fn movi_tail<R: Read + Seek>(src: &mut Src<R>, movi: &Chunk, streams: &[bool]) -
             }
             at += c.end as usize;
             if at + 8 > w.len() {
-                return at <= w.len() + 1 && at > q;
+                return seen >= 2 || at_start && q == 0;
             }
         }
         true
@@ -422,6 +425,29 @@ mod tests {
             padded.extend([0u8; 100]);
             assert_eq!(run(&padded, Format::Avi), Verdict::Ok);
         }
+        // Written to a pipe: RIFF and movi sizes left at 0xFFFFFFFF, no index.
+        let mut piped = avi(20, false, 0, 5);
+        piped[4..8].fill(0xff);
+        let movi = piped.windows(4).position(|w| w == b"movi").unwrap();
+        piped[movi - 4..movi].fill(0xff);
+        assert_eq!(run(&piped, Format::Avi), Verdict::Ok);
+        // (Cuts between two chunks, or of a pad byte only, leave a whole stream.)
+        let inside = |c: &usize| (c - movi - 4) % 310 < 309 && (c - movi - 4) % 310 != 0;
+        for cut in (movi + 20..piped.len()).step_by(13).filter(inside) {
+            assert!(
+                matches!(run(&piped[..cut], Format::Avi), Verdict::Truncated { .. }),
+                "{cut}"
+            );
+        }
+        // Cut inside the list's second chunk: one whole chunk before the cut.
+        let second = movi + 4 + 310 + 100;
+        assert!(matches!(
+            run(&piped[..second], Format::Avi),
+            Verdict::Truncated { .. }
+        ));
+        let n = piped.len();
+        piped[n - 400..].fill(0);
+        assert!(matches!(run(&piped, Format::Avi), Verdict::ZeroTail { .. }));
         assert!(matches!(
             run(&avi(20, true, 0, 0), Format::Avi),
             Verdict::Ok
