@@ -239,14 +239,25 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, _head: &[u8]) -> Res<Verdi
         let h = match head(&b) {
             H::Ok(h) => h,
             H::Short(n) => return Ok(cut(pos + n)),
-            H::Bad => return bad_at(src, pos),
+            H::Bad if src.zeros_to_end(pos)? => {
+                return Ok(Verdict::ZeroTail {
+                    from: pos,
+                    actual: len,
+                })
+            }
+            // What cannot be read as a known element is not judged (a muxer's own data,
+            // or damage no decoder reads): the Segment's size alone says if it is cut.
+            H::Bad => break,
         };
+        if !LEVEL1.contains(&h.id) && h.id != 0xEC && h.id != 0xBF {
+            break;
+        }
         if h.id == CLUSTER {
             first_cluster = Some(pos);
             break;
         }
         let Some(size) = h.size else {
-            return Ok(invalid(format!("element at byte {pos} has no size")));
+            break;
         };
         let end = pos.saturating_add(h.len).saturating_add(size);
         if end > limit {
