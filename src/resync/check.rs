@@ -447,7 +447,7 @@ pub(super) fn broken_in_source_too(local: &Path, detail: &str) -> String {
 pub(super) fn container_problem(path: &Path) -> Result<Option<(Reason, String)>, String> {
     match container::check(path) {
         Ok(None) | Ok(Some(Verdict::Ok)) => Ok(None),
-        Ok(Some(v @ Verdict::Truncated { .. })) => Ok(Some((Reason::Incomplete, v.describe()))),
+        Ok(Some(v)) if v.is_incomplete() => Ok(Some((Reason::Incomplete, v.describe()))),
         Ok(Some(v)) => Ok(Some((Reason::Corrupted, v.describe()))),
         Err(e) => Err(e.to_string()),
     }

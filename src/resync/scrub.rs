@@ -14,7 +14,7 @@ use super::store::{self, Synced};
 use super::{leftovers, Library, Reason};
 use crate::catalog::{Catalog, Stat};
 use crate::hash;
-use crate::media::container::{self, Verdict};
+use crate::media::container;
 use crate::paths;
 use crate::progress::Progress;
 use crate::scan::walk::{self, Found};
@@ -106,7 +106,7 @@ pub fn verify(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.max(1))
         .build()?;
-    let verdicts: Vec<Verdict2> = pool.install(|| {
+    let verdicts: Vec<(Verdict2, Option<String>)> = pool.install(|| {
         files
             .par_iter()
             .map(|(p, st, row)| {
@@ -118,7 +118,13 @@ pub fn verify(
     });
     progress.finish();
     let tx = cat.conn_mut().transaction()?;
-    for ((path, _, row), v) in files.into_iter().zip(verdicts) {
+    for ((path, _, row), (v, warning)) in files.into_iter().zip(verdicts) {
+        if let Some(w) = warning {
+            on_event(CheckEvent::Warning(format!(
+                "{}: {w}",
+                paths::display(&path)
+            )));
+        }
         match v {
             Verdict2::Error(msg) => {
                 sum.errors += 1;
@@ -206,14 +212,35 @@ pub fn verify(
     Ok(sum)
 }
 
-fn scrub_one(path: &Path, st: &Stat, row: Option<&Synced>, progress: &dyn Progress) -> Verdict2 {
-    let verdict = match container::check(path) {
-        Ok(v) => v,
-        Err(e) => return Verdict2::Error(e.to_string()),
+/// The verdict on one file, with a warning when its extension names another container
+/// than the one it holds.
+fn scrub_one(
+    path: &Path,
+    st: &Stat,
+    row: Option<&Synced>,
+    progress: &dyn Progress,
+) -> (Verdict2, Option<String>) {
+    let report = match container::inspect(path) {
+        Ok(r) => r,
+        Err(e) => return (Verdict2::Error(e.to_string()), None),
     };
+    let warning = report.as_ref().and_then(|r| r.extension_warning());
+    (
+        scrub_verdict(path, st, row, progress, report.map(|r| r.verdict)),
+        warning,
+    )
+}
+
+fn scrub_verdict(
+    path: &Path,
+    st: &Stat,
+    row: Option<&Synced>,
+    progress: &dyn Progress,
+    verdict: Option<container::Verdict>,
+) -> Verdict2 {
     let container = verdict.is_some();
-    if let Some(v @ (Verdict::Truncated { .. } | Verdict::Invalid { .. })) = verdict {
-        let reason = if matches!(v, Verdict::Truncated { .. }) {
+    if let Some(v) = verdict.filter(|v| !v.is_ok()) {
+        let reason = if v.is_incomplete() {
             Reason::Incomplete
         } else {
             Reason::Corrupted
