@@ -42,7 +42,10 @@ fn main() {
                     r.verdict.describe()
                 )
             }
-            Ok(None) => format!("{}\tnone\t-\t0\t{us}\tnot a container we check", f.display()),
+            Ok(None) => format!(
+                "{}\tnone\t-\t0\t{us}\tnot a container we check",
+                f.display()
+            ),
             Err(e) => format!("{}\terror\t-\t0\t{us}\t{e}", f.display()),
         };
         if writeln!(out, "{line}").is_err() {
