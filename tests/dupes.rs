@@ -520,3 +520,41 @@ fn one_reader_in_disk_order_finds_the_same_groups() {
         groups(&serial, &one, "exact")
     );
 }
+
+/// A media group's human header says what lowered its confidence, as `evidence` does in
+/// JSON: here one release carries no year.
+#[test]
+fn media_groups_show_their_evidence() {
+    let w = World::new();
+    let sized = |rel: &str, len: u64| {
+        let p = w.write(rel, b"");
+        std::fs::File::options()
+            .write(true)
+            .open(&p)
+            .unwrap()
+            .set_len(len)
+            .unwrap();
+    };
+    sized("lib/a/Heat.1995.1080p.BluRay.x264-GRP.mkv", 5_000_000);
+    sized("lib/b/Heat.720p.HDTV.x264-FGT.mkv", 3_000_000);
+    let msgs = w.json(&["dupes", "find", "--kind", "media", &lib(&w)], 0);
+    let g = of_type(&msgs, "group")[0];
+    let evidence: Vec<&str> = g["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap())
+        .collect();
+    assert!(!evidence.is_empty(), "{g}");
+    let out = w
+        .cmd()
+        .args(["dupes", "find", "--kind", "media", &lib(&w)])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let header = text.lines().next().unwrap();
+    assert!(
+        header.starts_with("media") && header.contains(&format!(": {}", evidence.join(", "))),
+        "{header}"
+    );
+}

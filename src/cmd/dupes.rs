@@ -137,9 +137,15 @@ fn print_groups(out: &Output, found: &Found) {
     let bold = console::Style::new().bold();
     let green = console::Style::new().green();
     for g in &found.groups {
+        // What moved a media group's score, so a reader sees why it is not `high`.
+        let why = if g.evidence.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", g.evidence.join(", "))
+        };
         out.line(out.paint(
             format!(
-                "{} · {} files · {} wasted · {} ({:.2}) · {}",
+                "{} · {} files · {} wasted · {} ({:.2}{why}) · {}",
                 g.kind.as_str(),
                 g.files.len(),
                 human_bytes(g.wasted_bytes),
