@@ -22,6 +22,15 @@ struct Case {
 struct Set {
     name: String,
     cases: Vec<Case>,
+    /// `rules versions`: planned with the plex strategy's rules making Plex's versions.
+    versions: bool,
+}
+
+/// The plex strategy with `versions = true` on every rule.
+fn versions_rules() -> String {
+    plexsync::organize::strategies::text("plex")
+        .unwrap()
+        .replace("[[rule]]\n", "[[rule]]\nversions = true\n")
 }
 
 fn load(file: &str) -> Vec<Set> {
@@ -36,7 +45,12 @@ fn load(file: &str) -> Vec<Set> {
             sets.push(Set {
                 name: name.to_string(),
                 cases: Vec::new(),
+                versions: false,
             });
+            continue;
+        }
+        if line == "rules versions" {
+            sets.last_mut().unwrap().versions = true;
             continue;
         }
         let (place, rest) = line
@@ -84,7 +98,12 @@ fn run(file: &str) -> Score {
         }
         std::fs::create_dir_all(w.path("in")).unwrap();
         std::fs::create_dir_all(w.path("lib")).unwrap();
-        let msgs = w.json(&["organize", "plan", "in", "lib", "--into", "lib"], 0);
+        let mut args = vec!["organize", "plan", "in", "lib", "--into", "lib"];
+        if set.versions {
+            w.write("rules.toml", versions_rules());
+            args.extend(["--rules", "rules.toml"]);
+        }
+        let msgs = w.json(&args, 0);
         let lib = w.path("lib");
         let mut got: HashMap<String, String> = HashMap::new();
         for m in of_type(&msgs, "move") {
@@ -350,13 +369,104 @@ fn the_layout_organize_makes_is_left_alone() {
             }
             std::fs::create_dir_all(w.path("in")).unwrap();
             std::fs::create_dir_all(w.path("lib")).unwrap();
-            w.json(
-                &["organize", "apply", "in", "lib", "--into", "lib", "--yes"],
-                0,
-            );
-            let again = w.json(&["organize", "plan", "lib", "--into", "lib"], 0);
+            let mut args = vec!["organize", "apply", "in", "lib", "--into", "lib", "--yes"];
+            let mut again_args = vec!["organize", "plan", "lib", "--into", "lib"];
+            if set.versions {
+                w.write("rules.toml", versions_rules());
+                args.extend(["--rules", "rules.toml"]);
+                again_args.extend(["--rules", "rules.toml"]);
+            }
+            w.json(&args, 0);
+            let again = w.json(&again_args, 0);
             let moves = of_type(&again, "move");
             assert!(moves.is_empty(), "[{}] moved again: {moves:#?}", set.name);
         }
     }
+}
+
+/// With `versions = true`, two releases of one movie become Plex's versions, applied and undone; a file already in
+/// the library keeps its name; identical content is never a version.
+#[test]
+fn multi_version_movies_apply_and_undo() {
+    let w = World::new();
+    w.write(
+        "lib/Movies/Ronin (1998)/Ronin (1998).mkv",
+        "ronin in the library",
+    );
+    w.write("in/Ronin.1998.2160p.UHD.BluRay.mkv", "ronin 2160p release");
+    w.write("in/Ronin.1998.1080p.BluRay.mkv", "ronin in the library");
+    w.write("in/Heat.1995.720p.BluRay.mkv", "heat at 720p");
+    w.write("in/Heat.1995.1080p.BluRay.mkv", "heat at 1080p, more");
+    w.write("in/Alien.1979.720p.mkv", "the same alien bytes");
+    w.write("in/Alien.1979.1080p.mkv", "the same alien bytes");
+    w.write("rules.toml", versions_rules());
+    let lib_before = tree(&w.path("lib"));
+    let in_before = tree(&w.path("in"));
+    let r = ["--rules", "rules.toml"];
+    let msgs = w.json(&["organize", "plan", "in", "--into", "lib", r[0], r[1]], 0);
+    let rel = |p: &serde_json::Value| {
+        json_path(p)
+            .strip_prefix(w.root())
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    };
+    let mut moves: Vec<(String, String)> = of_type(&msgs, "move")
+        .iter()
+        .map(|m| (rel(&m["from"]), rel(&m["to"])))
+        .collect();
+    moves.sort();
+    assert_eq!(
+        moves,
+        [
+            (
+                "in/Heat.1995.1080p.BluRay.mkv".to_string(),
+                "lib/Movies/Heat (1995)/Heat (1995) - 1080p.mkv".to_string()
+            ),
+            (
+                "in/Heat.1995.720p.BluRay.mkv".to_string(),
+                "lib/Movies/Heat (1995)/Heat (1995) - 720p.mkv".to_string()
+            ),
+            (
+                "in/Ronin.1998.2160p.UHD.BluRay.mkv".to_string(),
+                "lib/Movies/Ronin (1998)/Ronin (1998) - 2160p.mkv".to_string()
+            ),
+        ]
+    );
+    // The same bytes as the library's file: a duplicate that stays, never a version.
+    let skips: Vec<String> = of_type(&msgs, "skip")
+        .iter()
+        .map(|s| rel(&s["path"]))
+        .collect();
+    assert_eq!(skips, ["in/Ronin.1998.1080p.BluRay.mkv"]);
+    // The same bytes under two labels: a conflict, as before.
+    let conflicts = of_type(&msgs, "conflict");
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(conflicts[0]["from"].as_array().unwrap().len(), 2);
+    assert!(rel(&conflicts[0]["to"]).ends_with("Alien (1979)/Alien (1979).mkv"));
+
+    w.json(
+        &[
+            "organize", "apply", "in", "--into", "lib", "--yes", r[0], r[1],
+        ],
+        0,
+    );
+    let heat = w.path("lib/Movies/Heat (1995)");
+    assert_eq!(
+        std::fs::read(heat.join("Heat (1995) - 720p.mkv")).unwrap(),
+        b"heat at 720p"
+    );
+    assert_eq!(
+        std::fs::read(w.path("lib/Movies/Ronin (1998)/Ronin (1998).mkv")).unwrap(),
+        b"ronin in the library"
+    );
+    // Planned again, the versions stay where they are.
+    let again = w.json(&["organize", "plan", "lib", "--into", "lib", r[0], r[1]], 0);
+    assert!(of_type(&again, "move").is_empty(), "{again:?}");
+    // Without `versions = true` (the built-in strategies), a collision stays a conflict.
+    let plain = w.json(&["organize", "plan", "in", "--into", "lib"], 0);
+    assert!(of_type(&plain, "move").is_empty(), "{plain:?}");
+    w.json(&["organize", "undo", "--yes"], 0);
+    assert_eq!(tree(&w.path("lib")), lib_before);
+    assert_eq!(tree(&w.path("in")), in_before);
 }

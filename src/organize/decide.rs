@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::library::{Found, Library};
+use super::library::{Found, Holds, Library};
 use super::meta::{MediaKindName, Meta};
 use super::plexname;
 use super::rules::RuleSet;
@@ -110,22 +110,31 @@ fn with_library(
             at
         }
     };
-    let parent_rel = comps[..at].join("/");
-    let parent = root.join(&parent_rel);
-    let own = path
-        .strip_prefix(&parent)
-        .ok()
-        .and_then(|r| r.components().next())
-        .and_then(|c| c.as_os_str().to_str().map(str::to_string));
     let (key, year, country) = meta.key();
-    let found = library.find(
-        &parent,
-        &key,
-        year,
-        country.as_deref(),
-        meta.edition.as_deref(),
-        own.as_deref(),
-    );
+    let find = |parent: &Path| {
+        let own = path
+            .strip_prefix(parent)
+            .ok()
+            .and_then(|r| r.components().next())
+            .and_then(|c| c.as_os_str().to_str().map(str::to_string));
+        library.find(
+            parent,
+            &key,
+            year,
+            country.as_deref(),
+            meta.edition.as_deref(),
+            own.as_deref(),
+        )
+    };
+    let (top, found) = pick_top(&comps, at, meta, root, path, library, &find)?;
+    let parent = root.join(&top).join(comps[1..at].join("/"));
+    let rendered = if at > 0 && top != comps[0] {
+        let mut c: Vec<&str> = comps.clone();
+        c[0] = &top;
+        c.join("/")
+    } else {
+        rendered.clone()
+    };
     match found {
         Found::None => {
             library.note_new(&parent, &key, year, country.as_deref(), comps[at]);
@@ -162,6 +171,9 @@ fn with_library(
                 .unwrap_or_else(|_| rendered.clone());
             let mut c: Vec<String> = again.split('/').map(str::to_string).collect();
             if c.len() == n {
+                if at > 0 {
+                    c[0] = top.clone();
+                }
                 c[at] = sanitize::component(&name, portable);
                 // The show's season folder as the library spells it (`Specials`, `Season 1`).
                 if at + 2 < n {
@@ -175,6 +187,94 @@ fn with_library(
             Ok(c.join("/"))
         }
     }
+}
+
+/// The library's own top-level folder for this identity (`TV/` rather than the
+/// template's `TV Shows/`), with what the library holds of the identity there: an
+/// identity folder under any top-level folder (not one holding the other kind) wins;
+/// under two it is a conflict; with none and no folder named as the template's, the one
+/// top-level folder holding this kind of folders (shows or movies) is used.
+fn pick_top(
+    comps: &[&str],
+    at: usize,
+    meta: &Meta,
+    root: &Path,
+    meta_path: &Path,
+    library: &Library,
+    find: &dyn Fn(&Path) -> Found,
+) -> Result<(String, Found), Outcome> {
+    let template = comps[0].to_string();
+    let here = |top: &str| root.join(top).join(comps[1..at].join("/"));
+    if at == 0 {
+        return Ok((template, Found::None));
+    }
+    let found = find(&here(&template));
+    let want = match meta.kind {
+        MediaKindName::Episode => Holds::Shows,
+        MediaKindName::Movie => Holds::Movies,
+        MediaKindName::Unknown => return Ok((template, found)),
+    };
+    let other = if want == Holds::Shows {
+        Holds::Movies
+    } else {
+        Holds::Shows
+    };
+    let tops = library.tops(root);
+    let mut hits: Vec<(String, Found)> = Vec::new();
+    if found != Found::None {
+        hits.push((template.clone(), found));
+    }
+    for (name, holds) in tops.iter() {
+        if *name == template || *holds == other {
+            continue;
+        }
+        let f = find(&here(name));
+        if f != Found::None {
+            hits.push((name.clone(), f));
+        }
+    }
+    // A file lying in one of them stays in its own.
+    if let Some(i) = hits
+        .iter()
+        .position(|(t, f)| matches!(f, Found::One(n, _) if path_in(meta_path, &here(t).join(n))))
+    {
+        return Ok(hits.swap_remove(i));
+    }
+    match hits.len() {
+        0 => {
+            if tops.iter().any(|(n, _)| *n == template) {
+                return Ok((template, Found::None));
+            }
+            let of_kind: Vec<&(String, Holds)> = tops.iter().filter(|(_, h)| *h == want).collect();
+            Ok(match of_kind.as_slice() {
+                [one] => (one.0.clone(), Found::None),
+                _ => (template, Found::None),
+            })
+        }
+        1 => Ok(hits.pop().expect("one hit")),
+        _ => {
+            let names: Vec<String> = hits
+                .iter()
+                .flat_map(|(t, f)| match f {
+                    Found::One(n, _) => vec![format!("{t}/{n}")],
+                    Found::Several(v) => v.iter().map(|n| format!("{t}/{n}")).collect(),
+                    Found::None => vec![],
+                })
+                .collect();
+            Err(Outcome::Conflict {
+                to: root.to_path_buf(),
+                reason: format!(
+                    "{} is in several top folders of the library ({}): keep one",
+                    meta.label(),
+                    names.join(", ")
+                ),
+            })
+        }
+    }
+}
+
+fn path_in(path: &Path, dir: &Path) -> bool {
+    path.starts_with(dir)
 }
 
 /// A file already in Plex's layout where the rules want it stays as it is written; one

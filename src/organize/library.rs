@@ -49,6 +49,74 @@ pub struct Library {
     seasons: Mutex<HashMap<PathBuf, Seasons>>,
     /// The spellings of new folders this plan would make, with how many files use each.
     new: Mutex<HashMap<Planned, HashMap<String, usize>>>,
+    /// The top-level folders of each root and what they hold.
+    tops: Mutex<HashMap<PathBuf, Tops>>,
+}
+
+/// What a library's top-level folder holds, read from the identity folders in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holds {
+    /// Show folders (with season folders or episode files).
+    Shows,
+    /// Movie folders (`Title (Year)` with a video, no episodes).
+    Movies,
+    /// Neither, both alike, or nothing.
+    Unknown,
+}
+
+/// The top-level folders of a root: (name, what it holds).
+pub type Tops = Arc<Vec<(String, Holds)>>;
+
+/// How many identity folders of a top-level folder are looked into.
+const SAMPLE: usize = 24;
+
+const VIDEO: &[&str] = &[
+    "mkv", "mp4", "m4v", "avi", "mov", "wmv", "ts", "m2ts", "mpg", "mpeg", "webm", "flv", "ogm",
+];
+
+/// An `sNNeNN` (any case) somewhere in a file name.
+fn has_episode_numbers(name: &str) -> bool {
+    let b = name.to_ascii_lowercase().into_bytes();
+    (0..b.len()).any(|i| {
+        if b[i] != b's' || i > 0 && b[i - 1].is_ascii_alphanumeric() {
+            return false;
+        }
+        let mut j = i + 1;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        j > i + 1 && j + 1 < b.len() && b[j] == b'e' && b[j + 1].is_ascii_digit()
+    })
+}
+
+/// What one identity folder is: a show's, a movie's, or unknown.
+fn identity_kind(dir: &Path, id: &FolderName) -> Holds {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Holds::Unknown;
+    };
+    let mut video = false;
+    for e in rd.flatten() {
+        let Ok(name) = std::str::from_utf8(e.file_name().as_bytes()).map(str::to_string) else {
+            continue;
+        };
+        let Ok(t) = e.file_type() else { continue };
+        if t.is_dir() {
+            if plexname::season_folder(&name).is_some() {
+                return Holds::Shows;
+            }
+        } else if t.is_file() {
+            if has_episode_numbers(&name) {
+                return Holds::Shows;
+            }
+            let ext = name.rsplit_once('.').map(|(_, x)| x.to_ascii_lowercase());
+            video |= ext.is_some_and(|x| VIDEO.contains(&x.as_str()));
+        }
+    }
+    if video && id.year.is_some() {
+        Holds::Movies
+    } else {
+        Holds::Unknown
+    }
 }
 
 impl Library {
@@ -196,6 +264,53 @@ impl Library {
 }
 
 impl Library {
+    /// The real top-level folders of `root` and what each holds (read once): a folder
+    /// whose identity folders are mostly shows' holds shows, mostly movies' holds movies.
+    pub fn tops(&self, root: &Path) -> Tops {
+        if let Some(t) = self.tops.lock().expect("library lock").get(root) {
+            return t.clone();
+        }
+        let mut v = Vec::new();
+        if let Ok(rd) = std::fs::read_dir(root) {
+            for e in rd.flatten() {
+                if !e.file_type().is_ok_and(|t| t.is_dir()) {
+                    continue;
+                }
+                let Ok(name) = std::str::from_utf8(e.file_name().as_bytes()).map(str::to_string)
+                else {
+                    continue;
+                };
+                let top = root.join(&name);
+                let folders = self.folders(&top);
+                let mut all: Vec<&Folder> = folders.values().flatten().collect();
+                all.sort_by(|a, b| a.name.cmp(&b.name));
+                let (mut shows, mut movies) = (0usize, 0usize);
+                for f in all.iter().take(SAMPLE) {
+                    match identity_kind(&top.join(&f.name), &f.id) {
+                        Holds::Shows => shows += 1,
+                        Holds::Movies => movies += 1,
+                        Holds::Unknown => {}
+                    }
+                }
+                let holds = if shows > movies {
+                    Holds::Shows
+                } else if movies > shows {
+                    Holds::Movies
+                } else {
+                    Holds::Unknown
+                };
+                v.push((name, holds));
+            }
+        }
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        let v = Arc::new(v);
+        self.tops
+            .lock()
+            .expect("library lock")
+            .insert(root.to_path_buf(), v.clone());
+        v
+    }
+
     /// Note the name of a new identity folder a file would get.
     pub fn note_new(
         &self,
@@ -307,5 +422,35 @@ mod tests {
         );
         assert!(matches!(f("Heat", Some(1995), None), Found::One(n, _) if n.contains("imdb")));
         assert_eq!(f("Inception", Some(2010), None), Found::None);
+    }
+
+    #[test]
+    fn top_folders_are_read_as_show_or_movie_roots() {
+        let d = tempfile::tempdir().unwrap();
+        for (dir, file) in [
+            (
+                "TV/Doctor Who (2005)/Season 01",
+                "Doctor Who (2005) - S01E01.mkv",
+            ),
+            ("TV/Lost", "Lost - s01e01.mkv"),
+            ("Films/Heat (1995)", "Heat (1995).mkv"),
+            ("Extras/Heat (1995)", "poster.jpg"),
+        ] {
+            std::fs::create_dir_all(d.path().join(dir)).unwrap();
+            std::fs::write(d.path().join(dir).join(file), b"x").unwrap();
+        }
+        let tops = Library::default().tops(d.path());
+        let got: Vec<(&str, Holds)> = tops.iter().map(|(n, h)| (n.as_str(), *h)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Extras", Holds::Unknown),
+                ("Films", Holds::Movies),
+                ("TV", Holds::Shows)
+            ]
+        );
+        assert!(has_episode_numbers("x.S01E02.mkv"));
+        assert!(!has_episode_numbers("Sicario (2015).mkv"));
+        assert!(!has_episode_numbers("mess1e2"));
     }
 }

@@ -21,6 +21,7 @@ pub mod steps;
 pub mod strategies;
 pub mod template;
 pub mod undo;
+pub mod versions;
 pub mod words;
 
 use std::path::Path;

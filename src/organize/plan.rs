@@ -18,6 +18,7 @@ use super::library::Library;
 use super::meta::{genre_from_nfo, MediaKindName, Meta};
 use super::rules::RuleSet;
 use super::template::Field;
+use super::versions;
 use super::{plexname, sanitize, sidecar, words};
 use crate::catalog::Stat;
 use crate::media::kind::FileKind;
@@ -141,6 +142,8 @@ struct Video {
     /// The video itself stays; only what is attached from a subtitle folder may move.
     in_place: bool,
     identity: Option<Identity>,
+    /// A movie's version label (`1080p`), for Plex's multi-version names.
+    version: Option<String>,
 }
 
 /// The identity organize decided for a file, as the plan shows it.
@@ -253,6 +256,7 @@ pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<P
                 rule: String::new(),
                 in_place: false,
                 identity: None,
+                version: None,
             });
         }
         for o in others {
@@ -379,6 +383,10 @@ pub fn plan(inputs: &[PathBuf], rules: &RuleSet, opts: &PlanOptions) -> Result<P
     let mut keep = Vec::with_capacity(videos.len());
     for ((mut v, d), m) in videos.into_iter().zip(outcomes).zip(&metas) {
         v.identity = Some(Identity::of(m));
+        v.version = match &d {
+            Outcome::Target { rule, .. } if rules.versions(rule) => versions::label(m),
+            _ => None,
+        };
         match d {
             Outcome::Target { to, rule } if to == sources[v.src].path => {
                 plan.in_place += 1;
@@ -559,6 +567,21 @@ fn genre_near(video: &Path) -> Option<String> {
     })
 }
 
+/// Different releases of one movie planned to one target: Plex's versions.
+fn split_versions(videos: &mut [Video], sources: &[Source], portable: bool) {
+    let mut wants: Vec<versions::Want> = videos
+        .iter_mut()
+        .filter(|v| !v.in_place)
+        .map(|v| versions::Want {
+            target: &mut v.target,
+            label: v.version.as_deref(),
+            path: &sources[v.src].path,
+            size: sources[v.src].stat.size,
+        })
+        .collect();
+    versions::split(&mut wants, &|p| key(p, portable), portable);
+}
+
 fn key(p: &Path, portable: bool) -> Vec<u8> {
     // On a case-insensitive target two names differing in case are the same file.
     if portable {
@@ -620,6 +643,7 @@ impl Exists {
 /// Targets that exist on disk, collisions inside the plan, sidecar targets.
 fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &PlanOptions) {
     let portable = opts.portable;
+    split_versions(&mut videos, sources, portable);
     // Collisions between videos of this plan: nobody moves, never merged.
     let mut by_target: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
     for (i, v) in videos.iter().enumerate().filter(|(_, v)| !v.in_place) {
@@ -670,6 +694,22 @@ fn settle(plan: &mut Plan, mut videos: Vec<Video>, sources: &[Source], opts: &Pl
         let mut action = Action::Place;
         if v.in_place {
             // Only what comes from a subtitle folder moves beside it.
+        } else if let Some(existing) = exists.get(&target) {
+            // A different release of a movie the library has: a version beside it.
+            let version = v
+                .version
+                .as_deref()
+                .and_then(|l| versions::named(&target, l, portable));
+            if let Some(named) = version.filter(|n| {
+                existing.is_file()
+                    && !versions::same_content(&target, existing.len(), &src.path, src.stat.size)
+                    && exists.get(n).is_none()
+                    && taken.insert(key(n, portable))
+            }) {
+                target = named;
+            }
+        }
+        if v.in_place {
         } else if let Some(existing) = exists.get(&target) {
             let skip_reason = match opts.on_conflict {
                 OnConflict::Skip => Some("the target exists (--on-conflict skip)".to_string()),

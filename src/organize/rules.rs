@@ -40,6 +40,10 @@ pub struct RuleSpec {
     /// What the rule applies to (everything when absent).
     #[serde(default, rename = "match")]
     pub matcher: MatchSpec,
+    /// Movies this rule places that collide with another release of the same movie (in
+    /// the plan or in the library) become Plex's versions: `Heat (1995) - 1080p.mkv`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub versions: bool,
 }
 
 fn yes() -> bool {
@@ -319,6 +323,13 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
+    /// Whether the rule named `name` makes Plex's multi-version names.
+    pub fn versions(&self, name: &str) -> bool {
+        self.rules
+            .iter()
+            .any(|r| r.spec.versions && r.name() == name)
+    }
+
     /// Compile `specs` (sorted by priority, file order within one priority).
     pub fn new(origin: impl Into<String>, specs: Vec<RuleSpec>) -> Result<RuleSet> {
         let mut seen = std::collections::HashSet::new();
