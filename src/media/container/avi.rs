@@ -113,7 +113,7 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, head: &[u8]) -> Res<Verdic
             }
             // Whatever follows a whole index cannot stop a player.
             End::Bad(_) if kids.iter().any(|k| &k.id == b"idx1") => {}
-            End::Bad(at) => return bad_at(src, at),
+            End::Bad(at) => return src.bad_at(at, "chunk"),
             End::Clean if over => {
                 return Ok(if kids.iter().any(|k| &k.id == b"idx1") {
                     invalid(format!(
@@ -155,17 +155,6 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, head: &[u8]) -> Res<Verdic
 
 fn is_list<R: Read + Seek>(src: &mut Src<R>, k: &Chunk, typ: &[u8; 4]) -> Res<bool> {
     Ok(&k.id == b"LIST" && src.get(k.data, 4)? == typ)
-}
-
-fn bad_at<R: Read + Seek>(src: &mut Src<R>, at: u64) -> Res<Verdict> {
-    Ok(if src.zeros_to_end(at)? {
-        Verdict::ZeroTail {
-            from: at,
-            actual: src.len,
-        }
-    } else {
-        invalid(format!("bad chunk id at byte {at}"))
-    })
 }
 
 /// Walk the chunks from `at` to `limit` (reading headers only), collecting them.
@@ -322,7 +311,7 @@ fn movi_tail<R: Read + Seek>(src: &mut Src<R>, movi: &Chunk, streams: &[bool]) -
                 "a chunk ending at byte {e} runs past the movi list"
             )))
         }
-        End::Bad(at) => return bad_at(src, at),
+        End::Bad(at) => return src.bad_at(at, "chunk"),
         End::Clean if movi.end > len => {
             return Ok(Verdict::Truncated {
                 expected: movi.end,

@@ -438,7 +438,7 @@ pub(super) fn check<R: Read + Seek>(src: &mut Src<R>, _head: &[u8]) -> Res<Verdi
         End::Over(e) => Ok(invalid(format!(
             "an element ending at byte {e} runs past the Segment's end at byte {limit}"
         ))),
-        End::Bad(at) => bad_at(src, at),
+        End::Bad(at) => src.bad_at(at, "element"),
     }
 }
 
@@ -451,18 +451,6 @@ fn name(id: u64) -> &'static str {
         SEEKHEAD => "SeekHead",
         _ => "elements",
     }
-}
-
-/// No element at `at`: zeros from there to the end are a zero-filled tail.
-fn bad_at<R: Read + Seek>(src: &mut Src<R>, at: u64) -> Res<Verdict> {
-    Ok(if src.zeros_to_end(at)? {
-        Verdict::ZeroTail {
-            from: at,
-            actual: src.len,
-        }
-    } else {
-        invalid(format!("bad element id at byte {at}"))
-    })
 }
 
 /// Whether `b` opens with a Cluster header followed by an element a Cluster holds.

@@ -107,6 +107,19 @@ impl<'a, R: Read + Seek> Src<'a, R> {
         Ok(all_zero(&self.get(from, (self.len - from) as usize)?))
     }
 
+    /// Nothing valid at `at`: zeros from there to the end are a zero-filled tail, anything
+    /// else is a bad `what` (chunk, element) id.
+    pub fn bad_at(&mut self, at: u64, what: &str) -> Res<super::Verdict> {
+        Ok(if self.zeros_to_end(at)? {
+            super::Verdict::ZeroTail {
+                from: at,
+                actual: self.len,
+            }
+        } else {
+            super::invalid(format!("bad {what} id at byte {at}"))
+        })
+    }
+
     /// Whether the last bytes of a sample `[at, at + size)` are zeros, as left by a
     /// download that stopped in a preallocated file. Small samples are read whole (their
     /// own header is never zero); large ones by their last KiB.
